@@ -1,0 +1,76 @@
+// Validation of every API argument that crosses a transport (IPC, HTTP).
+// Names are checked for shape here; the engine additionally resolves them
+// inside the chosen root and refuses anything that escapes it.
+
+import { z } from 'zod';
+import type { ApiMethod } from './api';
+import { ApiError } from './api-error';
+
+/** An app folder's name: one path segment, no separators, no dot-dot. */
+export const appFolderName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[\\/\0]/.test(s) && s !== '.' && s !== '..', 'must be a single folder name');
+
+/** A session file's name: the session id (hex, usually 40 characters). */
+export const sessionId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[0-9A-Za-z_-]+$/, 'must be a session id');
+
+export const sessionRef = z.strictObject({ app: appFolderName, id: sessionId });
+const refs = z.array(sessionRef).min(1).max(200_000);
+export const sessionStatus = z.enum(['accepted', 'pending']);
+
+/** Plausible e-mail, or empty (4D's sessions may have no e-mail). */
+export const emailValue = z
+  .string()
+  .max(254)
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'must be an e-mail address or empty');
+
+export const pushSettingsInput = z.strictObject({
+  url: z
+    .string()
+    .max(2048)
+    .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), 'must be an http:// or https:// URL or empty'),
+  timeoutMs: z.number().int().min(500).max(120_000),
+  secret: z.string().max(4096).optional(),
+});
+
+const none = z.tuple([]);
+
+export const apiArgSchemas = {
+  getState: none,
+  listSessions: z.tuple([appFolderName]),
+  getSession: z.tuple([sessionRef]),
+  setStatus: z.tuple([refs, sessionStatus]),
+  setEmail: z.tuple([refs, emailValue]),
+  deleteSessions: z.tuple([refs]),
+  undo: z.tuple([z.string().min(1).max(100)]),
+  refresh: none,
+  reveal: z.tuple([sessionRef]),
+  chooseFolder: none,
+  openDemo: none,
+  preflight: none,
+  push: none,
+  testConnection: none,
+  getPushSettings: none,
+  setPushSettings: z.tuple([pushSettingsInput]),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+/** Validates raw arguments for a method; throws ApiError('invalid-argument') with a specific message. */
+export function parseApiArgs(method: string, raw: unknown): unknown[] {
+  if (!Object.hasOwn(apiArgSchemas, method)) {
+    throw new ApiError('invalid-argument', `Unknown method "${method}".`);
+  }
+  const schema = apiArgSchemas[method as ApiMethod];
+  const result = schema.safeParse(raw ?? []);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` (argument ${issue.path.join('.')})` : '';
+    throw new ApiError('invalid-argument', `${method}: ${issue?.message ?? 'invalid arguments'}${where}.`);
+  }
+  return result.data as unknown[];
+}

@@ -1,0 +1,88 @@
+// The one API contract. The engine's Workspace implements it in the main
+// process; the preload bridge (IPC) and the browser-mode client (HTTP + SSE)
+// expose it to the renderer. Every argument crossing a transport is validated
+// against `apiArgSchemas` (shared/api-schema.ts) before it reaches the engine.
+
+import type {
+  ActionResult,
+  EngineEvent,
+  PreflightReport,
+  PushResult,
+  PushSettingsInput,
+  PushSettingsView,
+  RevealResult,
+  SessionDetail,
+  SessionRecord,
+  SessionRef,
+  SessionStatus,
+  WorkspaceState,
+} from './types';
+
+export interface SessionApi {
+  /** Current folder, apps, problems and counts. */
+  getState(): Promise<WorkspaceState>;
+  /** Every session of one app folder. */
+  listSessions(app: string): Promise<SessionRecord[]>;
+  /** One session with every field, its location and its warnings. */
+  getSession(ref: SessionRef): Promise<SessionDetail>;
+  setStatus(refs: SessionRef[], status: SessionStatus): Promise<ActionResult>;
+  setEmail(refs: SessionRef[], email: string): Promise<ActionResult>;
+  /** Moves the files to the trash; the result's actionId undoes it. */
+  deleteSessions(refs: SessionRef[]): Promise<ActionResult>;
+  /** Reverts a whole action (edit or delete) by its id. */
+  undo(actionId: string): Promise<ActionResult>;
+  /** Rescans the folder from disk. */
+  refresh(): Promise<WorkspaceState>;
+  /** Desktop: shows the file in Finder/Explorer. Browser: returns its path to show. */
+  reveal(ref: SessionRef): Promise<RevealResult>;
+  /** Desktop: native folder picker. Browser: "unsupported". Null when cancelled. */
+  chooseFolder(): Promise<WorkspaceState | null>;
+  /** Re-opens the built-in demo folder. */
+  openDemo(): Promise<WorkspaceState>;
+  /** Checks what the server would drop among the unpushed changes. */
+  preflight(): Promise<PreflightReport>;
+  /** Asks the 4D Server to reload its sessions (MOBILE APP REFRESH SESSIONS). */
+  push(): Promise<PushResult>;
+  /** Sends an authenticated no-op request to check URL and secret. */
+  testConnection(): Promise<PushResult>;
+  getPushSettings(): Promise<PushSettingsView>;
+  setPushSettings(input: PushSettingsInput): Promise<PushSettingsView>;
+}
+
+export type ApiMethod = keyof SessionApi;
+export type ApiArgs<M extends ApiMethod> = Parameters<SessionApi[M]>;
+export type ApiReturn<M extends ApiMethod> = Awaited<ReturnType<SessionApi[M]>>;
+
+export const API_METHODS = [
+  'getState',
+  'listSessions',
+  'getSession',
+  'setStatus',
+  'setEmail',
+  'deleteSessions',
+  'undo',
+  'refresh',
+  'reveal',
+  'chooseFolder',
+  'openDemo',
+  'preflight',
+  'push',
+  'testConnection',
+  'getPushSettings',
+  'setPushSettings',
+] as const satisfies readonly ApiMethod[];
+
+/** What the renderer holds: the methods plus the event stream. */
+export interface SessionClient extends SessionApi {
+  /** Subscribes to engine events; returns the unsubscribe function. */
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+}
+
+/** Envelope every transport uses, so errors keep their code across IPC and HTTP. */
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: import('./types').ApiErrorInfo };
+
+/** IPC channel names (one invoke channel per method, one event channel). */
+export const IPC_INVOKE_PREFIX = 'msm:';
+export const IPC_EVENT_CHANNEL = 'msm:event';
+/** Global name under which the preload bridge exposes the SessionClient. */
+export const BRIDGE_GLOBAL = 'mobileSessions';

@@ -1,0 +1,203 @@
+// Public types of the session engine. Both sides (main process / browser-mode
+// server and the renderer) speak in these; nothing here touches Node or the DOM.
+
+export type SessionStatus = 'accepted' | 'pending';
+export const SESSION_STATUSES: readonly SessionStatus[] = ['accepted', 'pending'];
+
+export type Platform = 'ios' | 'android' | 'unknown';
+
+/** Identifies one session: the app folder's name plus the session file's name (= session id). */
+export interface SessionRef {
+  app: string;
+  id: string;
+}
+
+/** Why the server's `MOBILE APP REFRESH SESSIONS` would drop (or distrust) a session. */
+export type SessionWarningCode =
+  | 'folder-mismatch' // folder name is not <team.id>.<application.id> nor <application.id>
+  | 'id-mismatch' // file name is not session.id
+  | 'token-mismatch' // token does not decode to {appNameID,id,teamID} of this session
+  | 'token-missing'
+  | 'schema' // a required field is missing or has the wrong type
+  | 'status-invalid' // status is neither "accepted" nor "pending"
+  | 'email-invalid';
+
+export interface SessionWarning {
+  code: SessionWarningCode;
+  /** Plain-English explanation, with the values involved. */
+  message: string;
+}
+
+/** One row of the sessions table: the fields the UI shows and sorts on. */
+export interface SessionRecord {
+  app: string;
+  id: string;
+  status: SessionStatus | null; // null when the file holds something else
+  email: string;
+  deviceDescription: string;
+  deviceId: string;
+  os: string; // device.os, or inferred ("iOS"/"Android") when absent
+  osVersion: string; // device.version
+  simulator: boolean;
+  language: string; // language.id, e.g. "en_US"
+  ip: string;
+  appVersion: string;
+  /** File modification time, ms since epoch. */
+  mtimeMs: number;
+  size: number;
+  warnings: SessionWarning[];
+}
+
+/** Everything about one session, for the details panel. */
+export interface SessionDetail {
+  record: SessionRecord;
+  /** The parsed file, every field, in file order. */
+  json: Record<string, unknown>;
+  /** Where the file is, for display only (the API never accepts paths back). */
+  location: string;
+}
+
+export interface AppCounts {
+  total: number;
+  accepted: number;
+  pending: number;
+  problems: number;
+}
+
+export interface AppFolder {
+  /** The folder's name inside MobileApps; the app's key in every API call. */
+  folder: string;
+  bundleId: string;
+  /** Team id from the folder name; null when the folder is the bundle id alone. */
+  teamId: string | null;
+  /** Folder name starts with FAKETEAMID. (iOS app built without a team). */
+  fakeTeam: boolean;
+  /** From manifest.json, else the sessions' application.name, else the bundle id. */
+  name: string;
+  platform: Platform;
+  /** From manifest.json info.version, else the newest session's application.version. */
+  version: string;
+  counts: AppCounts;
+}
+
+export type ProblemCode =
+  | 'unreadable' // permission denied, I/O error
+  | 'malformed-json'
+  | 'not-an-object'
+  | 'too-large'
+  | 'encoding'; // not UTF-8
+
+/** A file that looks like a session but cannot be used. Listed, never modified. */
+export interface Problem {
+  app: string;
+  file: string;
+  code: ProblemCode;
+  reason: string;
+  /** Display path. */
+  location: string;
+  mtimeMs: number;
+}
+
+export type WorkspacePhase = 'none' | 'scanning' | 'ready' | 'error';
+
+export type HostPlatform = 'darwin' | 'win32' | 'linux' | 'browser';
+
+export interface WorkspaceState {
+  phase: WorkspacePhase;
+  /** Display path of the MobileApps folder, or null when none is open. */
+  root: string | null;
+  isDemo: boolean;
+  /** Set when phase is "error": why the folder cannot be read. */
+  error: string | null;
+  watchMode: 'native' | 'polling';
+  apps: AppFolder[];
+  problems: Problem[];
+  /** Edits and deletions made since the last successful push. */
+  unpushed: number;
+  host: HostPlatform;
+  version: string;
+}
+
+/** Incremental change, emitted in small batches. */
+export type EngineEvent =
+  | { type: 'state'; state: WorkspaceState }
+  | { type: 'apps'; apps: AppFolder[] }
+  | { type: 'sessions'; app: string; upserted: SessionRecord[]; removed: string[] }
+  | { type: 'problems'; problems: Problem[] }
+  | { type: 'unpushed'; count: number };
+
+export type ApiErrorCode =
+  | 'invalid-argument'
+  | 'not-found' // session or app vanished
+  | 'outside-root' // path escape refused
+  | 'no-folder'
+  | 'invalid-session' // the edit would produce an invalid session
+  | 'io' // permission denied, disk full, ...
+  | 'unsupported' // not available in this mode
+  | 'push-failed'
+  | 'unauthorized'
+  | 'internal';
+
+export interface ApiErrorInfo {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export interface ActionFailure {
+  ref: SessionRef;
+  error: ApiErrorInfo;
+}
+
+export interface ActionResult {
+  /** Pass to undo() to revert this whole action; null when nothing changed. */
+  actionId: string | null;
+  done: SessionRef[];
+  failed: ActionFailure[];
+}
+
+export interface RevealResult {
+  /** True when the OS file manager was opened (desktop); false in browser mode. */
+  shown: boolean;
+  /** Display path, for the browser mode to show and copy. */
+  location: string;
+}
+
+export type PushOutcome =
+  | 'success'
+  | 'not-configured'
+  | 'http-error'
+  | 'unauthorized'
+  | 'timeout'
+  | 'connection-refused'
+  | 'tls-error'
+  | 'network-error';
+
+export interface PushResult {
+  outcome: PushOutcome;
+  message: string;
+  httpStatus?: number;
+  bodyExcerpt?: string;
+  durationMs: number;
+}
+
+/** What the server would drop if we pushed now. */
+export interface PreflightReport {
+  checked: number;
+  issues: { ref: SessionRef; warnings: SessionWarning[] }[];
+  problems: Problem[];
+}
+
+export interface PushSettingsView {
+  url: string;
+  timeoutMs: number;
+  hasSecret: boolean;
+  /** Where the secret lives: OS keychain, environment, or nowhere. */
+  secretSource: 'keychain' | 'environment' | 'none';
+}
+
+export interface PushSettingsInput {
+  url: string;
+  timeoutMs: number;
+  /** undefined keeps the stored secret, "" clears it. */
+  secret?: string;
+}
