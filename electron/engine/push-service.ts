@@ -2,6 +2,7 @@
 // helper implements this elsewhere (HTTP client + settings storage); the
 // Workspace only delegates, so the engine stays free of network and keychain code.
 
+import { ApiError } from '../../shared/api-error';
 import type { PushResult, PushSettingsInput, PushSettingsView } from '../../shared/types';
 
 export interface PushService {
@@ -25,5 +26,7 @@ export const noPushService: PushService = {
   push: async () => notConfigured(),
   testConnection: async () => notConfigured(),
   getSettings: async () => ({ url: '', timeoutMs: 10_000, hasSecret: false, secretSource: 'none' }),
-  setSettings: async () => ({ url: '', timeoutMs: 10_000, hasSecret: false, secretSource: 'none' }),
+  setSettings: async () => {
+    throw new ApiError('unsupported', 'Push settings cannot be stored in this mode: no push service is available.');
+  },
 };
