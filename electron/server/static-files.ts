@@ -1,0 +1,92 @@
+// Serving the built renderer (out/renderer) safely, shared by the browser-mode
+// HTTP server and the desktop app's app:// protocol handler: one path resolver
+// that cannot leave the root, one MIME table, one Content-Security-Policy.
+// No Electron import.
+
+import { realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, posix, relative, sep } from 'node:path';
+
+/**
+ * The renderer's Content-Security-Policy. Sent as a response header by both
+ * transports; renderer/index.html carries the same value in a <meta> tag
+ * (tests/smoke checks they are identical). `connect-src 'self'` lets browser
+ * mode call its own origin's /api; nothing else may be fetched, framed or run.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Headers every response from us carries, besides the CSP. */
+export const HARDENING_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export function contentTypeFor(file: string): string {
+  return MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..'));
+}
+
+/**
+ * Maps a URL pathname ("/assets/x.js", percent-encoded) to a regular file
+ * inside `root`, or null. "/" means index.html; other directories, dot-dot,
+ * NUL bytes, backslashes, malformed escapes and symlinks leading outside the
+ * root all give null (the caller answers 404 — no directory listings).
+ */
+export async function resolveStaticFile(root: string, urlPathname: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || !decoded.startsWith('/')) return null;
+  if (decoded.split('/').includes('..')) return null;
+  const normal = posix.normalize(decoded);
+  const relPath = normal === '/' ? 'index.html' : normal.slice(1);
+  try {
+    const realRoot = await realpath(root);
+    const real = await realpath(join(realRoot, ...relPath.split('/')));
+    if (!isInside(realRoot, real)) return null;
+    const info = await stat(real);
+    return info.isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
