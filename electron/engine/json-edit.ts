@@ -1,0 +1,395 @@
+// Byte-preserving edits of JSON text. A small tokenizer records where every value
+// starts and ends, so an edit replaces exactly one value's characters and leaves
+// indentation, key order, line endings, BOM, escapes and trailing newline alone.
+// It also locates syntax errors (line, column) for problem reports.
+
+export class JsonSyntaxError extends Error {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+
+  constructor(text: string, offset: number, what: string) {
+    const { line, column } = lineColumn(text, offset);
+    super(`${what} at line ${line}, column ${column} (character ${offset})`);
+    this.name = 'JsonSyntaxError';
+    this.offset = offset;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+export type JsonNode =
+  | { kind: 'object'; start: number; end: number; members: JsonMember[] }
+  | { kind: 'array'; start: number; end: number; items: JsonNode[] }
+  | { kind: 'string' | 'number' | 'literal'; start: number; end: number };
+
+export interface JsonMember {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value: JsonNode;
+}
+
+/** Parses JSON text into spans (end is exclusive). A leading BOM is skipped. Throws JsonSyntaxError. */
+export function parseJsonSpans(text: string): JsonNode {
+  const p = new SpanParser(text);
+  return p.document();
+}
+
+/** Null when the text is valid JSON, else where and why it is not. */
+export function locateJsonError(text: string): JsonSyntaxError | null {
+  try {
+    parseJsonSpans(text);
+    return null;
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) return err;
+    throw err;
+  }
+}
+
+/**
+ * Sets one string value at `path` (object keys from the root), keeping every other
+ * character. When the key is absent it is appended at the end of its object, in the
+ * style of its siblings. With duplicate keys the last one is edited (the one
+ * JSON.parse keeps). Throws on malformed JSON, on a missing parent object, or when
+ * the current value is an object or array (that would discard data).
+ */
+export function setJsonStringField(text: string, path: readonly string[], value: string): string {
+  if (path.length === 0) throw new Error('setJsonStringField: empty path');
+  const root = parseJsonSpans(text);
+  let obj = root;
+  for (const key of path.slice(0, -1)) {
+    const member = lastMember(obj, key);
+    if (!member || member.value.kind !== 'object') {
+      throw new Error(`setJsonStringField: "${path.join('.')}" has no parent object "${key}"`);
+    }
+    obj = member.value;
+  }
+  if (obj.kind !== 'object') throw new Error('setJsonStringField: the JSON text is not an object');
+  const key = path[path.length - 1] as string;
+  const encoded = JSON.stringify(value);
+  const member = lastMember(obj, key);
+  if (member) {
+    const v = member.value;
+    if (v.kind === 'object' || v.kind === 'array') {
+      throw new Error(`setJsonStringField: "${path.join('.')}" holds ${v.kind === 'object' ? 'an object' : 'an array'}, not a value`);
+    }
+    return text.slice(0, v.start) + encoded + text.slice(v.end);
+  }
+  return insertMember(text, root, obj, key, encoded);
+}
+
+function lastMember(node: JsonNode, key: string): JsonMember | undefined {
+  if (node.kind !== 'object') return undefined;
+  for (let i = node.members.length - 1; i >= 0; i--) {
+    const m = node.members[i] as JsonMember;
+    if (m.key === key) return m;
+  }
+  return undefined;
+}
+
+function insertMember(
+  text: string,
+  root: JsonNode,
+  obj: Extract<JsonNode, { kind: 'object' }>,
+  key: string,
+  encoded: string,
+): string {
+  const last = obj.members[obj.members.length - 1];
+  if (last) {
+    // Copy the sibling's leading whitespace and its key/colon/value spacing.
+    const lead = text.slice(leadingWhitespaceStart(text, last.keyStart), last.keyStart);
+    const colon = text.slice(last.keyEnd, last.value.start);
+    const member = `,${lead}${JSON.stringify(key)}${colon}${encoded}`;
+    return text.slice(0, last.value.end) + member + text.slice(last.value.end);
+  }
+  const colon = firstColonStyle(text, root) ?? ':';
+  const member = `${JSON.stringify(key)}${colon}${encoded}`;
+  if (!text.includes('\n')) {
+    return `${text.slice(0, obj.start + 1)}${member}${text.slice(obj.end - 1)}`;
+  }
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = lineIndent(text, obj.start);
+  const unit = indentUnit(text, root) ?? '\t';
+  return `${text.slice(0, obj.start)}{${nl}${indent}${unit}${member}${nl}${indent}}${text.slice(obj.end)}`;
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function leadingWhitespaceStart(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && isWs(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** The spaces/tabs at the start of the line that contains `pos`. */
+function lineIndent(text: string, pos: number): string {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  let i = lineStart;
+  while (i < pos && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return text.slice(lineStart, i);
+}
+
+/** The first indentation step found in the document: a member's indent minus its object's line indent. */
+function indentUnit(text: string, node: JsonNode): string | undefined {
+  if (node.kind === 'object') {
+    const first = node.members[0];
+    if (first) {
+      const lead = text.slice(leadingWhitespaceStart(text, first.keyStart), first.keyStart);
+      const nlAt = lead.lastIndexOf('\n');
+      if (nlAt >= 0) {
+        const own = lead.slice(nlAt + 1);
+        const parent = lineIndent(text, node.start);
+        if (own.length > parent.length && own.startsWith(parent)) return own.slice(parent.length);
+      }
+    }
+    for (const m of node.members) {
+      const found = indentUnit(text, m.value);
+      if (found) return found;
+    }
+  } else if (node.kind === 'array') {
+    for (const item of node.items) {
+      const found = indentUnit(text, item);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function firstColonStyle(text: string, node: JsonNode): string | undefined {
+  if (node.kind === 'object') {
+    const first = node.members[0];
+    if (first) return text.slice(first.keyEnd, first.value.start);
+    for (const m of node.members) {
+      const found = firstColonStyle(text, m.value);
+      if (found) return found;
+    }
+  } else if (node.kind === 'array') {
+    for (const item of node.items) {
+      const found = firstColonStyle(text, item);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const MAX_DEPTH = 512;
+
+class SpanParser {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  document(): JsonNode {
+    this.skipWs();
+    if (this.pos >= this.text.length) this.fail('The file is empty');
+    const node = this.value();
+    this.skipWs();
+    if (this.pos < this.text.length) this.fail('Unexpected content after the end of the JSON value');
+    return node;
+  }
+
+  private fail(what: string): never {
+    throw new JsonSyntaxError(this.text, this.pos, what);
+  }
+
+  private unexpected(expected: string): never {
+    if (this.pos >= this.text.length) this.fail(`Unexpected end of file (the file looks truncated; expected ${expected})`);
+    const ch = this.text[this.pos] as string;
+    const shown = ch.charCodeAt(0) < 32 ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch;
+    this.fail(`Unexpected character "${shown}" (expected ${expected})`);
+  }
+
+  private skipWs(): void {
+    const t = this.text;
+    while (this.pos < t.length && isWs(t.charCodeAt(this.pos))) this.pos++;
+  }
+
+  private value(): JsonNode {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 123 /* { */) return this.object();
+    if (c === 91 /* [ */) return this.array();
+    if (c === 34 /* " */) {
+      const start = this.pos;
+      this.string();
+      return { kind: 'string', start, end: this.pos };
+    }
+    if (c === 45 /* - */ || (c >= 48 && c <= 57)) return this.number();
+    for (const lit of ['true', 'false', 'null']) {
+      if (this.text.startsWith(lit, this.pos)) {
+        const start = this.pos;
+        this.pos += lit.length;
+        return { kind: 'literal', start, end: this.pos };
+      }
+    }
+    return this.unexpected('a value');
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) this.fail('JSON nested too deeply');
+  }
+
+  private object(): JsonNode {
+    this.enter();
+    const start = this.pos++;
+    const members: JsonMember[] = [];
+    this.skipWs();
+    if (this.text.charCodeAt(this.pos) === 125 /* } */) {
+      this.pos++;
+      this.depth--;
+      return { kind: 'object', start, end: this.pos, members };
+    }
+    for (;;) {
+      this.skipWs();
+      if (this.text.charCodeAt(this.pos) !== 34) this.unexpected('a property name in double quotes');
+      const keyStart = this.pos;
+      const key = this.string();
+      const keyEnd = this.pos;
+      this.skipWs();
+      if (this.text.charCodeAt(this.pos) !== 58 /* : */) this.unexpected('":"');
+      this.pos++;
+      this.skipWs();
+      const value = this.value();
+      members.push({ key, keyStart, keyEnd, value });
+      this.skipWs();
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 44 /* , */) {
+        this.pos++;
+        continue;
+      }
+      if (c === 125) {
+        this.pos++;
+        this.depth--;
+        return { kind: 'object', start, end: this.pos, members };
+      }
+      this.unexpected('"," or "}"');
+    }
+  }
+
+  private array(): JsonNode {
+    this.enter();
+    const start = this.pos++;
+    const items: JsonNode[] = [];
+    this.skipWs();
+    if (this.text.charCodeAt(this.pos) === 93 /* ] */) {
+      this.pos++;
+      this.depth--;
+      return { kind: 'array', start, end: this.pos, items };
+    }
+    for (;;) {
+      this.skipWs();
+      items.push(this.value());
+      this.skipWs();
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 44) {
+        this.pos++;
+        continue;
+      }
+      if (c === 93) {
+        this.pos++;
+        this.depth--;
+        return { kind: 'array', start, end: this.pos, items };
+      }
+      this.unexpected('"," or "]"');
+    }
+  }
+
+  /** Scans a string token and returns its decoded value. */
+  private string(): string {
+    const t = this.text;
+    const start = this.pos++;
+    let escaped = false;
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 34) {
+        this.pos++;
+        const raw = t.slice(start, this.pos);
+        return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      }
+      if (c < 32) this.fail('Control character inside a string');
+      if (c === 92 /* \ */) {
+        escaped = true;
+        this.escape();
+      } else {
+        this.pos++;
+      }
+    }
+    return this.fail('Unexpected end of file inside a string (the file looks truncated)');
+  }
+
+  private escape(): void {
+    const t = this.text;
+    const e = t.charCodeAt(this.pos + 1);
+    // " \ / b f n r t
+    if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+      this.pos += 2;
+      return;
+    }
+    if (e === 117 /* u */) {
+      for (let i = 2; i < 6; i++) {
+        if (!isHex(t.charCodeAt(this.pos + i))) {
+          this.pos += i;
+          this.fail('Invalid \\u escape in a string');
+        }
+      }
+      this.pos += 6;
+      return;
+    }
+    this.pos++;
+    if (this.pos >= t.length) this.fail('Unexpected end of file inside a string (the file looks truncated)');
+    this.fail('Invalid escape in a string');
+  }
+
+  private number(): JsonNode {
+    const t = this.text;
+    const start = this.pos;
+    if (t.charCodeAt(this.pos) === 45) this.pos++;
+    const intStart = this.pos;
+    if (!this.digits()) this.unexpected('a digit');
+    if (t.charCodeAt(intStart) === 48 && this.pos - intStart > 1) {
+      this.pos = intStart + 1;
+      this.fail('Leading zero in a number');
+    }
+    if (t.charCodeAt(this.pos) === 46 /* . */) {
+      this.pos++;
+      if (!this.digits()) this.unexpected('a digit');
+    }
+    const e = t.charCodeAt(this.pos);
+    if (e === 101 || e === 69) {
+      this.pos++;
+      const s = t.charCodeAt(this.pos);
+      if (s === 43 || s === 45) this.pos++;
+      if (!this.digits()) this.unexpected('a digit');
+    }
+    return { kind: 'number', start, end: this.pos };
+  }
+
+  private digits(): boolean {
+    const from = this.pos;
+    while (this.pos < this.text.length) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c < 48 || c > 57) break;
+      this.pos++;
+    }
+    return this.pos > from;
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
