@@ -1,0 +1,151 @@
+// Electron main process: app lifecycle and the glue between Electron and the
+// engine. Everything that matters for security is in small modules:
+// window.ts (web preferences), web-guards.ts (navigation, windows, webviews,
+// permissions), app-protocol.ts (app:// with CSP header), ipc.ts (validated
+// handlers), menu.ts (native menu → UI commands).
+
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { Workspace, type WorkspaceHost } from '../engine/workspace';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { folderFromArgv } from './argv-folder';
+import { registerApiHandlers } from './ipc';
+import { readLastFolder, writeLastFolder } from './last-folder';
+import { menuTemplate } from './menu';
+import { createMainWindow, preloadPath, rendererDir, rendererOrigin, type WindowPaths } from './window';
+import { denyAllPermissions, installWebGuards } from './web-guards';
+import { createDesktopPushService } from './push-wiring';
+
+const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
+const paths: WindowPaths = {
+  preload: preloadPath(MAIN_DIR),
+  devServerUrl: !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null,
+};
+const origin = rendererOrigin(paths);
+
+let mainWindow: BrowserWindow | null = null;
+let workspace: Workspace | null = null;
+const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+function hostPlatform(): WorkspaceHost['platform'] {
+  const p = process.platform;
+  return p === 'darwin' || p === 'win32' ? p : 'linux';
+}
+
+function showWindow(): BrowserWindow {
+  let win = getWindow();
+  if (!win) {
+    win = createMainWindow(paths);
+    win.on('closed', () => (mainWindow = null));
+    mainWindow = win;
+  }
+  if (win.isMinimized()) win.restore();
+  win.focus();
+  return win;
+}
+
+function showAbout(): void {
+  const win = getWindow();
+  const options = {
+    type: 'info' as const,
+    title: `About ${app.getName()}`,
+    message: `${app.getName()} ${app.getVersion()}`,
+    detail: `Electron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
+  };
+  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
+function createWorkspace(dataDir: string): Workspace {
+  const push = createDesktopPushService(dataDir);
+  return new Workspace({
+    platform: hostPlatform(),
+    version: app.getVersion(),
+    dataDir,
+    trash: (abs) => shell.trashItem(abs),
+    reveal: async (abs) => {
+      shell.showItemInFolder(abs);
+      return true;
+    },
+    chooseFolder: async () => {
+      const win = getWindow();
+      const options = { title: 'Open a MobileApps folder', properties: ['openDirectory' as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    ...(push ? { push } : {}),
+    onFolderOpened: (root, isDemo) => {
+      if (isDemo) return;
+      app.addRecentDocument(root);
+      writeLastFolder(dataDir, root).catch((err: unknown) => console.error('Could not remember the folder:', err));
+    },
+  });
+}
+
+async function openInitialFolder(ws: Workspace, dataDir: string): Promise<void> {
+  const fromArgv = folderFromArgv(process.argv, process.cwd(), app.getAppPath());
+  const remembered = fromArgv ? null : await readLastFolder(dataDir);
+  const target = fromArgv ?? remembered;
+  if (target) {
+    const state = await ws.open(target);
+    if (state.phase !== 'error') return;
+    console.error(`Could not open ${target}: ${state.error ?? 'unknown error'}; opening the demo folder.`);
+  }
+  await ws.openDemo();
+}
+
+function openFromOutside(folder: string): void {
+  showWindow();
+  if (workspace) void workspace.open(folder);
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(rendererDir(MAIN_DIR));
+  workspace = createWorkspace(dataDir);
+  registerApiHandlers(ipcMain, workspace, getWindow, origin);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({ platform: process.platform, appName: app.getName(), isPackaged: app.isPackaged, getWindow, showAbout }),
+    ),
+  );
+  app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });
+  showWindow();
+  await openInitialFolder(workspace, dataDir);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance is running: it receives our argv through 'second-instance'.
+  app.quit();
+} else {
+  registerAppScheme();
+  installWebGuards(app, origin);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const folder = folderFromArgv(argv, workingDirectory, app.getAppPath());
+    if (folder) openFromOutside(folder);
+    else showWindow();
+  });
+  // macOS: a folder dropped on the dock icon or picked from the recent list.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (app.isReady()) openFromOutside(path);
+    else process.argv.push(path);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady()) showWindow();
+  });
+  app.on('before-quit', () => {
+    void workspace?.close();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Mobile Session Manager could not start', err instanceof Error ? err.message : String(err));
+      app.quit();
+    });
+}

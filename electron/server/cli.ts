@@ -1,0 +1,111 @@
+// `npm run serve -- [--dir <folder>] [--port <n>] [--host <h>] [--polling]
+//                   [--push-url <url>] [--data-dir <dir>]`
+// Browser mode: opens the folder (or the demo folder) with the engine, starts
+// the loopback server and prints exactly one line on stdout — the address to
+// open, token included. Errors and warnings go to stderr. The push secret is
+// read from the PUSH_SECRET environment variable only, never from a flag
+// (flags end up in shell history and `ps`).
+
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Workspace } from '../engine/workspace';
+import { startServer } from './http-server';
+import { defaultDataDir } from './data-dir';
+import { createBrowserPushService } from './push-wiring';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface CliOptions {
+  dir: string | null;
+  port: number;
+  host: string;
+  polling: boolean;
+  pushUrl: string | null;
+  dataDir: string;
+  staticDir: string;
+}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dir: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      polling: { type: 'boolean' },
+      'push-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`);
+  }
+  return {
+    dir: values.dir ? resolve(values.dir) : null,
+    port,
+    host: values.host ?? '127.0.0.1',
+    polling: values.polling ?? false,
+    pushUrl: values['push-url'] ?? null,
+    dataDir: resolve(values['data-dir'] ?? env.MSM_DATA_DIR ?? defaultDataDir(env)),
+    staticDir: resolve(env.MSM_RENDERER_DIR ?? join(REPO_ROOT, 'out', 'renderer')),
+  };
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function main(argv: string[]): Promise<void> {
+  const opts = parseCli(argv);
+  if (!LOOPBACK.has(opts.host)) {
+    console.error(
+      `Warning: listening on ${opts.host}, not only on this machine. Anyone who can reach it and has the ` +
+        'address (with its token) can change sessions. Prefer the default and an SSH tunnel.',
+    );
+  }
+  await mkdir(opts.dataDir, { recursive: true });
+  const push = createBrowserPushService({ dataDir: opts.dataDir, pushUrl: opts.pushUrl, secret: process.env.PUSH_SECRET });
+  const workspace = new Workspace({
+    platform: 'browser',
+    version: packageVersion(),
+    dataDir: opts.dataDir,
+    watchMode: opts.polling ? 'polling' : 'native',
+    ...(push ? { push } : {}),
+  });
+  const state = opts.dir ? await workspace.open(opts.dir) : await workspace.openDemo();
+  if (state.phase === 'error') {
+    console.error(`Cannot open ${opts.dir ?? 'the demo folder'}: ${state.error ?? 'unknown error'}`);
+    await workspace.close();
+    process.exitCode = 2;
+    return;
+  }
+  const server = await startServer({ api: workspace, staticDir: opts.staticDir, host: opts.host, port: opts.port });
+  console.log(server.url);
+
+  const shutdown = () => {
+    void Promise.allSettled([server.close(), workspace.close()]).then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,27 @@
+// Commands the desktop app's native menu sends to the UI. The main process
+// sends one of these on MENU_CHANNEL; the preload re-dispatches it in the page
+// as `window.dispatchEvent(new CustomEvent(MENU_DOM_EVENT, { detail: command }))`,
+// which the UI listens for. Browser mode has no native menu (the UI's own
+// toolbar and shortcuts cover the same commands).
+
+export const MENU_CHANNEL = 'msm:menu';
+export const MENU_DOM_EVENT = 'msm:menu';
+
+export const MENU_COMMANDS = [
+  'open-folder', // File → Open Folder…  (CmdOrCtrl+O): UI calls chooseFolder()
+  'open-demo', // File → Open Demo Folder: UI calls openDemo()
+  'refresh', // File → Refresh (CmdOrCtrl+R): UI calls refresh(); the page is NOT reloaded
+  'push', // File → Push (CmdOrCtrl+Shift+P): UI opens its push flow
+  'find', // Edit → Find (CmdOrCtrl+F): UI focuses the search field
+  'accept', // Session → Accept (CmdOrCtrl+Shift+A): selected sessions
+  'hold', // Session → Hold (CmdOrCtrl+Shift+H): selected sessions → pending
+  'delete', // Session → Delete… (CmdOrCtrl+Backspace): UI asks for confirmation first
+  'reveal', // Session → Reveal in Finder / Show in Explorer / Show in Folder
+  'copy-id', // Session → Copy Session ID
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
