@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createSafeStorageCodec } from '../../main/secret-codec';
+import { excerpt, isTlsError, readAnswer } from './classify';
+import { fixedPushConfig } from './fixed-config';
+
+describe('excerpt', () => {
+  it('strips control characters, collapses whitespace and cuts at 300 characters', () => {
+    expect(excerpt('a\u0000b\r\n\tc\u001b[31m  d')).toBe('a b c [31m d');
+    const long = excerpt('y'.repeat(1000));
+    expect(long).toHaveLength(301);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('readAnswer', () => {
+  it('reads the 4DACTION answer, the REST-wrapped answer and 4D REST errors', () => {
+    expect(readAnswer('{"success":true}')).toEqual({ success: true, error: null });
+    expect(readAnswer('{"result":{"success":false,"error":"boom"}}')).toEqual({ success: false, error: 'boom' });
+    expect(readAnswer('{"__ERROR":[{"message":"No such function","errCode":1}]}')).toEqual({
+      success: null,
+      error: 'No such function',
+    });
+    expect(readAnswer('<html>')).toEqual({ success: null, error: null });
+    expect(readAnswer('[true]')).toEqual({ success: null, error: null });
+  });
+});
+
+describe('isTlsError', () => {
+  it('recognizes certificate and handshake failures only', () => {
+    for (const code of ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']) {
+      expect(isTlsError(code)).toBe(true);
+    }
+    for (const code of ['ECONNRESET', 'ENOTFOUND', '']) expect(isTlsError(code)).toBe(false);
+  });
+});
+
+describe('fixedPushConfig (browser mode)', () => {
+  it('takes the URL from the flag and the secret from PUSH_SECRET, trimmed', () => {
+    expect(fixedPushConfig(' http://h:8080/4DACTION/MSM_RefreshSessions ', { PUSH_SECRET: ' s3cret\n' })).toEqual({
+      url: 'http://h:8080/4DACTION/MSM_RefreshSessions',
+      secret: 's3cret',
+    });
+    expect(fixedPushConfig(undefined, {})).toEqual({});
+  });
+  it('refuses a URL that is not http(s) and a secret that cannot be a header', () => {
+    expect(() => fixedPushConfig('ftp://h/x', {})).toThrow(/--push-url/);
+    expect(() => fixedPushConfig('', {})).toThrow(/--push-url/);
+    expect(() => fixedPushConfig(undefined, { PUSH_SECRET: 'a b' })).toThrow(/PUSH_SECRET/);
+  });
+});
+
+describe('createSafeStorageCodec', () => {
+  type Stub = Parameters<typeof createSafeStorageCodec>[0];
+  const stub = (backend: string, available = true) =>
+    ({
+      isEncryptionAvailable: () => available,
+      getSelectedStorageBackend: () => backend,
+      encryptString: (s: string) => Buffer.from(`E(${s})`),
+      decryptString: (b: Buffer) => b.toString().slice(2, -1),
+    }) as unknown as Stub;
+
+  it('round-trips through safeStorage as base64', () => {
+    const codec = createSafeStorageCodec(stub('gnome_libsecret'));
+    expect(codec.isAvailable()).toBe(true);
+    const enc = codec.encrypt('secret');
+    expect(enc).toBe(Buffer.from('E(secret)').toString('base64'));
+    expect(codec.decrypt(enc)).toBe('secret');
+  });
+
+  it.runIf(process.platform === 'linux')('refuses the Linux plain-text fallback (basic_text)', () => {
+    const codec = createSafeStorageCodec(stub('basic_text'));
+    expect(codec.isAvailable()).toBe(false);
+    expect(() => codec.encrypt('secret')).toThrow(/keychain/);
+  });
+
+  it('is unavailable when safeStorage says so', () => {
+    expect(createSafeStorageCodec(stub('gnome_libsecret', false)).isAvailable()).toBe(false);
+  });
+});

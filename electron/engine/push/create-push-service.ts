@@ -1,0 +1,193 @@
+// The PushService the Workspace calls: resolves the settings of one MobileApps
+// folder (URL, timeout, secret), sends one request, classifies the answer.
+// Secrets: on the desktop they are stored encrypted by the OS keychain (a
+// SecretCodec over Electron safeStorage); in browser mode they come only from
+// the environment (`fixed`) and are never written anywhere.
+
+import { ApiError } from '../../../shared/api-error';
+import { pushSettingsInput } from '../../../shared/api-schema';
+import type { PushResult, PushSettingsInput, PushSettingsView } from '../../../shared/types';
+import type { PushService } from '../push-service';
+import type { PushEntry, SettingsStore } from '../settings-store';
+import { classify } from './classify';
+import { sendPushRequest } from './http-request';
+import { DEFAULT_PUSH_TIMEOUT_MS, type FixedPushConfig, type PushAction, type SecretCodec } from './types';
+
+export interface PushServiceOptions {
+  settings: SettingsStore;
+  /** Desktop: safeStorage codec. Browser mode: null (secrets come from `fixed`). */
+  secrets: SecretCodec | null;
+  fixed?: FixedPushConfig;
+  /** Sent as User-Agent, e.g. "MobileSessionManager/0.1.0". */
+  userAgent?: string;
+}
+
+/** A bearer token: printable ASCII without spaces, so it is a valid header value. */
+export const SECRET_PATTERN = /^[\x21-\x7e]+$/;
+const SECRET_RULE = 'The secret must be printable ASCII characters without spaces (letters, digits, punctuation).';
+
+type SecretState =
+  | { kind: 'none' }
+  | { kind: 'ok'; value: string; source: 'keychain' | 'environment' }
+  | { kind: 'unreadable'; reason: string };
+
+interface Effective {
+  url: string;
+  timeoutMs: number;
+  secret: SecretState;
+}
+
+function bodyFor(action: PushAction, url: URL): string {
+  const request = { action };
+  // 4D's REST server passes a function's parameters as a JSON collection in
+  // the body; the 4DACTION method reads the object directly.
+  return JSON.stringify(/\/rest\//i.test(url.pathname) ? [request] : request);
+}
+
+function notConfigured(message: string): PushResult {
+  return { outcome: 'not-configured', message, durationMs: 0 };
+}
+
+export function createPushService(opts: PushServiceOptions): PushService {
+  const { settings, secrets, fixed } = opts;
+  const userAgent = opts.userAgent ?? 'MobileSessionManager';
+  const fixedSecret = fixed?.secret ? fixed.secret : undefined;
+  /** One request per folder and action at a time: a second click shares the first's answer. */
+  const inFlight = new Map<string, Promise<PushResult>>();
+
+  function storedEntry(root: string): PushEntry | undefined {
+    return settings.get().push[root];
+  }
+
+  function secretFor(entry: PushEntry | undefined): SecretState {
+    if (fixedSecret !== undefined) return { kind: 'ok', value: fixedSecret, source: 'environment' };
+    if (!entry?.secret) return { kind: 'none' };
+    if (!secrets) {
+      return { kind: 'unreadable', reason: 'This mode cannot read secrets stored by the desktop app; set PUSH_SECRET instead.' };
+    }
+    try {
+      return { kind: 'ok', value: secrets.decrypt(entry.secret.data), source: 'keychain' };
+    } catch {
+      return {
+        kind: 'unreadable',
+        reason: 'The stored secret could not be decrypted with the OS keychain. Enter the secret again in the push settings.',
+      };
+    }
+  }
+
+  function effective(root: string): Effective {
+    const entry = storedEntry(root);
+    return {
+      url: fixed?.url ?? entry?.url ?? '',
+      timeoutMs: entry?.timeoutMs ?? fixed?.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS,
+      secret: secretFor(entry),
+    };
+  }
+
+  async function send(root: string, action: PushAction): Promise<PushResult> {
+    const cfg = effective(root);
+    if (!cfg.url) {
+      return notConfigured(
+        fixed
+          ? 'No push URL is set: start the server with --push-url <URL of the 4D method> (see docs/push.md).'
+          : 'No push URL is set for this folder. Open the server settings and enter the URL of the 4D method (see docs/push.md).',
+      );
+    }
+    if (cfg.secret.kind === 'unreadable') return notConfigured(cfg.secret.reason);
+    if (cfg.secret.kind === 'none') {
+      return notConfigured(
+        secrets
+          ? 'No secret is set for this folder. Open the server settings and enter the secret stored on the 4D Server.'
+          : 'No secret is set: start the server with the PUSH_SECRET environment variable (see docs/push.md).',
+      );
+    }
+    if (!SECRET_PATTERN.test(cfg.secret.value)) return notConfigured(SECRET_RULE);
+    let url: URL;
+    try {
+      url = new URL(cfg.url);
+    } catch {
+      return notConfigured(`The push URL "${cfg.url}" is not a valid URL.`);
+    }
+    const started = performance.now();
+    const raw = await sendPushRequest({
+      url,
+      secret: cfg.secret.value,
+      body: bodyFor(action, url),
+      timeoutMs: cfg.timeoutMs,
+      userAgent,
+    });
+    const durationMs = Math.round(performance.now() - started);
+    return { ...classify(raw, { action, url, timeoutMs: cfg.timeoutMs }), durationMs };
+  }
+
+  function once(root: string, action: PushAction): Promise<PushResult> {
+    const key = `${action}\u0000${root}`;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const p = send(root, action).finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
+    return p;
+  }
+
+  async function getSettings(root: string): Promise<PushSettingsView> {
+    const cfg = effective(root);
+    const entry = storedEntry(root);
+    let secretSource: PushSettingsView['secretSource'] = 'none';
+    if (fixedSecret !== undefined) secretSource = 'environment';
+    else if (entry?.secret) secretSource = 'keychain';
+    return { url: cfg.url, timeoutMs: cfg.timeoutMs, hasSecret: secretSource !== 'none', secretSource };
+  }
+
+  function encryptSecret(secret: string): NonNullable<PushEntry['secret']> {
+    if (!SECRET_PATTERN.test(secret)) throw new ApiError('invalid-argument', SECRET_RULE);
+    if (!secrets) {
+      throw new ApiError(
+        'unsupported',
+        'In browser mode the secret is read from the PUSH_SECRET environment variable and is never stored. Restart the server with PUSH_SECRET set.',
+      );
+    }
+    if (!secrets.isAvailable()) {
+      throw new ApiError(
+        'unsupported',
+        'No OS keychain is available, so the secret cannot be stored safely and was not saved. On Linux, install and unlock a keyring (GNOME Keyring or KWallet) and restart the app.',
+      );
+    }
+    try {
+      return { scheme: 'safeStorage', data: secrets.encrypt(secret) };
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new ApiError('unsupported', `The secret could not be encrypted with the OS keychain (${why}); it was not saved.`);
+    }
+  }
+
+  async function setSettings(root: string, rawInput: PushSettingsInput): Promise<PushSettingsView> {
+    const parsed = pushSettingsInput.safeParse(rawInput);
+    if (!parsed.success) {
+      throw new ApiError('invalid-argument', `Push settings: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+    }
+    const input = parsed.data;
+    if (fixed?.url !== undefined && input.url !== fixed.url) {
+      throw new ApiError(
+        'unsupported',
+        `The push URL is set by --push-url (${fixed.url}) and cannot be changed here. Restart the server with another --push-url.`,
+      );
+    }
+    // Encrypt before entering the write queue, so a keychain refusal changes nothing.
+    const newSecret = input.secret ? encryptSecret(input.secret) : undefined;
+    await settings.update((draft) => {
+      const previous = draft.push[root];
+      const entry: PushEntry = { url: input.url, timeoutMs: input.timeoutMs };
+      if (newSecret) entry.secret = newSecret;
+      else if (input.secret === undefined && previous?.secret) entry.secret = previous.secret;
+      draft.push[root] = entry;
+    });
+    return getSettings(root);
+  }
+
+  return {
+    push: (root) => once(root, 'refreshSessions'),
+    testConnection: (root) => once(root, 'ping'),
+    getSettings,
+    setSettings,
+  };
+}
