@@ -80,15 +80,27 @@ function ico() {
   return Buffer.concat([header, ...entries, ...images.map((i) => i.data)]);
 }
 
-function write(relPath, data) {
-  const file = join(root, relPath);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-  console.log(`${relPath.padEnd(28)} ${String(data.length).padStart(8)} bytes`);
+/** Every generated file, keyed by its path relative to the project root. */
+export function renderIconFiles() {
+  const files = new Map();
+  for (const size of LINUX_SIZES) files.set(`build/icons/${size}x${size}.png`, png(size));
+  files.set('build/icon.png', png(1024));
+  files.set('build/icon.icns', icns());
+  files.set('build/icon.ico', ico());
+  files.set('assets/icon.png', png(512));
+  return files;
 }
 
-for (const size of LINUX_SIZES) write(`build/icons/${size}x${size}.png`, png(size));
-write('build/icon.png', png(1024));
-write('build/icon.icns', icns());
-write('build/icon.ico', ico());
-write('assets/icon.png', png(512));
+export { png as renderIconPng, ICNS_TYPES, ICO_SIZES, LINUX_SIZES };
+
+function writeAll() {
+  for (const [relPath, data] of renderIconFiles()) {
+    const file = join(root, relPath);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, data);
+    console.log(`${relPath.padEnd(28)} ${String(data.length).padStart(8)} bytes`);
+  }
+}
+
+// Writes only when run as a script; tests import the renderers without touching the tree.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) writeAll();
