@@ -25,6 +25,8 @@ const paths: WindowPaths = {
 const origin = rendererOrigin(paths);
 
 let mainWindow: BrowserWindow | null = null;
+/** Shown once the window exists (e.g. "the settings file was corrupt and was reset"). */
+const startupWarnings: string[] = [];
 let workspace: Workspace | null = null;
 const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
@@ -56,8 +58,9 @@ function showAbout(): void {
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
 
-function createWorkspace(dataDir: string): Workspace {
-  const push = createDesktopPushService(dataDir);
+async function createWorkspace(dataDir: string): Promise<Workspace> {
+  const { push, warning } = await createDesktopPushService(dataDir, app.getVersion());
+  if (warning) startupWarnings.push(warning);
   return new Workspace({
     platform: hostPlatform(),
     version: app.getVersion(),
@@ -73,7 +76,7 @@ function createWorkspace(dataDir: string): Workspace {
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    ...(push ? { push } : {}),
+    push,
     onFolderOpened: (root, isDemo) => {
       if (isDemo) return;
       app.addRecentDocument(root);
@@ -103,7 +106,7 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   denyAllPermissions(session.defaultSession);
   serveRenderer(rendererDir(MAIN_DIR));
-  workspace = createWorkspace(dataDir);
+  workspace = await createWorkspace(dataDir);
   registerApiHandlers(ipcMain, workspace, getWindow, origin);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -111,7 +114,10 @@ async function start(): Promise<void> {
     ),
   );
   app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });
-  showWindow();
+  const win = showWindow();
+  for (const message of startupWarnings.splice(0)) {
+    void dialog.showMessageBox(win, { type: 'warning', title: app.getName(), message });
+  }
   await openInitialFolder(workspace, dataDir);
 }
 

@@ -77,13 +77,15 @@ export async function main(argv: string[]): Promise<void> {
     );
   }
   await mkdir(opts.dataDir, { recursive: true });
-  const push = createBrowserPushService({ dataDir: opts.dataDir, pushUrl: opts.pushUrl, secret: process.env.PUSH_SECRET });
+  const version = packageVersion();
+  const { push, warning } = await createBrowserPushService({ dataDir: opts.dataDir, pushUrl: opts.pushUrl, env: process.env, version });
+  if (warning) console.error(warning);
   const workspace = new Workspace({
     platform: 'browser',
-    version: packageVersion(),
+    version,
     dataDir: opts.dataDir,
     watchMode: opts.polling ? 'polling' : 'native',
-    ...(push ? { push } : {}),
+    push,
   });
   const state = opts.dir ? await workspace.open(opts.dir) : await workspace.openDemo();
   if (state.phase === 'error') {

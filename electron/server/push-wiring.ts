@@ -1,19 +1,23 @@
-// Browser mode's push service. The push helper's implementation is wired in
-// here once it exists; until then the Workspace falls back to its built-in
-// "not configured" answer and --push-url / PUSH_SECRET are ignored with a note.
+// Browser mode's push service: settings (URL, timeout) in the data dir's
+// settings.json; the URL can be fixed with --push-url and the secret comes
+// only from the PUSH_SECRET environment variable (never a flag, never written).
+// There is no OS keychain here, so secrets saved by the desktop app are not read.
 
 import type { PushService } from '../engine/push-service';
+import { createPushService, fixedPushConfig } from '../engine/push';
+import { SettingsStore } from '../engine/settings-store';
 
 export interface BrowserPushOptions {
   dataDir: string;
   pushUrl: string | null;
-  /** From the PUSH_SECRET environment variable only. */
-  secret: string | undefined;
+  env: Record<string, string | undefined>;
+  version: string;
 }
 
-export function createBrowserPushService(opts: BrowserPushOptions): PushService | null {
-  if (opts.pushUrl || opts.secret) {
-    console.error('Note: push is not available in this build yet; --push-url and PUSH_SECRET are ignored.');
-  }
-  return null;
+/** Throws an Error with a sentence for the terminal when --push-url or PUSH_SECRET is unusable. */
+export async function createBrowserPushService(opts: BrowserPushOptions): Promise<{ push: PushService; warning: string | null }> {
+  const fixed = fixedPushConfig(opts.pushUrl ?? undefined, opts.env);
+  const { store, warning } = await SettingsStore.open(opts.dataDir);
+  const push = createPushService({ settings: store, secrets: null, fixed, userAgent: `MobileSessionManager/${opts.version}` });
+  return { push, warning };
 }

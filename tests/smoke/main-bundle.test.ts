@@ -1,0 +1,221 @@
+// Smoke test of the built Electron main process without the Electron binary:
+// out/main/index.js is loaded with a stub 'electron' module (./electron-stub)
+// that records what the app asks of Electron. Builds the app first when
+// out/ is missing or older than the sources it comes from.
+
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API_METHODS, IPC_INVOKE_PREFIX, type ApiResponse } from '../../shared/api';
+import { MENU_CHANNEL } from '../../shared/menu';
+import type { WorkspaceState } from '../../shared/types';
+import { CONTENT_SECURITY_POLICY } from '../../electron/server/static-files';
+import { app as stubApp, FakeWebContents, recorded } from './electron-stub';
+
+vi.mock('electron', async () => await import('./electron-stub'));
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MAIN = join(ROOT, 'out', 'main', 'index.js');
+const PRELOAD = join(ROOT, 'out', 'preload', 'index.cjs');
+const RENDERER_HTML = join(ROOT, 'out', 'renderer', 'index.html');
+
+function newest(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return n;
+}
+
+function buildIsStale(): boolean {
+  if (![MAIN, PRELOAD, RENDERER_HTML].every(existsSync)) return true;
+  const built = Math.min(...[MAIN, PRELOAD, RENDERER_HTML].map((f) => statSync(f).mtimeMs));
+  return ['electron', 'shared', 'renderer'].some((d) => newest(join(ROOT, d)) > built);
+}
+
+type Handler = (event: unknown, ...args: unknown[]) => Promise<ApiResponse<unknown>> | ApiResponse<unknown>;
+
+function handler(method: string): Handler {
+  const h = recorded.handlers.get(`${IPC_INVOKE_PREFIX}${method}`);
+  if (!h) throw new Error(`no handler for ${method}`);
+  return h as Handler;
+}
+
+function mainWindow() {
+  const win = recorded.windows[0];
+  if (!win) throw new Error('no window was created');
+  return win;
+}
+
+function trustedEvent() {
+  const win = mainWindow();
+  return { sender: win.webContents, senderFrame: { url: 'app://renderer/index.html', parent: null } };
+}
+
+interface MenuItem {
+  label?: string;
+  role?: string;
+  accelerator?: string;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
+
+function menuItems(): MenuItem[] {
+  const flat: MenuItem[] = [];
+  const walk = (items: MenuItem[]) =>
+    items.forEach((i) => {
+      flat.push(i);
+      if (Array.isArray(i.submenu)) walk(i.submenu);
+    });
+  walk((recorded.menu as { template: MenuItem[] }).template);
+  return flat;
+}
+
+beforeAll(async () => {
+  if (buildIsStale()) {
+    execFileSync('npx', ['electron-vite', 'build'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+      timeout: 240_000,
+    });
+  }
+  process.argv = [process.execPath, ROOT]; // no folder on the command line: the demo folder opens
+  await import(/* @vite-ignore */ MAIN);
+  // The app opens the demo folder once ready; wait for that through the API itself.
+  await vi.waitFor(
+    async () => {
+      const r = await handler('getState')(trustedEvent());
+      expect(r.ok && (r.value as WorkspaceState).phase).toBe('ready');
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+}, 300_000);
+
+describe('Electron main bundle (stubbed electron)', () => {
+  it('creates the window with the secure web preferences and our preload', () => {
+    const prefs = mainWindow().options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(prefs.preload).toBe(PRELOAD);
+    expect(existsSync(String(prefs.preload))).toBe(true);
+    expect(mainWindow().loadedUrl).toBe('app://renderer/index.html');
+  });
+
+  it('registers exactly one IPC handler per API method', () => {
+    expect([...recorded.handlers.keys()].sort()).toEqual(API_METHODS.map((m) => `${IPC_INVOKE_PREFIX}${m}`).sort());
+  });
+
+  it('answers a trusted call and refuses bad arguments with a validation error', async () => {
+    const ok = await handler('getState')(trustedEvent());
+    expect(ok).toMatchObject({ ok: true, value: { phase: 'ready', isDemo: true } });
+    const bad = await handler('listSessions')(trustedEvent(), '../../etc');
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const wrongShape = await handler('setStatus')(trustedEvent(), [{ app: 'x', id: 'y' }], 'approved');
+    expect(wrongShape).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('refuses calls from a foreign sender, another origin or a subframe', async () => {
+    const win = mainWindow();
+    const foreign = [
+      { sender: new FakeWebContents(), senderFrame: { url: 'app://renderer/index.html', parent: null } },
+      { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } },
+      { sender: win.webContents, senderFrame: { url: 'file:///etc/passwd', parent: null } },
+      { sender: win.webContents, senderFrame: { url: 'app://renderer/index.html', parent: {} } },
+      { sender: win.webContents, senderFrame: null },
+    ];
+    for (const event of foreign) {
+      expect(await handler('getState')(event)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+  });
+
+  it('forwards engine events to the window', async () => {
+    await handler('refresh')(trustedEvent());
+    await vi.waitFor(() => expect(mainWindow().webContents.sent.some(([c]) => c === 'msm:event')).toBe(true));
+  });
+
+  it('denies navigation, new windows and webviews in every web contents', () => {
+    const contents = new FakeWebContents();
+    stubApp.emit('web-contents-created', {}, contents);
+    const navigate = (url: string) => {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('app://renderer/index.html')).toBe(false);
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' } as never)).toEqual({ action: 'deny' });
+    let webviewPrevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) }, {}, {});
+    expect(webviewPrevented).toBe(true);
+  });
+
+  it('denies every permission request and check', () => {
+    const answers: boolean[] = [];
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      recorded.permissionRequestHandler?.({}, p, (granted: boolean) => answers.push(granted), {});
+    }
+    expect(answers).toEqual([false, false, false, false, false]);
+    expect(recorded.permissionCheckHandler?.({}, 'media', 'app://renderer', {})).toBe(false);
+    expect(recorded.devicePermissionHandler?.({})).toBe(false);
+  });
+
+  it('serves app:// from out/renderer only, with the CSP header', async () => {
+    expect(recorded.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    const serve = recorded.protocolHandlers.get('app');
+    expect(serve).toBeDefined();
+    const page = await serve!(new Request('app://renderer/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    for (const url of ['app://renderer/%2e%2e/%2e%2e/package.json', 'app://renderer/..%2fmain%2findex.js', 'app://other/index.html', 'app://renderer/assets/']) {
+      expect((await serve!(new Request(url))).status, url).toBe(404);
+    }
+  });
+
+  it('has a native menu where CmdOrCtrl+R refreshes (no page reload) and commands reach the UI', () => {
+    const items = menuItems();
+    expect(items.some((i) => i.role === 'reload' || i.role === 'forceReload')).toBe(false);
+    const refresh = items.find((i) => i.label === 'Refresh');
+    expect(refresh?.accelerator).toBe('CmdOrCtrl+R');
+    for (const [label, accel] of [['Open Folder…', 'CmdOrCtrl+O'], ['Push', 'CmdOrCtrl+Shift+P'], ['Find', 'CmdOrCtrl+F']]) {
+      expect(items.find((i) => i.label === label)?.accelerator, label).toBe(accel);
+    }
+    refresh?.click?.();
+    expect(mainWindow().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, 'refresh']);
+    expect(items.some((i) => i.role === 'toggleDevTools')).toBe(true); // not packaged here
+  });
+
+  it('keeps a single instance and reacts to a second launch', () => {
+    expect(recorded.quitCalls).toBe(0);
+    expect(stubApp.listeners.has('second-instance')).toBe(true);
+  });
+
+  it('bundles the preload into one CommonJS file that requires only electron', () => {
+    const code = readFileSync(PRELOAD, 'utf8');
+    const required = [...code.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(code).toContain('exposeInMainWorld');
+  });
+
+  it('ships a renderer whose meta CSP is the same as the header', () => {
+    const html = readFileSync(RENDERER_HTML, 'utf8');
+    const meta = /<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*content=["']([^"']+)["']/i.exec(html);
+    expect(meta?.[1]?.replace(/\s+/g, ' ').trim()).toBe(CONTENT_SECURITY_POLICY);
+  });
+});
