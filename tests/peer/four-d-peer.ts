@@ -110,7 +110,10 @@ export async function startFourDPeer(opts: FourDPeerOptions): Promise<FourDPeer>
     }
     if (req.method !== 'POST') return answer(res, 405, { success: false, error: 'Use POST.' });
     if (!authorized) {
-      return sendJson(res, 401, { success: false, error: 'Unauthorized' }, { 'WWW-Authenticate': 'Bearer' });
+      const refusal = { success: false, code: 'unauthorized', error: 'Unauthorized' };
+      // A REST function cannot set the status: it answers 200 with the refusal in the body.
+      if (rest) return answer(res, 200, refusal);
+      return sendJson(res, 401, refusal, { 'WWW-Authenticate': 'Bearer' });
     }
     const action = actionOf(body, rest);
     if (action !== 'refreshSessions' && action !== 'ping') {

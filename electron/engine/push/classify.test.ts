@@ -14,14 +14,22 @@ describe('excerpt', () => {
 
 describe('readAnswer', () => {
   it('reads the 4DACTION answer, the REST-wrapped answer and 4D REST errors', () => {
-    expect(readAnswer('{"success":true}')).toEqual({ success: true, error: null });
-    expect(readAnswer('{"result":{"success":false,"error":"boom"}}')).toEqual({ success: false, error: 'boom' });
-    expect(readAnswer('{"__ERROR":[{"message":"No such function","errCode":1}]}')).toEqual({
-      success: null,
-      error: 'No such function',
+    const none = { success: null, error: null, code: null, warnings: [] };
+    expect(readAnswer('{"success":true}')).toEqual({ ...none, success: true });
+    expect(readAnswer('{"success":true,"warnings":["mobi 2: bad json",3]}')).toEqual({
+      ...none,
+      success: true,
+      warnings: ['mobi 2: bad json'],
     });
-    expect(readAnswer('<html>')).toEqual({ success: null, error: null });
-    expect(readAnswer('[true]')).toEqual({ success: null, error: null });
+    expect(readAnswer('{"result":{"success":false,"code":"unauthorized","error":"Unauthorized"}}')).toEqual({
+      ...none,
+      success: false,
+      code: 'unauthorized',
+      error: 'Unauthorized',
+    });
+    expect(readAnswer('{"__ERROR":[{"message":"No such function","errCode":1}]}')).toEqual({ ...none, error: 'No such function' });
+    expect(readAnswer('<html>')).toEqual(none);
+    expect(readAnswer('[true]')).toEqual(none);
   });
 });
 

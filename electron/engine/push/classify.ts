@@ -52,7 +52,13 @@ interface Answer {
   success: boolean | null;
   /** The error text the 4D side sent, if any. */
   error: string | null;
+  /** `"code": "unauthorized"`: the REST variant cannot set a 401 status, so it says so in the body. */
+  code: string | null;
+  /** Errors MOBILE APP REFRESH SESSIONS reported while still reloading (e.g. a file it dropped). */
+  warnings: string[];
 }
+
+const NO_ANSWER: Answer = { success: null, error: null, code: null, warnings: [] };
 
 /**
  * Reads `{"success": true}` / `{"success": false, "error": "…"}`, also when the
@@ -64,15 +70,23 @@ export function readAnswer(body: string): Answer {
   try {
     json = JSON.parse(body);
   } catch {
-    return { success: null, error: null };
+    return NO_ANSWER;
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { success: null, error: null };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return NO_ANSWER;
   let obj = json as Record<string, unknown>;
   if (typeof obj.result === 'object' && obj.result !== null && !('success' in obj)) {
     obj = obj.result as Record<string, unknown>;
   }
   const error = typeof obj.error === 'string' ? obj.error : fourDRestError(obj);
-  return { success: typeof obj.success === 'boolean' ? obj.success : null, error };
+  const warnings = Array.isArray(obj.warnings)
+    ? obj.warnings.filter((w): w is string => typeof w === 'string').slice(0, 20)
+    : [];
+  return {
+    success: typeof obj.success === 'boolean' ? obj.success : null,
+    error,
+    code: typeof obj.code === 'string' ? obj.code : null,
+    warnings,
+  };
 }
 
 function fourDRestError(obj: Record<string, unknown>): string | null {
@@ -96,13 +110,13 @@ function classifyResponse(raw: Extract<RawOutcome, { kind: 'response' }>, ctx: C
   const detail = answer.error ? ` The server said: "${excerpt(answer.error)}"` : '';
   const isRest = /\/rest\//i.test(ctx.url.pathname);
 
-  if (status === 401 || status === 403) {
+  if (status === 401 || status === 403 || (answer.success === false && answer.code === 'unauthorized')) {
     const hint = isRest
       ? ' With the REST variant, also check that the function may be called without a 4D login (see docs/push.md).'
       : '';
     return result(
       'unauthorized',
-      `The server refused the secret (HTTP ${status}). Check that the secret set in this app matches the one stored on the 4D Server.${hint}`,
+      `The server refused the secret (HTTP ${status}${status < 300 ? ', "unauthorized"' : ''}). Check that the secret set in this app matches the one stored on the 4D Server.${hint}`,
       extra,
     );
   }
@@ -112,7 +126,10 @@ function classifyResponse(raw: Extract<RawOutcome, { kind: 'response' }>, ctx: C
         ctx.action === 'ping'
           ? 'Connection OK: the 4D Server answered and accepted the secret.'
           : 'The 4D Server reloaded its sessions.';
-      return result('success', message, extra);
+      const reported = answer.warnings.length
+        ? ` It reported: ${excerpt(answer.warnings.join(' / '))} (sessions whose file is invalid are dropped).`
+        : '';
+      return result('success', message + reported, extra);
     }
     if (answer.success === false) {
       return result(

@@ -86,6 +86,15 @@ describe('push outcomes against the 4D test peer', () => {
     expect(peer.refreshCount()).toBe(0);
   });
 
+  it('REST variant: a refusal in the body ({"code": "unauthorized"}) → unauthorized', async () => {
+    peer = await startFourDPeer({ secret: 'the-real-one', path: '/rest/$catalog/refreshSessions' });
+    const service = await desktopService(peer.url);
+    const r = await service.push(ROOT);
+    expect(r).toMatchObject({ outcome: 'unauthorized', httpStatus: 200 });
+    expect(r.message).toMatch(/^The server refused the secret/);
+    expect(r.message).toMatch(/REST variant/);
+  });
+
   it('server failure → http-error with status and the 4D error text', async () => {
     peer = await startFourDPeer({ secret: SECRET, mode: 'fail' });
     const service = await desktopService(peer.url);
