@@ -1,0 +1,568 @@
+// The Workspace: one opened MobileApps folder, kept live in memory, and the
+// implementation of the SessionApi contract. Plain Node (never imports
+// 'electron'): the desktop shell injects trash/reveal/folder-picker through
+// WorkspaceHost; the browser-mode server runs it as is.
+//
+// Lifecycle of open(): resolve the root -> list app folders -> start watching
+// (before reading, so nothing written during the scan is missed) -> stream the
+// scan (workers) into the index, emitting batched events -> phase 'ready'.
+// open() resolves when the scan is complete; listeners get sessions as they come.
+
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open as openFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiError, toErrorInfo } from '../../shared/api-error';
+import type { SessionApi } from '../../shared/api';
+import { emailValue, sessionStatus } from '../../shared/api-schema';
+import type {
+  ActionFailure,
+  ActionResult,
+  EngineEvent,
+  HostPlatform,
+  PreflightReport,
+  PushResult,
+  PushSettingsInput,
+  PushSettingsView,
+  RevealResult,
+  SessionDetail,
+  SessionRecord,
+  SessionRef,
+  SessionStatus,
+  WorkspacePhase,
+  WorkspaceState,
+} from '../../shared/types';
+import { writeDemoFolder } from './demo-folder';
+import { EventBatcher } from './event-batcher';
+import { NativeWatcher, PollingWatcher, type FolderWatcher } from './folder-watcher';
+import { IndexUpdater } from './index-updater';
+import { noPushService, type PushService } from './push-service';
+import { appPath, assertInsideRoot, resolveMobileAppsRoot, sessionPath } from './root';
+import { startScan, type ScanHandle, type ScanStats } from './scanner';
+import { checkSession } from './session-check';
+import { deleteSessionFile, folderTrash, restoreSessionFile, type DeletedSession, type TrashFunction } from './session-delete';
+import { editSessionFile } from './session-edit';
+import { MAX_SESSION_BYTES, parseSessionBytes } from './session-file';
+import { SessionIndex } from './session-index';
+import { readSessionAsync } from './session-read';
+import { UnpushedStore, type UnpushedKind } from './unpushed-store';
+
+export interface WorkspaceHost {
+  platform: HostPlatform;
+  version: string;
+  /** App data dir: demo folder, fallback trash, unpushed-changes file. */
+  dataDir: string;
+  /** Desktop: Electron shell.trashItem; default folderTrash(dataDir/Trash). */
+  trash?: TrashFunction;
+  /** Desktop: shell.showItemInFolder. */
+  reveal?: (absPath: string) => Promise<boolean>;
+  /** Desktop: native dialog; absent => 'unsupported'. */
+  chooseFolder?: () => Promise<string | null>;
+  push?: PushService;
+  watchMode?: 'native' | 'polling';
+  /** Polling interval in polling mode (default 1000 ms). */
+  pollIntervalMs?: number;
+  /** The shell remembers the last folder. */
+  onFolderOpened?: (root: string, isDemo: boolean) => void;
+}
+
+/** Timings of the last open/refresh, for the benchmark and diagnostics. */
+export interface WorkspaceTimings {
+  scan: ScanStats | null;
+  watchReadyMs: number;
+}
+
+type UndoEntry =
+  | { kind: 'status'; root: string; prev: { ref: SessionRef; value: SessionStatus | null }[] }
+  | { kind: 'email'; root: string; prev: { ref: SessionRef; value: string }[] }
+  | { kind: 'delete'; root: string; deleted: DeletedSession[] };
+
+/** Undo data kept in memory (deleted bytes included): the most recent actions only. */
+const MAX_UNDO = 200;
+/** Files edited/deleted in parallel by one action. */
+const ACTION_CONCURRENCY = 8;
+
+export class Workspace implements SessionApi {
+  private readonly host: WorkspaceHost;
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly batcher: EventBatcher;
+  private readonly unpushedStore: UnpushedStore;
+  private readonly undoLog = new Map<string, UndoEntry>();
+  private readonly trash: TrashFunction;
+  private index = new SessionIndex();
+  private root: string | null = null;
+  private displayRoot: string | null = null;
+  private isDemo = false;
+  private phase: WorkspacePhase = 'none';
+  private error: string | null = null;
+  private updater: IndexUpdater | null = null;
+  private watcher: FolderWatcher | null = null;
+  private scan: ScanHandle | null = null;
+  /** Bumped by every open/close: late results of an older folder are dropped. */
+  private generation = 0;
+  readonly timings: WorkspaceTimings = { scan: null, watchReadyMs: -1 };
+
+  constructor(host: WorkspaceHost) {
+    this.host = host;
+    this.trash = host.trash ?? folderTrash(join(host.dataDir, 'Trash'));
+    this.unpushedStore = new UnpushedStore(host.dataDir);
+    this.batcher = new EventBatcher(
+      {
+        state: () => this.snapshot(),
+        apps: () => this.index.appFolders(),
+        problems: () => this.index.problems(),
+        unpushed: () => this.unpushedCount(),
+      },
+      (e) => this.emit(e),
+    );
+  }
+
+  // ---- events --------------------------------------------------------------
+
+  onEvent(listener: (e: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch (err) {
+        console.error('An engine event listener failed:', err);
+      }
+    }
+  }
+
+  // ---- opening and closing -------------------------------------------------
+
+  async open(dir: string, isDemo = false): Promise<WorkspaceState> {
+    const generation = this.stop();
+    this.index = new SessionIndex();
+    this.isDemo = isDemo;
+    this.displayRoot = dir;
+    let root: string;
+    let folders: string[];
+    try {
+      root = await resolveMobileAppsRoot(dir);
+      folders = await listAppFolders(root);
+    } catch (err) {
+      if (generation !== this.generation) throw err;
+      const info = toErrorInfo(err);
+      this.root = null;
+      this.setPhase('error', info.message);
+      throw err instanceof ApiError ? err : new ApiError('no-folder', info.message);
+    }
+    if (generation !== this.generation) return this.snapshot();
+    await this.unpushedStore.load();
+    this.root = root;
+    this.displayRoot = root;
+    this.setPhase('scanning', null);
+    this.batcher.unpushed();
+
+    const updater = new IndexUpdater(root, this.index, this.batcher);
+    this.updater = updater;
+    for (const app of folders) this.index.ensureApp(app); // changes during the scan wait for their folder
+    if ((this.host.watchMode ?? 'native') === 'native') this.startWatching(root, folders);
+
+    const stats = await this.runScan(root, folders, (chunk) => updater.applyChunk(chunk));
+    if (generation !== this.generation) return this.snapshot();
+    this.timings.scan = stats;
+    if (this.host.watchMode === 'polling') this.startWatching(root, folders);
+    this.setPhase('ready', null);
+    this.host.onFolderOpened?.(root, isDemo);
+    return this.snapshot();
+  }
+
+  async openDemo(): Promise<WorkspaceState> {
+    const parent = join(this.host.dataDir, 'demo');
+    const root = join(parent, 'MobileApps');
+    if (!existsSync(root)) await writeDemoFolder(parent, { withProblems: true });
+    return this.open(root, true);
+  }
+
+  /** Stops watchers, workers and timers; no handle stays open. */
+  async close(): Promise<void> {
+    this.stop();
+    this.batcher.flush();
+    this.batcher.close();
+    await this.unpushedStore.flushed();
+  }
+
+  private stop(): number {
+    this.generation++;
+    this.scan?.cancel();
+    this.scan = null;
+    this.watcher?.close();
+    this.watcher = null;
+    this.updater?.close();
+    this.updater = null;
+    return this.generation;
+  }
+
+  private startWatching(root: string, folders: string[]): void {
+    const t0 = performance.now();
+    const updater = this.updater;
+    if (!updater) return;
+    let watcher: FolderWatcher;
+    if (this.host.watchMode === 'polling') {
+      const poller = new PollingWatcher(root, updater, (app) => this.index.known(app), {
+        intervalMs: this.host.pollIntervalMs ?? 1000,
+      });
+      void poller.ready.then(() => (this.timings.watchReadyMs = performance.now() - t0));
+      watcher = poller;
+    } else {
+      watcher = new NativeWatcher(root, updater);
+    }
+    for (const app of folders) watcher.addApp(app);
+    if (this.host.watchMode !== 'polling') this.timings.watchReadyMs = performance.now() - t0;
+    updater.watcher = watcher;
+    this.watcher = watcher;
+  }
+
+  private async runScan(root: string, folders: string[], onChunk: Parameters<typeof startScan>[2]): Promise<ScanStats> {
+    const handle = startScan(root, folders, onChunk);
+    this.scan = handle;
+    const stats = await handle.done;
+    if (this.scan === handle) this.scan = null;
+    return stats;
+  }
+
+  private setPhase(phase: WorkspacePhase, error: string | null): void {
+    this.phase = phase;
+    this.error = error;
+    this.batcher.state();
+  }
+
+  private snapshot(): WorkspaceState {
+    return {
+      phase: this.phase,
+      root: this.displayRoot,
+      isDemo: this.isDemo,
+      error: this.error,
+      watchMode: this.host.watchMode ?? 'native',
+      apps: this.index.appFolders(),
+      problems: this.index.problems(),
+      unpushed: this.unpushedCount(),
+      host: this.host.platform,
+      version: this.host.version,
+    };
+  }
+
+  private requireRoot(): string {
+    if (this.root === null) throw new ApiError('no-folder', 'No MobileApps folder is open.');
+    return this.root;
+  }
+
+  // ---- reading ---------------------------------------------------------------
+
+  async getState(): Promise<WorkspaceState> {
+    return this.snapshot();
+  }
+
+  async listSessions(app: string): Promise<SessionRecord[]> {
+    const root = this.requireRoot();
+    appPath(root, app); // refuses names that are not one plain folder name
+    const entry = this.index.apps.get(app);
+    if (!entry) throw new ApiError('not-found', `There is no app folder "${app}" in ${root}.`);
+    return [...entry.sessions.values()];
+  }
+
+  async getSession(ref: SessionRef): Promise<SessionDetail> {
+    const root = this.requireRoot();
+    const path = sessionPath(root, ref);
+    await assertInsideRoot(root, path);
+    const label = `Session ${ref.id} of app ${ref.app}`;
+    let bytes: Buffer;
+    let stat: { mtimeMs: number; size: number };
+    try {
+      const fh = await openFile(path, 'r');
+      try {
+        const st = await fh.stat();
+        if (!st.isFile()) throw new ApiError('not-found', `${label} is not a file.`);
+        stat = { mtimeMs: st.mtimeMs, size: st.size };
+        bytes = st.size > MAX_SESSION_BYTES ? Buffer.alloc(0) : await fh.readFile();
+      } finally {
+        await fh.close();
+      }
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      const code = (err as { code?: unknown }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new ApiError('not-found', `${label} no longer exists on disk.`);
+      throw new ApiError('io', `${label} cannot be read (${String(code ?? err)}).`);
+    }
+    const parsed = parseSessionBytes(ref.app, ref.id, bytes, { mtimeMs: stat.mtimeMs, size: bytes.length || stat.size });
+    if (!parsed.ok) throw new ApiError('invalid-session', `${label}: ${parsed.reason}`);
+    return { record: parsed.record, json: parsed.json, location: path };
+  }
+
+  // ---- edits -------------------------------------------------------------------
+
+  async setStatus(refs: SessionRef[], status: SessionStatus): Promise<ActionResult> {
+    if (!sessionStatus.safeParse(status).success) {
+      throw new ApiError('invalid-argument', `Status ${JSON.stringify(status)} is not "accepted" or "pending".`);
+    }
+    const root = this.requireRoot();
+    const prev: { ref: SessionRef; value: SessionStatus | null }[] = [];
+    const result = await this.forEachRef(refs, async (ref) => {
+      const before = await this.editAndApply(root, ref, { status });
+      prev.push({ ref, value: before.status });
+    });
+    return this.recordAction(root, 'status', result, { kind: 'status', root, prev });
+  }
+
+  async setEmail(refs: SessionRef[], email: string): Promise<ActionResult> {
+    if (!emailValue.safeParse(email).success) {
+      throw new ApiError('invalid-argument', `${JSON.stringify(email)} is not a plausible e-mail address (or empty).`);
+    }
+    const root = this.requireRoot();
+    const prev: { ref: SessionRef; value: string }[] = [];
+    const result = await this.forEachRef(refs, async (ref) => {
+      const before = await this.editAndApply(root, ref, { email });
+      prev.push({ ref, value: before.email });
+    });
+    return this.recordAction(root, 'email', result, { kind: 'email', root, prev });
+  }
+
+  async deleteSessions(refs: SessionRef[]): Promise<ActionResult> {
+    const root = this.requireRoot();
+    const deleted: DeletedSession[] = [];
+    const result = await this.forEachRef(refs, async (ref) => {
+      const d = await deleteSessionFile(root, ref, this.trash);
+      deleted.push(d);
+      if (this.root === root) this.updater?.removeFile(ref.app, ref.id);
+    });
+    return this.recordAction(root, 'delete', result, { kind: 'delete', root, deleted });
+  }
+
+  async undo(actionId: string): Promise<ActionResult> {
+    const entry = this.undoLog.get(actionId);
+    const root = this.requireRoot();
+    if (!entry || entry.root !== root) {
+      throw new ApiError('not-found', 'This action can no longer be undone (it is too old, or from another folder or session).');
+    }
+    this.undoLog.delete(actionId);
+    let result: Omit<ActionResult, 'actionId'>;
+    if (entry.kind === 'delete') {
+      result = await this.forEachRef(entry.deleted.map((d) => d.ref), async (ref) => {
+        const d = entry.deleted.find((x) => x.ref.app === ref.app && x.ref.id === ref.id) as DeletedSession;
+        await restoreSessionFile(root, d);
+        await this.reindex(root, ref);
+      });
+    } else if (entry.kind === 'status') {
+      result = await this.forEachRef(entry.prev.map((p) => p.ref), async (ref) => {
+        const value = entry.prev.find((p) => p.ref.app === ref.app && p.ref.id === ref.id)?.value ?? null;
+        if (value === null) throw new ApiError('invalid-session', 'The previous status was not a valid value; it cannot be restored.');
+        await this.editAndApply(root, ref, { status: value });
+      });
+    } else {
+      result = await this.forEachRef(entry.prev.map((p) => p.ref), async (ref) => {
+        const value = entry.prev.find((p) => p.ref.app === ref.app && p.ref.id === ref.id)?.value ?? '';
+        await this.editAndApply(root, ref, { email: value });
+      });
+    }
+    // Not pushed yet: the change never reaches the server, so it no longer counts.
+    // Already pushed: the undo is itself a change the server has not seen.
+    if (this.unpushedStore.has(root, actionId)) void this.unpushedStore.remove(root, actionId);
+    else if (result.done.length > 0) void this.unpushedStore.add(root, { id: randomUUID(), kind: 'undo', refs: result.done, at: new Date().toISOString() });
+    this.batcher.unpushed();
+    return { actionId: null, ...result };
+  }
+
+  /** Edits one file, updates the index at once (not waiting for the watcher); returns the previous record. */
+  private async editAndApply(root: string, ref: SessionRef, edit: { status?: SessionStatus; email?: string }): Promise<SessionRecord> {
+    const out = await editSessionFile(root, ref, edit);
+    const before = parseSessionBytes(ref.app, ref.id, out.before, { mtimeMs: 0, size: out.before.length });
+    const after = parseSessionBytes(ref.app, ref.id, out.after, { mtimeMs: out.mtimeMs, size: out.after.length });
+    if (after.ok && this.root === root) this.updater?.upsertRecord(after.record);
+    if (!before.ok) throw new ApiError('internal', `Session ${ref.id} was edited but its previous content could not be parsed.`);
+    return before.record;
+  }
+
+  private async reindex(root: string, ref: SessionRef): Promise<void> {
+    const res = await readSessionAsync(root, ref.app, ref.id);
+    if (this.root !== root || !this.updater) return;
+    if (res.kind === 'record') this.updater.upsertRecord(res.record, res.appName);
+    else this.updater.markDirty(ref.app, ref.id);
+  }
+
+  /** Runs `fn` for each distinct ref, a few at a time; collects per-ref failures. */
+  private async forEachRef(refs: SessionRef[], fn: (ref: SessionRef) => Promise<void>): Promise<Omit<ActionResult, 'actionId'>> {
+    const unique = new Map<string, SessionRef>();
+    for (const r of refs) unique.set(`${r.app}/${r.id}`, { app: r.app, id: r.id });
+    const list = [...unique.values()];
+    const done: SessionRef[] = [];
+    const failed: ActionFailure[] = [];
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < list.length) {
+        const ref = list[next++] as SessionRef;
+        try {
+          await fn(ref);
+          done.push(ref);
+        } catch (err) {
+          failed.push({ ref, error: toErrorInfo(err) });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(ACTION_CONCURRENCY, list.length) }, lane));
+    return { done, failed };
+  }
+
+  private recordAction(root: string, kind: UnpushedKind, result: Omit<ActionResult, 'actionId'>, undo: UndoEntry): ActionResult {
+    if (result.done.length === 0) return { actionId: null, ...result };
+    const actionId = randomUUID();
+    this.undoLog.set(actionId, undo);
+    if (this.undoLog.size > MAX_UNDO) this.undoLog.delete(this.undoLog.keys().next().value as string);
+    void this.unpushedStore.add(root, { id: actionId, kind, refs: result.done, at: new Date().toISOString() });
+    this.batcher.unpushed();
+    return { actionId, ...result };
+  }
+
+  private unpushedCount(): number {
+    return this.root === null ? 0 : this.unpushedStore.count(this.root);
+  }
+
+  // ---- refresh ---------------------------------------------------------------------
+
+  async refresh(): Promise<WorkspaceState> {
+    const root = this.requireRoot();
+    const updater = this.updater;
+    if (!updater) throw new ApiError('no-folder', 'No MobileApps folder is open.');
+    const generation = this.generation;
+    let folders: string[];
+    try {
+      folders = await listAppFolders(root);
+    } catch (err) {
+      this.setPhase('error', toErrorInfo(err).message);
+      throw err instanceof ApiError ? err : new ApiError('no-folder', toErrorInfo(err).message);
+    }
+    this.setPhase('scanning', null);
+    // Scan into a fresh index; files the watcher reports meanwhile are re-read after the swap.
+    const fresh = new SessionIndex();
+    const touched = new Set<string>();
+    updater.touched = touched;
+    const stats = await this.runScan(root, folders, (chunk) => {
+      const e = fresh.ensureApp(chunk.app);
+      for (const r of chunk.records) fresh.upsert(r);
+      for (const p of chunk.problems) fresh.setProblem(p);
+      if (chunk.info) fresh.setInfo(chunk.app, chunk.info);
+      if (chunk.done) e.scanned = true;
+    });
+    if (generation !== this.generation) return this.snapshot();
+    updater.touched = null;
+    this.timings.scan = stats;
+    this.swapIndex(fresh);
+    updater.index = fresh;
+    for (const key of touched) {
+      const slash = key.indexOf('/');
+      updater.markDirty(key.slice(0, slash), key.slice(slash + 1));
+    }
+    this.setPhase('ready', null);
+    return this.snapshot();
+  }
+
+  /** Replaces the index and emits what differs, app by app. */
+  private swapIndex(fresh: SessionIndex): void {
+    const old = this.index;
+    this.index = fresh;
+    for (const [app, entry] of fresh.apps) {
+      const before = old.apps.get(app);
+      const upserted: SessionRecord[] = [];
+      for (const [id, r] of entry.sessions) {
+        const o = before?.sessions.get(id);
+        if (!o || o.mtimeMs !== r.mtimeMs || o.size !== r.size || o.status !== r.status || o.email !== r.email) upserted.push(r);
+      }
+      const removed = before ? [...before.sessions.keys()].filter((id) => !entry.sessions.has(id)) : [];
+      this.batcher.upsert(app, upserted);
+      this.batcher.remove(app, removed);
+      if (!before) this.watcher?.addApp(app);
+    }
+    for (const [app, entry] of old.apps) {
+      if (fresh.apps.has(app)) continue;
+      this.batcher.remove(app, [...entry.sessions.keys()]);
+      this.watcher?.removeApp(app);
+    }
+  }
+
+  // ---- desktop integration -----------------------------------------------------------
+
+  async reveal(ref: SessionRef): Promise<RevealResult> {
+    const root = this.requireRoot();
+    const location = sessionPath(root, ref);
+    await assertInsideRoot(root, location);
+    const shown = this.host.reveal ? await this.host.reveal(location) : false;
+    return { shown, location };
+  }
+
+  async chooseFolder(): Promise<WorkspaceState | null> {
+    if (!this.host.chooseFolder) {
+      throw new ApiError('unsupported', 'Choosing a folder is only available in the desktop app; start the browser mode with the folder path.');
+    }
+    const dir = await this.host.chooseFolder();
+    return dir === null ? null : this.open(dir);
+  }
+
+  // ---- push ----------------------------------------------------------------------------
+
+  async preflight(): Promise<PreflightReport> {
+    const root = this.requireRoot();
+    const refs = new Map<string, SessionRef>();
+    for (const action of this.unpushedStore.actions(root)) for (const r of action.refs) refs.set(`${r.app}/${r.id}`, r);
+    const issues: PreflightReport['issues'] = [];
+    let checked = 0;
+    for (const ref of refs.values()) {
+      let detail: SessionDetail;
+      try {
+        detail = await this.getSession(ref);
+      } catch {
+        continue; // deleted (the server drops it, as intended) or a problem (listed below)
+      }
+      checked++;
+      const warnings = checkSession(ref.app, ref.id, detail.json);
+      if (warnings.length > 0) issues.push({ ref, warnings });
+    }
+    return { checked, issues, problems: this.index.problems() };
+  }
+
+  async push(): Promise<PushResult> {
+    const root = this.requireRoot();
+    const result = await this.pushService().push(root);
+    if (result.outcome === 'success' && this.root === root) {
+      await this.unpushedStore.clear(root);
+      this.batcher.unpushed();
+    }
+    return result;
+  }
+
+  async testConnection(): Promise<PushResult> {
+    return this.pushService().testConnection(this.requireRoot());
+  }
+
+  async getPushSettings(): Promise<PushSettingsView> {
+    return this.pushService().getSettings(this.requireRoot());
+  }
+
+  async setPushSettings(input: PushSettingsInput): Promise<PushSettingsView> {
+    return this.pushService().setSettings(this.requireRoot(), input);
+  }
+
+  private pushService(): PushService {
+    return this.host.push ?? noPushService;
+  }
+}
+
+/** App folders of a root, sorted; symlinked folders and dot-folders are skipped. */
+async function listAppFolders(root: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new ApiError('no-folder', `The folder ${root} cannot be read (${String(code ?? err)}).`);
+  }
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+}
