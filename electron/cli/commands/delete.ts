@@ -1,0 +1,111 @@
+// `delete`: moves sessions to a trash folder in the data directory (never inside
+// MobileApps), so a mistake can be undone by moving the file back. Refuses to run
+// unattended without --yes, and says exactly what it will delete before it does.
+
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { AuditSessionChange, AuditValue } from '../../../shared/audit';
+import type { SessionRef } from '../../../shared/types';
+import { AuditLog } from '../../engine/audit-log';
+import { deleteSessionFile, folderTrash } from '../../engine/session-delete';
+import { CliError, EXIT, usageError, type ExitCode } from '../cli-error';
+import { dataDirFrom, openRoot, plural, requireOutside, type CliIo } from '../context';
+import { trashDir } from '../data-dir';
+import { FILTER_HELP, type OptionValues } from '../options';
+import { exitFor, runMany } from '../run-many';
+import { selectSessions } from '../select';
+
+export const DELETE_HELP = `Usage: mobile-sessions delete <app>/<id>... [--yes] [options]
+       mobile-sessions delete <filters> --all-matching [--yes]
+
+Moves sessions to the trash folder in the data directory (<data dir>/trash/<date>/<app>/),
+never inside MobileApps; move a file back to restore it. The device must sign in
+again (and may need approval) once the server reloads its sessions.
+Example, clean up stale sessions: delete --older-than 90 --all-matching --yes
+
+  --yes, -y              do not ask (required when stdin is not a terminal)
+  --all-matching         every session matching the filters below
+  --json                 print {actionId, trash, done, failed} as JSON
+  --dir, -d <folder>     MobileApps folder or 4D data folder
+  --data-dir <folder>    data directory (default: $MSM_DATA_DIR or the app's)
+
+${FILTER_HELP}`;
+
+/** "2 of app A, 1 of app B" */
+function describeByApp(refs: readonly SessionRef[]): string {
+  const byApp = new Map<string, number>();
+  for (const r of refs) byApp.set(r.app, (byApp.get(r.app) ?? 0) + 1);
+  return [...byApp].map(([app, n]) => `${n} of ${app}`).join(', ');
+}
+
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A few fields of the deleted file for the audit log (the whole file is in the trash). */
+function summary(bytes: Buffer): AuditValue {
+  try {
+    const json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    const device = (typeof json.device === 'object' && json.device !== null ? json.device : {}) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    return { status: text(json.status), email: text(json.email), device: text(device.description) };
+  } catch {
+    return null;
+  }
+}
+
+export async function deleteCommand(io: CliIo, values: OptionValues, positionals: string[], now: number): Promise<ExitCode> {
+  const root = await openRoot(io, values);
+  const dataDir = dataDirFrom(io, values);
+  requireOutside(root, dataDir);
+  const selection = await selectSessions(root, values, positionals, { command: 'delete', now });
+  if (selection.refs.length === 0) {
+    io.err('No sessions match; nothing was deleted.\n');
+    if (values.json === true) io.out(`${JSON.stringify({ actionId: null, trash: null, done: [], failed: [] })}\n`);
+    return EXIT.ok;
+  }
+  const what = `${plural(selection.refs.length, 'session')} (${describeByApp(selection.refs)})`;
+  if (values.yes !== true) {
+    if (!io.interactive) {
+      throw usageError(`Refusing to delete ${what} without --yes: stdin is not a terminal. Nothing was deleted.`);
+    }
+    if (!(await io.confirm(`Delete ${what} from ${root}? [y/N] `))) {
+      io.err('Nothing was deleted.\n');
+      return EXIT.ok;
+    }
+  }
+
+  const trash = trashDir(dataDir);
+  const moveToTrash = folderTrash(trash);
+  const outcomes = await runMany(selection.refs, (ref) => deleteSessionFile(root, ref, moveToTrash), 4);
+  const changes: AuditSessionChange[] = [];
+  for (const o of outcomes) if (o.ok) changes.push({ app: o.ref.app, id: o.ref.id, before: summary(o.value.bytes) });
+  const actionId = changes.length > 0 ? randomUUID() : null;
+  let auditError: string | null = null;
+  if (actionId !== null) {
+    try {
+      await new AuditLog(dataDir, { source: 'cli' }).append({ folder: root, action: 'delete', sessions: changes, actionId });
+    } catch (err) {
+      auditError = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  const done = outcomes.flatMap((o) => (o.ok ? [o.ref] : []));
+  const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ ref: o.ref, error: o.error }]));
+  if (values.json === true) {
+    io.out(`${JSON.stringify({ actionId, trash, done, failed }, null, 2)}\n`);
+  } else {
+    for (const ref of done) io.out(`deleted  ${ref.app}/${ref.id}\n`);
+    // folderTrash files them under <trash>/<local date>/<app folder>/.
+    for (const app of new Set(done.map((r) => r.app))) {
+      const n = done.filter((r) => r.app === app).length;
+      io.err(`Moved ${plural(n, 'session')} to ${join(trash, localDate(new Date()), app)}\n`);
+    }
+  }
+  for (const f of failed) io.err(`error: ${f.ref.app}/${f.ref.id}: ${f.error.message}\n`);
+  if (auditError !== null) {
+    throw new CliError(EXIT.failure, `The sessions were deleted, but the audit log could not be written: ${auditError}`);
+  }
+  return exitFor(outcomes);
+}
