@@ -3,15 +3,20 @@
 // the produced app.asar and check what an administrator would actually install: the three
 // bundles and the icon are in, tests/fixtures/source maps/dev dependencies are out, the
 // production dependencies are complete, and the fuses were flipped on the executable.
+//
+// Isolation: the bundles are built fresh into a temporary folder (never the shared out/, which
+// other tests rebuild in parallel), and the config handed to electron-builder is
+// electron-builder.yml with its `out/…` file patterns pointed at that folder — every other
+// setting is the real file's, unchanged.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { projectRoot, readPackageJson, type PackageJson } from './builder-files';
+import { projectRoot, readBuilderConfig, readPackageJson, type PackageJson } from './builder-files';
 import { createStubElectronDist } from './stub-electron';
 
 const run = promisify(execFile);
@@ -20,30 +25,38 @@ const BUNDLES = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/ind
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
 
-/** `npm run dist` packs out/; build it first when it is not there (a bare CI checkout). */
-async function ensureBundles(): Promise<void> {
-  if (BUNDLES.every((f) => existsSync(join(projectRoot, f)))) return;
-  try {
-    await run(npx, ['electron-vite', 'build'], { cwd: projectRoot, env, maxBuffer: 64 << 20 });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`electron-vite build failed:\n${(e.stderr ?? '').slice(-4000)}\n${(e.stdout ?? '').slice(-2000)}`);
-  }
-}
-
-async function packUnpacked(stubDist: string, outputDir: string): Promise<string> {
-  const args = [
-    'electron-builder', '--dir', '--linux', '--x64', '--publish', 'never',
-    '--config', 'electron-builder.yml',
-    `-c.electronDist=${stubDist}`,
-    `-c.directories.output=${outputDir}`,
-  ];
+async function runOrExplain(what: string, args: string[]): Promise<void> {
   try {
     await run(npx, args, { cwd: projectRoot, env, maxBuffer: 64 << 20 });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`electron-builder failed:\n${(e.stdout ?? '').slice(-4000)}\n${(e.stderr ?? '').slice(-4000)}`);
+    throw new Error(`${what} failed:\n${(e.stdout ?? '').slice(-3000)}\n${(e.stderr ?? '').slice(-5000)}`);
   }
+}
+
+/**
+ * electron-builder.yml with `out/**`-style patterns turned into one FileSet that copies
+ * `builtOut` to out/ in the app (same patterns, relative to out/). Nothing else changes.
+ */
+function pointFilesAt(config: Record<string, unknown>, builtOut: string): Record<string, unknown> {
+  const files = config.files as unknown[];
+  const isOut = (f: unknown): f is string => typeof f === 'string' && /^!?out\//.test(f);
+  const filter = files.filter(isOut).map((f) => f.replace(/^(!?)out\//, '$1'));
+  return { ...config, files: [{ from: builtOut, to: 'out', filter }, ...files.filter((f) => !isOut(f))] };
+}
+
+async function packUnpacked(workDir: string): Promise<string> {
+  const builtOut = join(workDir, 'out');
+  await runOrExplain('electron-vite build', ['electron-vite', 'build', '--outDir', builtOut]);
+  const stubDist = createStubElectronDist(join(workDir, 'electron-dist'));
+  const outputDir = join(workDir, 'release');
+  const configFile = join(workDir, 'electron-builder.json');
+  const config = { ...pointFilesAt(readBuilderConfig(), builtOut), electronDist: stubDist };
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  await runOrExplain('electron-builder', [
+    'electron-builder', '--dir', '--linux', '--x64', '--publish', 'never',
+    '--config', configFile, `-c.directories.output=${outputDir}`,
+  ]);
   return join(outputDir, 'linux-unpacked');
 }
 
@@ -69,10 +82,8 @@ describe('packaging dry run (electron-builder --dir with a stub Electron)', () =
   const pkg: PackageJson = readPackageJson();
 
   beforeAll(async () => {
-    await ensureBundles();
     workDir = mkdtempSync(join(tmpdir(), 'msm-pack-'));
-    const stub = createStubElectronDist(join(workDir, 'electron-dist'));
-    appOutDir = await packUnpacked(stub, join(workDir, 'release'));
+    appOutDir = await packUnpacked(workDir);
     asarPath = join(appOutDir, 'resources', 'app.asar');
     // listPackage gives "/out/main/index.js" (platform separators); compare as "out/main/index.js".
     entries = asar.listPackage(asarPath, { isPack: false }).map((p) => p.split(sep).join('/').replace(/^\//, ''));
@@ -80,6 +91,13 @@ describe('packaging dry run (electron-builder --dir with a stub Electron)', () =
 
   afterAll(() => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('packs the real config: only the out/ patterns were redirected', () => {
+    const real = readBuilderConfig();
+    const derived = pointFilesAt(real, '/tmp/built');
+    expect({ ...derived, files: undefined }).toEqual({ ...real, files: undefined });
+    expect((derived.files as unknown[])[0]).toEqual({ from: '/tmp/built', to: 'out', filter: ['**', '!**/*.map'] });
   });
 
   it('produces the app directory: renamed executable, Electron licence, app.asar only', () => {
