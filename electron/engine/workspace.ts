@@ -170,6 +170,7 @@ export class Workspace implements SessionApi {
     this.timings.scan = stats;
     if (this.host.watchMode === 'polling') this.startWatching(root, folders);
     this.setPhase('ready', null);
+    this.batcher.flush(); // listeners hold every session by the time open() resolves
     this.host.onFolderOpened?.(root, isDemo);
     return this.snapshot();
   }
@@ -459,6 +460,7 @@ export class Workspace implements SessionApi {
       updater.markDirty(key.slice(0, slash), key.slice(slash + 1));
     }
     this.setPhase('ready', null);
+    this.batcher.flush();
     return this.snapshot();
   }
 
