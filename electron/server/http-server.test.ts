@@ -7,7 +7,7 @@ import { API_METHODS, type SessionClient } from '../../shared/api';
 import type { EngineEvent, WorkspaceState } from '../../shared/types';
 import { ApiError } from '../../shared/api-error';
 import { startServer, type RunningServer } from './http-server';
-import { CONTENT_SECURITY_POLICY } from './static-files';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './static-files';
 
 const state: WorkspaceState = {
   phase: 'ready', root: '/tmp/MobileApps', isDemo: true, error: null, watchMode: 'polling',
@@ -143,7 +143,7 @@ describe('browser-mode HTTP server', () => {
   it('serves the renderer with the CSP header and sets an HttpOnly SameSite cookie', async () => {
     const page = await raw(server.port, { path: `/?token=${TOKEN}` });
     expect(page.status).toBe(200);
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const cookie = String(page.headers['set-cookie']);

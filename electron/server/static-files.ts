@@ -7,28 +7,32 @@ import { realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, posix, relative, sep } from 'node:path';
 
 /**
- * The renderer's Content-Security-Policy. Sent as a response header by both
- * transports; renderer/index.html carries the same value in a <meta> tag
- * (tests/smoke checks they are identical). `connect-src 'self'` lets browser
- * mode call its own origin's /api; nothing else may be fetched, framed or run.
+ * The renderer's Content-Security-Policy, exactly as renderer/index.html
+ * carries it in its <meta> tag (tests/smoke checks they are identical).
+ * `connect-src 'self'` lets browser mode call its own origin's /api; nothing
+ * else may be fetched, embedded or run.
  */
 export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
+  "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "manifest-src 'self'",
+  "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
 ].join('; ');
+
+/**
+ * What the header sends: the same policy plus `frame-ancestors`, which only
+ * works as a header (browsers ignore it in a <meta> tag).
+ */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
 /** Headers every response from us carries, besides the CSP. */
 export const HARDENING_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { API_METHODS, IPC_INVOKE_PREFIX, type ApiResponse } from '../../shared/api';
 import { MENU_CHANNEL } from '../../shared/menu';
 import type { WorkspaceState } from '../../shared/types';
-import { CONTENT_SECURITY_POLICY } from '../../electron/server/static-files';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../electron/server/static-files';
 import { app as stubApp, FakeWebContents, recorded } from './electron-stub';
 
 vi.mock('electron', async () => await import('./electron-stub'));
@@ -180,7 +180,7 @@ describe('Electron main bundle (stubbed electron)', () => {
     expect(serve).toBeDefined();
     const page = await serve!(new Request('app://renderer/index.html'));
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER);
     for (const url of ['app://renderer/%2e%2e/%2e%2e/package.json', 'app://renderer/..%2fmain%2findex.js', 'app://other/index.html', 'app://renderer/assets/']) {
       expect((await serve!(new Request(url))).status, url).toBe(404);
     }
@@ -215,7 +215,7 @@ describe('Electron main bundle (stubbed electron)', () => {
 
   it('ships a renderer whose meta CSP is the same as the header', () => {
     const html = readFileSync(RENDERER_HTML, 'utf8');
-    const meta = /<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*content=["']([^"']+)["']/i.exec(html);
+    const meta = /<meta[^>]+http-equiv="Content-Security-Policy"[^>]*content="([^"]+)"/i.exec(html);
     expect(meta?.[1]?.replace(/\s+/g, ' ').trim()).toBe(CONTENT_SECURITY_POLICY);
   });
 });
