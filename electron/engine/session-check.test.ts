@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSessionObject } from './demo-folder';
-import { checkSession, decodeSessionToken, encodeSessionToken } from './session-check';
+import { emailValue } from '../../shared/api-schema';
+import { checkSession, decodeSessionToken, encodeSessionToken, isPlausibleEmail } from './session-check';
+import { tokenMatchesExactly } from './session-token';
 
 const ID = 'a3f0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8';
 
@@ -25,6 +27,28 @@ describe('tokens', () => {
   it('returns null for undecodable tokens', () => {
     for (const t of ['', 'not base64!', 'a', Buffer.from('hello').toString('base64'), Buffer.from('[1,2]').toString('base64')]) {
       expect(decodeSessionToken(t), t).toBeNull();
+    }
+  });
+});
+
+describe('tokenMatchesExactly (the scan fast path)', () => {
+  it('agrees with encodeSessionToken across apps, ids and alphabets', () => {
+    const cases: [string, string, string][] = [
+      ['com.x.y', ID, 'ABCDE12345'],
+      ['com.x.yz', ID, ''],
+      ['com.x.y', 'f'.repeat(40), 'ABCDE12345'],
+      ['com.zoë.app', ID, 'ABCDE12345'],
+      ['com.x.y', 'é-id', ''],
+      ['c', '1', 'T'],
+    ];
+    for (const [b, i, t] of cases) {
+      const good = encodeSessionToken(b, i, t);
+      expect(tokenMatchesExactly(good, b, i, t), `${b} ${i} ${t}`).toBe(true);
+      expect(tokenMatchesExactly(`${good}=`, b, i, t)).toBe(false); // padded: left to the full check
+      expect(tokenMatchesExactly(good.slice(0, -1), b, i, t)).toBe(false);
+      expect(tokenMatchesExactly(encodeSessionToken(b, `${i}0`, t), b, i, t)).toBe(false);
+      expect(tokenMatchesExactly(encodeSessionToken(b, i, `${t}X`), b, i, t)).toBe(false);
+      expect(tokenMatchesExactly(encodeSessionToken(`${b}.q`, i, t), b, i, t)).toBe(false);
     }
   });
 });
@@ -88,5 +112,12 @@ describe('checkSession: id, token, schema, status, email', () => {
     expect(codes(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { status: 'Accepted' })))).toEqual(['status-invalid']);
     expect(codes(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { email: 'bob at example' })))).toEqual(['email-invalid']);
     expect(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { email: '' }))).toEqual([]);
+  });
+});
+
+describe('isPlausibleEmail', () => {
+  it('agrees with the API schema', () => {
+    const samples = ['', 'a@b.co', 'a@b', 'a b@c.de', '@b.co', 'a@@b.co', 'zoë@exemplo.com.br', `${'a'.repeat(250)}@b.co`, 'x@y.z\n'];
+    for (const s of samples) expect(isPlausibleEmail(s), s).toBe(emailValue.safeParse(s).success);
   });
 });

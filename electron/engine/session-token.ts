@@ -36,6 +36,47 @@ export function decodeSessionToken(token: string): DecodedSessionToken | null {
   }
 }
 
+/**
+ * True when `token` is exactly what 4D writes for these fields (no padding). Cheaper
+ * than decodeSessionToken + JSON.parse; the scan's fast path. Consecutive sessions
+ * share their app's bundle and team, so the base64 of the JSON's fixed beginning
+ * (up to a 3-byte boundary) is cached and only the rest is encoded per session.
+ */
+export function tokenMatchesExactly(token: string, bundleId: string, sessionId: string, teamId: string): boolean {
+  if (bundleId !== cache.bundleId || teamId !== cache.teamId) cache = tokenPrefix(bundleId, teamId);
+  if (cache.headB64 === null || !isAscii(sessionId)) return token === encodeSessionToken(bundleId, sessionId, teamId);
+  if (!token.startsWith(cache.headB64)) return false;
+  const rest = Buffer.from(cache.headRest + JSON.stringify(sessionId) + cache.tail, 'latin1').toString('base64');
+  let end = rest.length;
+  while (end > 0 && rest.charCodeAt(end - 1) === 61 /* = */) end--;
+  return token.length === cache.headB64.length + end && token.endsWith(end === rest.length ? rest : rest.slice(0, end));
+}
+
+interface TokenPrefix {
+  bundleId: string;
+  teamId: string;
+  /** base64 of the JSON's first bytes, a multiple of 3 long; null when not ASCII (no shortcut). */
+  headB64: string | null;
+  headRest: string;
+  tail: string;
+}
+
+function tokenPrefix(bundleId: string, teamId: string): TokenPrefix {
+  const head = `{"appNameID":${JSON.stringify(bundleId)},"id":`;
+  const tail = `,"teamID":${JSON.stringify(teamId)}}`;
+  // Characters are bytes only for ASCII; other ids take the plain path.
+  if (!isAscii(head) || !isAscii(tail)) return { bundleId, teamId, headB64: null, headRest: '', tail };
+  const cut = head.length - (head.length % 3);
+  return { bundleId, teamId, headB64: Buffer.from(head.slice(0, cut), 'latin1').toString('base64'), headRest: head.slice(cut), tail };
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+let cache: TokenPrefix = { bundleId: '\0', teamId: '\0', headB64: null, headRest: '', tail: '' };
+
 function stripPadding(s: string): string {
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) end--;
