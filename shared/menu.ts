@@ -11,13 +11,13 @@ export const MENU_COMMANDS = [
   'open-folder', // File → Open Folder…  (CmdOrCtrl+O): UI calls chooseFolder()
   'open-demo', // File → Open Demo Folder: UI calls openDemo()
   'refresh', // File → Refresh (CmdOrCtrl+R): UI calls refresh(); the page is NOT reloaded
-  'push', // File → Push (CmdOrCtrl+Shift+P): UI opens its push flow
+  'push', // File → Push (CmdOrCtrl+Shift+P): UI starts its push flow
+  'push-settings', // File → Push Settings…: UI opens the push settings dialog
   'find', // Edit → Find (CmdOrCtrl+F): UI focuses the search field
-  'accept', // Session → Accept (CmdOrCtrl+Shift+A): selected sessions
-  'hold', // Session → Hold (CmdOrCtrl+Shift+H): selected sessions → pending
+  'accept', // Session → Accept (CmdOrCtrl+Shift+A): the selected session
+  'hold', // Session → Hold (CmdOrCtrl+Shift+H): the selected session → pending
   'delete', // Session → Delete… (CmdOrCtrl+Backspace): UI asks for confirmation first
-  'reveal', // Session → Reveal in Finder / Show in Explorer / Show in Folder
-  'copy-id', // Session → Copy Session ID
+  'about', // Help → About: UI shows its About dialog with the version
 ] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -47,17 +47,6 @@ function showWindow(): BrowserWindow {
   return win;
 }
 
-function showAbout(): void {
-  const win = getWindow();
-  const options = {
-    type: 'info' as const,
-    title: `About ${app.getName()}`,
-    message: `${app.getName()} ${app.getVersion()}`,
-    detail: `Electron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
-  };
-  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
-}
-
 async function createWorkspace(dataDir: string): Promise<Workspace> {
   const { push, warning } = await createDesktopPushService(dataDir, app.getVersion());
   if (warning) startupWarnings.push(warning);
@@ -110,7 +99,7 @@ async function start(): Promise<void> {
   registerApiHandlers(ipcMain, workspace, getWindow, origin);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate({ platform: process.platform, appName: app.getName(), isPackaged: app.isPackaged, getWindow, showAbout }),
+      menuTemplate({ platform: process.platform, appName: app.getName(), isPackaged: app.isPackaged, getWindow }),
     ),
   );
   app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });

@@ -11,13 +11,6 @@ export interface MenuContext {
   appName: string;
   isPackaged: boolean;
   getWindow: () => BrowserWindow | null;
-  showAbout: () => void;
-}
-
-export function revealLabel(platform: NodeJS.Platform | 'browser'): string {
-  if (platform === 'darwin') return 'Reveal in Finder';
-  if (platform === 'win32') return 'Show in Explorer';
-  return 'Show in Folder';
 }
 
 export function sendMenuCommand(getWindow: () => BrowserWindow | null, command: MenuCommand): void {
@@ -31,7 +24,7 @@ export function sendMenuCommand(getWindow: () => BrowserWindow | null, command: 
 export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin';
   const send = (command: MenuCommand) => () => sendMenuCommand(ctx.getWindow, command);
-  const about: MenuItemConstructorOptions = { label: `About ${ctx.appName}`, click: ctx.showAbout };
+  const about: MenuItemConstructorOptions = { label: `About ${ctx.appName}`, click: send('about') };
 
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
@@ -63,6 +56,7 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
         { type: 'separator' },
         { label: 'Refresh', accelerator: 'CmdOrCtrl+R', click: send('refresh') },
         { label: 'Push', accelerator: 'CmdOrCtrl+Shift+P', click: send('push') },
+        { label: 'Push Settings…', click: send('push-settings') },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -86,9 +80,6 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       submenu: [
         { label: 'Accept', accelerator: 'CmdOrCtrl+Shift+A', click: send('accept') },
         { label: 'Hold', accelerator: 'CmdOrCtrl+Shift+H', click: send('hold') },
-        { type: 'separator' },
-        { label: revealLabel(ctx.platform), click: send('reveal') },
-        { label: 'Copy Session ID', click: send('copy-id') },
         { type: 'separator' },
         { label: 'Delete…', accelerator: 'CmdOrCtrl+Backspace', click: send('delete') },
       ],

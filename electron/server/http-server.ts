@@ -197,6 +197,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const file = await resolveStaticFile(options.staticDir, pathname);
+    if (!file && pathname === '/favicon.ico') {
+      // Browsers ask for it on their own; answer "nothing" rather than a 404 in the console.
+      res.writeHead(204, { ...HARDENING_HEADERS, 'Cache-Control': 'private, max-age=86400' });
+      res.end();
+      return;
+    }
     if (!file) throw new HttpFailure(404, 'not-found', 'Not found.');
     const html = file.endsWith('.html');
     res.writeHead(200, {
