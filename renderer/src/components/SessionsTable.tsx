@@ -1,0 +1,236 @@
+// The sessions of the selected app: a virtualized grid (only visible rows exist in the DOM),
+// sortable headers, keyboard navigation, and right-click menus.
+
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadSessions } from '../controller/connection';
+import { requestDelete, toggleStatus } from '../controller/session-actions';
+import { visibleIds, type SortKey } from '../store/session-view';
+import { focusDetails, openMenu, selectSession, setQuery, setStatusFilter, toggleSort, useUi } from '../store/ui';
+import { useWorkspace } from '../store/workspace';
+import { Spinner, SortIcon } from './Icons';
+import { ROW_HEIGHT, SessionRow, rowDomId } from './SessionRow';
+
+export const HEADER_HEIGHT = 30;
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'device', label: 'columns.device' },
+  { key: 'os', label: 'columns.os' },
+  { key: 'email', label: 'columns.email' },
+  { key: 'language', label: 'columns.language' },
+  { key: 'ip', label: 'columns.ip' },
+  { key: 'status', label: 'columns.status' },
+  { key: 'mtime', label: 'columns.mtime' },
+];
+
+/** Without layout (jsdom, a hidden window) the measured height is 0; assume a window-sized view. */
+const FALLBACK_RECT: Rect = { width: 1000, height: 640 };
+
+function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
+  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT));
+}
+
+/** Re-renders every 30 s so relative times stay right. */
+function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+function HeaderRow() {
+  const { t } = useTranslation();
+  const sort = useUi((s) => s.sort);
+  return (
+    <div className="thead" role="rowgroup">
+      <div className="row row--header" role="row" aria-rowindex={1}>
+        {COLUMNS.map((c) => {
+          const active = sort.key === c.key;
+          return (
+            <div
+              key={c.key}
+              role="columnheader"
+              className={`cell cell--header${active ? ' cell--sorted' : ''}`}
+              aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            >
+              <button type="button" className="header-button" tabIndex={-1} onClick={() => toggleSort(c.key)} data-sort={c.key}>
+                <span>{t(c.label)}</span>
+                {active ? <SortIcon dir={sort.dir} /> : null}
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function TableMessage({ children }: { children: React.ReactNode }) {
+  return <div className="table-message">{children}</div>;
+}
+
+export function SessionsTable() {
+  const { t } = useTranslation();
+  const app = useUi((s) => s.selectedApp);
+  const sort = useUi((s) => s.sort);
+  const query = useUi((s) => s.query);
+  const statusFilter = useUi((s) => s.statusFilter);
+  const selectedId = useUi((s) => s.selectedId);
+  const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
+  const load = useWorkspace((s) => (app ? s.load.get(app) : undefined));
+  const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const now = useNow();
+
+  const ids = useMemo(() => (sessions ? visibleIds(sessions, sort, query, statusFilter) : []), [sessions, sort, query, statusFilter]);
+  const selectedIndex = useMemo(() => (selectedId ? ids.indexOf(selectedId) : -1), [ids, selectedId]);
+
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    getItemKey: useCallback((i: number) => ids[i] ?? i, [ids]),
+    observeElementRect: observeRectWithFallback,
+    initialRect: FALLBACK_RECT,
+  });
+
+  // Keep the selected row in view when the selection moves (keyboard, neighbour after delete).
+  const lastScrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedId !== lastScrolledTo.current) {
+      lastScrolledTo.current = selectedId;
+      virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    }
+  }, [selectedIndex, selectedId, virtualizer]);
+
+  const moveTo = (index: number) => {
+    if (ids.length === 0) return;
+    const clamped = Math.max(0, Math.min(ids.length - 1, index));
+    selectSession(ids[clamped]!);
+    lastScrolledTo.current = null;
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return; // inputs and selects inside rows handle their own keys
+    if (e.metaKey || e.ctrlKey || e.altKey) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight || FALLBACK_RECT.height) / ROW_HEIGHT) - 2);
+    const ref = app && selectedId ? { app, id: selectedId } : null;
+    switch (e.key) {
+      case 'ArrowDown':
+        moveTo(selectedIndex < 0 ? 0 : selectedIndex + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(selectedIndex < 0 ? 0 : selectedIndex - 1);
+        break;
+      case 'PageDown':
+        moveTo(selectedIndex + page);
+        break;
+      case 'PageUp':
+        moveTo(selectedIndex - page);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(ids.length - 1);
+        break;
+      case 'Enter':
+        if (ref) focusDetails();
+        break;
+      case ' ':
+        if (ref) void toggleStatus(ref);
+        break;
+      case 'Delete':
+      case 'Backspace':
+        if (ref) requestDelete([ref]);
+        break;
+      case 'ContextMenu':
+      case 'F10':
+        if (e.key === 'F10' && !e.shiftKey) return;
+        if (ref) {
+          const row = document.getElementById(rowDomId(ref.id))?.getBoundingClientRect();
+          openMenu({ x: (row?.left ?? 0) + 40, y: (row?.bottom ?? 0) - 4, ref });
+        }
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const total = sessions?.records.size ?? 0;
+  let message: React.ReactNode = null;
+  if (!app) message = t('empty.selectApp');
+  else if (!sessions && load?.status === 'error')
+    message = (
+      <>
+        <span>{t('empty.loadFailed', { message: load.error ?? '' })}</span>
+        <button type="button" className="button" onClick={() => void loadSessions(app)}>
+          {t('empty.retry')}
+        </button>
+      </>
+    );
+  else if (!sessions)
+    message = (
+      <>
+        <Spinner /> <span>{t('empty.loadingSessions')}</span>
+      </>
+    );
+  else if (total === 0) message = t('empty.noSessions');
+  else if (ids.length === 0)
+    message = (
+      <>
+        <span>{t('empty.noMatch')}</span>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setQuery('');
+            setStatusFilter('all');
+          }}
+        >
+          {t('empty.clearFilters')}
+        </button>
+      </>
+    );
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div
+      ref={scrollRef}
+      className="grid"
+      role="grid"
+      aria-label={t('table.label', { app: appName })}
+      aria-rowcount={ids.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={selectedIndex >= 0 && selectedId ? rowDomId(selectedId) : undefined}
+      aria-multiselectable="false"
+      tabIndex={0}
+      data-testid="sessions-table"
+      onKeyDown={onKeyDown}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        openMenu({ x: e.clientX, y: e.clientY, ref: null });
+      }}
+    >
+      <HeaderRow />
+      {message ? (
+        <TableMessage>{message}</TableMessage>
+      ) : (
+        <div className="tbody" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const id = ids[item.index]!;
+            const record = sessions!.records.get(id);
+            if (!record) return null;
+            return <SessionRow key={id} record={record} index={item.index} start={item.start - HEADER_HEIGHT} selected={id === selectedId} now={now} />;
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+// Connects the stores to the engine: event stream first (so nothing is missed),
+// then the current state; keeps the selected app valid and its sessions loaded.
+
+import type { WorkspaceState } from '../../../shared/types';
+import { closeDialog, selectApp, showToast, useUi } from '../store/ui';
+import { applyEvent, beginLoad, failLoad, finishLoad, useWorkspace } from '../store/workspace';
+import { describeError } from '../lib/errors';
+import { api, t } from './context';
+
+const inFlight = new Map<string, Promise<void>>();
+
+/** Loads (or re-reads) one app's sessions; concurrent calls share one request. */
+export function loadSessions(app: string): Promise<void> {
+  const running = inFlight.get(app);
+  if (running) return running;
+  beginLoad(app);
+  const p = api()
+    .listSessions(app)
+    .then((list) => finishLoad(app, list))
+    .catch((err: unknown) => failLoad(app, describeError(t, err)))
+    .finally(() => inFlight.delete(app));
+  inFlight.set(app, p);
+  return p;
+}
+
+/** Picks a valid app after the list changed, keeping the current one when it still exists. */
+function keepSelectionValid(): void {
+  const { apps } = useWorkspace.getState();
+  const { selectedApp } = useUi.getState();
+  if (selectedApp && apps.some((a) => a.folder === selectedApp)) return;
+  const first = apps[0]?.folder ?? null;
+  if (first !== selectedApp) useUi.setState({ selectedApp: first, selectedId: null });
+}
+
+function ensureSelectedLoaded(): void {
+  const app = useUi.getState().selectedApp;
+  if (!app) return;
+  const ws = useWorkspace.getState();
+  if (!ws.sessions.has(app) && !ws.load.has(app) && ws.apps.some((a) => a.folder === app)) void loadSessions(app);
+}
+
+export function adoptState(state: WorkspaceState): void {
+  applyEvent({ type: 'state', state });
+}
+
+/** Starts listening; returns a function that stops everything. */
+export function connect(): () => void {
+  const offEvents = api().onEvent((event) => {
+    try {
+      applyEvent(event);
+    } catch (err) {
+      showToast({ tone: 'error', title: t('toast.actionFailed'), detail: describeError(t, err) });
+    }
+  });
+  const offWs = useWorkspace.subscribe((s, prev) => {
+    if (s.apps !== prev.apps) keepSelectionValid();
+    if (s.sessions !== prev.sessions || s.load !== prev.load || s.apps !== prev.apps) ensureSelectedLoaded();
+  });
+  const offUi = useUi.subscribe((s, prev) => {
+    if (s.selectedApp !== prev.selectedApp) ensureSelectedLoaded();
+  });
+  api()
+    .getState()
+    .then((state) => {
+      adoptState(state);
+      keepSelectionValid();
+      ensureSelectedLoaded();
+    })
+    .catch((err: unknown) => {
+      showToast({ tone: 'error', title: t('toast.actionFailed'), detail: describeError(t, err) });
+    });
+  return () => {
+    offEvents();
+    offWs();
+    offUi();
+  };
+}
+
+export async function refresh(): Promise<void> {
+  try {
+    const state = await api().refresh();
+    adoptState(state);
+    keepSelectionValid();
+    const app = useUi.getState().selectedApp;
+    if (app) await loadSessions(app);
+  } catch (err) {
+    showToast({ tone: 'error', title: t('toast.actionFailed'), detail: describeError(t, err) });
+  }
+}
+
+export async function openFolder(): Promise<void> {
+  closeDialog();
+  const ws = useWorkspace.getState().state;
+  if (ws?.host === 'browser') {
+    useUi.setState({ dialog: { kind: 'browser-folder' }, menu: null });
+    return;
+  }
+  try {
+    const state = await api().chooseFolder();
+    if (!state) return; // cancelled
+    adoptState(state);
+    selectFirstApp();
+  } catch (err) {
+    showToast({ tone: 'error', title: t('toast.actionFailed'), detail: describeError(t, err) });
+  }
+}
+
+export async function openDemo(): Promise<void> {
+  try {
+    adoptState(await api().openDemo());
+    selectFirstApp();
+  } catch (err) {
+    showToast({ tone: 'error', title: t('toast.actionFailed'), detail: describeError(t, err) });
+  }
+}
+
+function selectFirstApp(): void {
+  selectApp(useWorkspace.getState().apps[0]?.folder ?? null);
+  ensureSelectedLoaded();
+}

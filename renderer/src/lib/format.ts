@@ -1,0 +1,54 @@
+// Display formats shared by the table, details panel and problems view.
+
+import type { SessionRecord } from '../../../shared/types';
+
+/** "iPadOS 17.4", "Android 34 (Android 14)". */
+export function osLabel(r: Pick<SessionRecord, 'os' | 'osVersion'>): string {
+  return `${r.os} ${r.osVersion}`.trim();
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+];
+
+const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "3 minutes ago", "il y a 2 jours"; under a minute: the `justNow` text. */
+export function relativeTime(ms: number, now: number, lang: string, justNow: string): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  let rtf = rtfCache.get(lang);
+  if (!rtf) {
+    rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
+    rtfCache.set(lang, rtf);
+  }
+  for (const [unit, size] of UNITS) {
+    if (abs >= size) return rtf.format(Math.round(diff / size), unit);
+  }
+  return justNow;
+}
+
+export function absoluteTime(ms: number, lang: string): string {
+  return new Date(ms).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+export function formatBytes(n: number, lang: string): string {
+  if (n < 1024) return `${n.toLocaleString(lang)} B`;
+  return `${(n / 1024).toLocaleString(lang, { maximumFractionDigits: 1 })} KB`;
+}
+
+export function formatCount(n: number, lang: string): string {
+  return n.toLocaleString(lang);
+}
+
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** "⌘R" on a Mac, "Ctrl+R" elsewhere. */
+export function shortcutLabel(key: string): string {
+  return isMac ? `⌘${key}` : `Ctrl+${key}`;
+}

@@ -1,0 +1,386 @@
+// An in-memory SessionClient for renderer tests and the UI preview: a few apps and
+// sessions, events emitted like the engine's, recorded calls, and injectable failures.
+
+import type { SessionClient } from '../../../shared/api';
+import { ApiError } from '../../../shared/api-error';
+import type {
+  ActionResult,
+  AppFolder,
+  EngineEvent,
+  HostPlatform,
+  PreflightReport,
+  Problem,
+  PushResult,
+  PushSettingsInput,
+  PushSettingsView,
+  SessionDetail,
+  SessionRecord,
+  SessionRef,
+  SessionStatus,
+  WorkspaceState,
+} from '../../../shared/types';
+
+export interface FakeCall {
+  method: string;
+  args: unknown[];
+}
+
+type Listener = (event: EngineEvent) => void;
+
+const T0 = Date.UTC(2025, 0, 15, 9, 30);
+
+export function makeRecord(app: string, id: string, over: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    app,
+    id,
+    status: 'accepted',
+    email: `${id.slice(0, 6)}@example.com`,
+    deviceDescription: `iPhone ${id.slice(0, 2)}`,
+    deviceId: `DEV-${id.slice(0, 8).toUpperCase()}`,
+    os: 'iOS',
+    osVersion: '17.4',
+    simulator: false,
+    language: 'en_US',
+    ip: '192.168.1.10',
+    appVersion: '1.0.0',
+    mtimeMs: T0,
+    size: 812,
+    warnings: [],
+    ...over,
+  };
+}
+
+function hexId(n: number): string {
+  return (n * 2654435761 >>> 0).toString(16).padStart(8, '0') + n.toString(16).padStart(32, '0');
+}
+
+/** The default data: an iOS app, an Android app, a FAKETEAMID app, and one problem. */
+export function sampleData(): { apps: Omit<AppFolder, 'counts'>[]; sessions: SessionRecord[]; problems: Problem[] } {
+  const ios = 'UTT7VDX8W5.com.contactApp.Contact';
+  const android = 'com.acme.tasks';
+  const fake = 'FAKETEAMID.com.acme.fieldnotes';
+  const sessions: SessionRecord[] = [
+    makeRecord(ios, 'a1c0ffee00000000000000000000000000000001', { deviceDescription: 'iPhone 15 Pro', email: 'alice@acme.com', mtimeMs: T0 - 3 * 3600_000 }),
+    makeRecord(ios, 'b2c0ffee00000000000000000000000000000002', { deviceDescription: 'iPad Air', os: 'iPadOS', osVersion: '17.4', email: 'bob@acme.com', status: 'pending', language: 'fr_FR', ip: '10.0.0.7', mtimeMs: T0 - 60_000 }),
+    makeRecord(ios, 'c3c0ffee00000000000000000000000000000003', { deviceDescription: 'iPhone 9', simulator: true, email: '', language: 'es_ES', ip: '::1', mtimeMs: T0 - 26 * 3600_000 }),
+    makeRecord(android, 'd4c0ffee00000000000000000000000000000004', { deviceDescription: 'Pixel 8', os: 'Android', osVersion: '34 (Android 14)', email: 'carol@acme.com', status: 'pending', ip: '10.0.0.9', mtimeMs: T0 - 5 * 60_000 }),
+    makeRecord(android, 'e5c0ffee00000000000000000000000000000005', { deviceDescription: 'Simulator', os: 'Android', osVersion: '29 (Android Q)', simulator: true, email: 'dev@acme.com', language: 'pt_BR', mtimeMs: T0 - 9 * 86400_000 }),
+    makeRecord(fake, 'f6c0ffee00000000000000000000000000000006', {
+      deviceDescription: 'iPhone 13 mini',
+      email: 'dan@acme.com',
+      warnings: [{ code: 'token-mismatch', message: 'The token names team "UTT7VDX8W5", the session has no team.' }],
+    }),
+  ];
+  return {
+    apps: [
+      { folder: ios, bundleId: 'com.contactApp.Contact', teamId: 'UTT7VDX8W5', fakeTeam: false, name: 'Contact', platform: 'ios', version: '1.0.0' },
+      { folder: android, bundleId: 'com.acme.tasks', teamId: null, fakeTeam: false, name: 'Tasks', platform: 'android', version: '2.3' },
+      { folder: fake, bundleId: 'com.acme.fieldnotes', teamId: 'FAKETEAMID', fakeTeam: true, name: 'Field Notes', platform: 'ios', version: '0.9' },
+    ],
+    sessions,
+    problems: [
+      {
+        app: ios,
+        file: '0badf00d',
+        code: 'malformed-json',
+        reason: 'Unexpected end of JSON input at line 12, column 3.',
+        location: `/srv/4d/Data/MobileApps/${ios}/0badf00d`,
+        mtimeMs: T0 - 7200_000,
+      },
+    ],
+  };
+}
+
+/** Many sessions in one app, for the performance checks and the preview. */
+export function manySessions(app: string, n: number): SessionRecord[] {
+  const models = ['iPhone 15 Pro', 'iPhone 14', 'iPad Pro', 'iPhone SE', 'iPad mini', 'iPhone 12'];
+  const out: SessionRecord[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = makeRecord(app, hexId(i + 1000), {
+      deviceDescription: `${models[i % models.length]} #${i}`,
+      email: i % 7 === 0 ? '' : `user${i}@corp${i % 13}.com`,
+      status: i % 5 === 0 ? 'pending' : 'accepted',
+      ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      os: i % 3 === 0 ? 'iPadOS' : 'iOS',
+      osVersion: `${15 + (i % 3)}.${i % 6}`,
+      mtimeMs: T0 - i * 60_000,
+    });
+  }
+  return out;
+}
+
+export interface FakeOptions {
+  host?: HostPlatform;
+  isDemo?: boolean;
+  phase?: WorkspaceState['phase'];
+  error?: string | null;
+  data?: ReturnType<typeof sampleData>;
+  unpushed?: number;
+}
+
+export class FakeClient implements SessionClient {
+  readonly calls: FakeCall[] = [];
+  private listeners = new Set<Listener>();
+  private sessions = new Map<string, Map<string, SessionRecord>>();
+  private apps: Omit<AppFolder, 'counts'>[];
+  problems: Problem[];
+  unpushed: number;
+  host: HostPlatform;
+  isDemo: boolean;
+  phase: WorkspaceState['phase'];
+  error: string | null;
+  /** Next results of push(), consumed in order; success when empty. */
+  pushResults: PushResult[] = [];
+  preflightReport: PreflightReport = { checked: 0, issues: [], problems: [] };
+  settings: PushSettingsView = { url: '', timeoutMs: 10_000, hasSecret: false, secretSource: 'none' };
+  private failures = new Map<string, ApiError>();
+  private trash = new Map<string, SessionRecord[]>();
+  private actions = 0;
+  private now = T0;
+
+  constructor(opts: FakeOptions = {}) {
+    const data = opts.data ?? sampleData();
+    this.apps = data.apps;
+    this.problems = data.problems;
+    for (const a of data.apps) this.sessions.set(a.folder, new Map());
+    for (const s of data.sessions) this.sessions.get(s.app)?.set(s.id, s);
+    this.unpushed = opts.unpushed ?? 0;
+    this.host = opts.host ?? 'darwin';
+    this.isDemo = opts.isDemo ?? false;
+    this.phase = opts.phase ?? 'ready';
+    this.error = opts.error ?? null;
+  }
+
+  /** Makes the next call of `method` throw this error. */
+  failNext(method: string, error: ApiError): void {
+    this.failures.set(method, error);
+  }
+
+  private record(method: string, args: unknown[]): void {
+    this.calls.push({ method, args });
+    const fail = this.failures.get(method);
+    if (fail) {
+      this.failures.delete(method);
+      throw fail;
+    }
+  }
+
+  callsOf(method: string): unknown[][] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  emit(event: EngineEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  appFolders(): AppFolder[] {
+    return this.apps.map((a) => {
+      const list = [...(this.sessions.get(a.folder)?.values() ?? [])];
+      const pending = list.filter((s) => s.status === 'pending').length;
+      return {
+        ...a,
+        counts: {
+          total: list.length,
+          pending,
+          accepted: list.filter((s) => s.status === 'accepted').length,
+          problems: this.problems.filter((p) => p.app === a.folder).length,
+        },
+      };
+    });
+  }
+
+  snapshot(): WorkspaceState {
+    return {
+      phase: this.phase,
+      root: this.phase === 'none' ? null : '/srv/4d/Data/MobileApps',
+      isDemo: this.isDemo,
+      error: this.error,
+      watchMode: 'native',
+      apps: this.phase === 'ready' ? this.appFolders() : [],
+      problems: this.phase === 'ready' ? this.problems : [],
+      unpushed: this.unpushed,
+      host: this.host,
+      version: '0.1.0',
+    };
+  }
+
+  /** Writes a session as an external process would, and emits the delta. */
+  upsertExternal(rec: SessionRecord): void {
+    this.sessions.get(rec.app)?.set(rec.id, rec);
+    this.emit({ type: 'sessions', app: rec.app, upserted: [rec], removed: [] });
+    this.emit({ type: 'apps', apps: this.appFolders() });
+  }
+
+  removeExternal(ref: SessionRef): void {
+    this.sessions.get(ref.app)?.delete(ref.id);
+    this.emit({ type: 'sessions', app: ref.app, upserted: [], removed: [ref.id] });
+    this.emit({ type: 'apps', apps: this.appFolders() });
+  }
+
+  private bumpUnpushed(): void {
+    this.unpushed += 1;
+    this.emit({ type: 'unpushed', count: this.unpushed });
+  }
+
+  private edit(refs: SessionRef[], change: (r: SessionRecord) => SessionRecord): ActionResult {
+    const done: SessionRef[] = [];
+    const failed: ActionResult['failed'] = [];
+    const byApp = new Map<string, SessionRecord[]>();
+    for (const ref of refs) {
+      const cur = this.sessions.get(ref.app)?.get(ref.id);
+      if (!cur) {
+        failed.push({ ref, error: { code: 'not-found', message: `Session ${ref.id} is gone.` } });
+        continue;
+      }
+      this.now += 1000;
+      const next = { ...change(cur), mtimeMs: this.now };
+      this.sessions.get(ref.app)!.set(ref.id, next);
+      byApp.set(ref.app, [...(byApp.get(ref.app) ?? []), next]);
+      done.push(ref);
+    }
+    for (const [app, upserted] of byApp) this.emit({ type: 'sessions', app, upserted, removed: [] });
+    if (done.length) {
+      this.emit({ type: 'apps', apps: this.appFolders() });
+      this.bumpUnpushed();
+    }
+    this.actions += 1;
+    return { actionId: done.length ? `action-${this.actions}` : null, done, failed };
+  }
+
+  async getState(): Promise<WorkspaceState> {
+    this.record('getState', []);
+    return this.snapshot();
+  }
+
+  async listSessions(app: string): Promise<SessionRecord[]> {
+    this.record('listSessions', [app]);
+    const m = this.sessions.get(app);
+    if (!m) throw new ApiError('not-found', `No app folder "${app}".`);
+    return [...m.values()];
+  }
+
+  async getSession(ref: SessionRef): Promise<SessionDetail> {
+    this.record('getSession', [ref]);
+    const r = this.sessions.get(ref.app)?.get(ref.id);
+    if (!r) throw new ApiError('not-found', `Session ${ref.id} is gone.`);
+    return {
+      record: r,
+      location: `/srv/4d/Data/MobileApps/${ref.app}/${ref.id}`,
+      json: {
+        application: { id: 'com.contactApp.Contact', name: 'Contact', version: r.appVersion },
+        team: { id: 'UTT7VDX8W5' },
+        language: { id: r.language, code: r.language.slice(0, 2), region: r.language.slice(3) },
+        email: r.email,
+        device: { description: r.deviceDescription, version: r.osVersion, id: r.deviceId, os: r.os, simulator: r.simulator },
+        send: 'link',
+        session: { id: r.id, ip: r.ip },
+        status: r.status,
+        token: 'eyJhcHBOYW1lSUQiOiJjb20uY29udGFjdEFwcC5Db250YWN0In0',
+        userInfo: { role: 'sales', region: 'EMEA' },
+      },
+    };
+  }
+
+  async setStatus(refs: SessionRef[], status: SessionStatus): Promise<ActionResult> {
+    this.record('setStatus', [refs, status]);
+    return this.edit(refs, (r) => ({ ...r, status }));
+  }
+
+  async setEmail(refs: SessionRef[], email: string): Promise<ActionResult> {
+    this.record('setEmail', [refs, email]);
+    return this.edit(refs, (r) => ({ ...r, email }));
+  }
+
+  async deleteSessions(refs: SessionRef[]): Promise<ActionResult> {
+    this.record('deleteSessions', [refs]);
+    const done: SessionRef[] = [];
+    const gone: SessionRecord[] = [];
+    for (const ref of refs) {
+      const cur = this.sessions.get(ref.app)?.get(ref.id);
+      if (!cur) continue;
+      this.sessions.get(ref.app)!.delete(ref.id);
+      gone.push(cur);
+      done.push(ref);
+      this.emit({ type: 'sessions', app: ref.app, upserted: [], removed: [ref.id] });
+    }
+    if (!done.length) return { actionId: null, done, failed: [] };
+    this.actions += 1;
+    const actionId = `action-${this.actions}`;
+    this.trash.set(actionId, gone);
+    this.emit({ type: 'apps', apps: this.appFolders() });
+    this.bumpUnpushed();
+    return { actionId, done, failed: [] };
+  }
+
+  async undo(actionId: string): Promise<ActionResult> {
+    this.record('undo', [actionId]);
+    const gone = this.trash.get(actionId) ?? [];
+    this.trash.delete(actionId);
+    for (const r of gone) {
+      this.sessions.get(r.app)?.set(r.id, r);
+      this.emit({ type: 'sessions', app: r.app, upserted: [r], removed: [] });
+    }
+    if (gone.length) this.emit({ type: 'apps', apps: this.appFolders() });
+    return { actionId: null, done: gone.map((r) => ({ app: r.app, id: r.id })), failed: [] };
+  }
+
+  async refresh(): Promise<WorkspaceState> {
+    this.record('refresh', []);
+    return this.snapshot();
+  }
+
+  async reveal(ref: SessionRef): Promise<{ shown: boolean; location: string }> {
+    this.record('reveal', [ref]);
+    return { shown: this.host !== 'browser', location: `/srv/4d/Data/MobileApps/${ref.app}/${ref.id}` };
+  }
+
+  async chooseFolder(): Promise<WorkspaceState | null> {
+    this.record('chooseFolder', []);
+    if (this.host === 'browser') throw new ApiError('unsupported', 'Choose the folder with --dir.');
+    return null;
+  }
+
+  async openDemo(): Promise<WorkspaceState> {
+    this.record('openDemo', []);
+    this.isDemo = true;
+    this.phase = 'ready';
+    return this.snapshot();
+  }
+
+  async preflight(): Promise<PreflightReport> {
+    this.record('preflight', []);
+    return this.preflightReport;
+  }
+
+  async push(): Promise<PushResult> {
+    this.record('push', []);
+    const result = this.pushResults.shift() ?? { outcome: 'success', message: 'OK', httpStatus: 200, durationMs: 42 };
+    if (result.outcome === 'success') {
+      this.unpushed = 0;
+      this.emit({ type: 'unpushed', count: 0 });
+    }
+    return result;
+  }
+
+  async testConnection(): Promise<PushResult> {
+    this.record('testConnection', []);
+    return { outcome: 'success', message: 'OK', httpStatus: 200, durationMs: 37 };
+  }
+
+  async getPushSettings(): Promise<PushSettingsView> {
+    this.record('getPushSettings', []);
+    return this.settings;
+  }
+
+  async setPushSettings(input: PushSettingsInput): Promise<PushSettingsView> {
+    this.record('setPushSettings', [input]);
+    const hasSecret = input.secret === undefined ? this.settings.hasSecret : input.secret !== '';
+    this.settings = { url: input.url, timeoutMs: input.timeoutMs, hasSecret, secretSource: hasSecret ? 'keychain' : 'none' };
+    return this.settings;
+  }
+}
