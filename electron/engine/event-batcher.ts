@@ -18,7 +18,7 @@ interface SessionDelta {
 }
 
 /** Flush early when this many records are waiting, so one event never gets huge. */
-const MAX_PENDING_RECORDS = 5000;
+const MAX_PENDING_RECORDS = 2000;
 
 export class EventBatcher {
   private sessions = new Map<string, SessionDelta>();

@@ -13,7 +13,8 @@
 //   add `'scan-worker': 'electron/engine/scan-worker.ts'` to the main build's
 //   rollup inputs (out/main/scan-worker.js).
 // - If neither can be loaded, or every worker dies, the main thread scans
-//   everything in time slices: correct, only slower. MSM_SCAN_WORKERS=0 forces that.
+//   everything in time slices: correct, only slower. MSM_SCAN_WORKERS=0 forces that;
+//   MSM_SCAN_WORKER_SCRIPT=<file.js> uses a pre-built worker (the benchmark does).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -63,6 +64,9 @@ function tsxEsmApiUrl(): string {
 
 /** Starts one scan worker, or returns null when no worker script can be found. */
 function createScanWorker(data: ScanWorkerData): Worker | null {
+  // A pre-built JS worker (the benchmark bundles one, as the app's build does).
+  const prebuilt = process.env['MSM_SCAN_WORKER_SCRIPT'];
+  if (prebuilt) return new Worker(prebuilt, { workerData: data });
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const workerUrl = new URL('./scan-worker.ts', import.meta.url).href;

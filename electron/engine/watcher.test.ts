@@ -123,3 +123,24 @@ describe('watching (native) details', () => {
     expect((await w.getState()).problems).toEqual([]);
   });
 });
+
+describe('close()', () => {
+  it('leaves nothing that keeps the process alive (timers, workers, watchers)', async () => {
+    tree = makeTree(700, 3);
+    const counts = () => {
+      const m = new Map<string, number>();
+      for (const r of process.getActiveResourcesInfo()) m.set(r, (m.get(r) ?? 0) + 1);
+      return m;
+    };
+    const before = counts();
+    for (const mode of ['native', 'polling'] as const) {
+      const w = new Workspace({ platform: 'linux', version: 'test', dataDir: tree.dataDir, watchMode: mode, pollIntervalMs: 20 });
+      await w.open(tree.root);
+      writeFileSync(join(tree.root, tree.apps[0]!.folder, newId()), '{'); // starts retry timers
+      await new Promise((r) => setTimeout(r, 60));
+      await w.close();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    for (const [kind, n] of counts()) if (kind !== 'TTYWrap') expect({ kind, n }).toEqual({ kind, n: Math.min(n, before.get(kind) ?? 0) });
+  });
+});
