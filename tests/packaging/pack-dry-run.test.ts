@@ -27,7 +27,8 @@ const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_A
 
 async function runOrExplain(what: string, args: string[]): Promise<void> {
   try {
-    await run(npx, args, { cwd: projectRoot, env, maxBuffer: 64 << 20 });
+    // shell on Windows only: Node refuses to spawn npx.cmd without one.
+    await run(npx, args, { cwd: projectRoot, env, maxBuffer: 64 << 20, shell: process.platform === 'win32' });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     throw new Error(`${what} failed:\n${(e.stdout ?? '').slice(-3000)}\n${(e.stderr ?? '').slice(-5000)}`);
