@@ -7,7 +7,7 @@ import { defineConfig } from 'vite';
 // Separate from electron.vite.config.ts on purpose: the CLI never loads Electron.
 export default defineConfig({
   build: {
-    ssr: resolve(__dirname, 'electron/cli/main.ts'),
+    ssr: resolve(import.meta.dirname, 'electron/cli/main.ts'),
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node20',

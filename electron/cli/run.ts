@@ -80,9 +80,13 @@ export async function runCli(argv: readonly string[], io: CliIo, now: number = D
     const topic = first === 'help' ? rest[0] : undefined;
     const command = topic !== undefined ? COMMANDS[topic] : undefined;
     if (topic !== undefined && !command) return usage(io, `Unknown command "${topic}".`);
+    // No command at all is a usage error (exit 2, help on stderr); asking for help is not.
+    if (first === undefined) {
+      io.err(`${MAIN_HELP}\n`);
+      return EXIT.usage;
+    }
     io.out(`${command ? command.help : MAIN_HELP}\n`);
-    // No command at all is a usage error for scripts, but still prints the help.
-    return first === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (first === '--version' || first === '-v' || first === '-V') {
     io.out(`${VERSION}\n`);
