@@ -76,9 +76,18 @@ async function coldScan(root: string, wsData: string): Promise<{ run: ScanRun; w
   let firstAppMs = -1;
   let t0 = 0;
   // Stand-in for the IPC transport: every event is serialized, as Electron would.
+  // Like the UI: when the first app with sessions is announced, list it; then take its deltas.
+  let listing = false;
   ws.onEvent((e: EngineEvent) => {
     JSON.stringify(e);
-    if (firstAppMs < 0 && e.type === 'sessions' && e.upserted.length > 0) firstAppMs = performance.now() - t0;
+    if (listing || e.type !== 'apps') return;
+    const first = e.apps.find((a) => a.counts.total > 0);
+    if (!first) return;
+    listing = true;
+    void ws.listSessions(first.folder).then((rs) => {
+      JSON.stringify(rs);
+      if (rs.length > 0) firstAppMs = performance.now() - t0;
+    });
   });
   const h = monitorEventLoopDelay({ resolution: 1 });
   let last = performance.now();

@@ -36,6 +36,13 @@ export class IndexUpdater implements WatchSink {
   private flushTimer: NodeJS.Timeout | null = null;
   private closed = false;
   watcher: FolderWatcher | null = null;
+  /**
+   * During the initial scan, 'sessions' events are sent only for the apps listed
+   * here (someone called listSessions on them); the others are announced by 'apps'
+   * counts and fetched on demand. This spares a consumer that shows one app at a
+   * time (the UI) 100,000 records it would ignore. Null: every change is sent.
+   */
+  streamApps: Set<string> | null = null;
   /** When set, every key seen is recorded (a refresh re-reads them after swapping indexes). */
   touched: Set<string> | null = null;
 
@@ -54,7 +61,7 @@ export class IndexUpdater implements WatchSink {
     for (const p of chunk.problems) this.index.setProblem(p);
     if (chunk.info) this.index.setInfo(chunk.app, chunk.info);
     if (emit) {
-      this.batcher.upsert(chunk.app, changed);
+      if (this.streamApps === null || this.streamApps.has(chunk.app)) this.batcher.upsert(chunk.app, changed);
       if (chunk.problems.length > 0) this.batcher.problems();
       this.batcher.apps();
     }

@@ -27,7 +27,7 @@ function statusOnDisk(app: string, id: string): unknown {
 }
 
 describe('Workspace', () => {
-  it('opens a folder (or its data folder), reports apps with counts and streams sessions to listeners', async () => {
+  it('opens a folder (or its data folder), reports apps with counts to listeners', async () => {
     tree = makeTree(3, 3);
     const w = workspace();
     const { events } = recordEvents((l) => w.onEvent(l));
@@ -36,10 +36,29 @@ describe('Workspace', () => {
     expect(state.root?.endsWith('MobileApps')).toBe(true);
     expect(state.apps.map((a) => a.counts.total)).toEqual([3, 3, 3]);
     expect(state.apps.map((a) => a.platform).sort()).toEqual(['android', 'ios', 'ios']);
-    await waitFor(() => events.filter((e) => e.type === 'sessions').length >= 3, 'session events');
-    expect(events.some((e) => e.type === 'state' && e.state.phase === 'ready')).toBe(true);
+    const ready = events.find((e) => e.type === 'state' && e.state.phase === 'ready');
+    expect(ready?.type === 'state' && ready.state.apps.map((a) => a.counts.total)).toEqual([3, 3, 3]);
     const app = tree.apps[0]!.folder;
     expect((await w.listSessions(app)).map((r) => r.id).sort()).toEqual([...tree.ids.get(app)!].sort());
+  });
+
+  it('streams the rest of an app listed during the scan as session events', async () => {
+    tree = makeTree(1500, 3);
+    const w = workspace();
+    const app = tree.apps[0]!.folder;
+    const { events } = recordEvents((l) => w.onEvent(l));
+    let listed: string[] | null = null;
+    const off = w.onEvent((e) => {
+      if (listed === null && e.type === 'apps' && e.apps.some((a) => a.folder === app && a.counts.total > 0)) {
+        listed = [];
+        void w.listSessions(app).then((rs) => listed!.push(...rs.map((r) => r.id)));
+      }
+    });
+    await w.open(tree.root);
+    off();
+    const ids = new Set(listed ?? []);
+    for (const e of events) if (e.type === 'sessions' && e.app === app) for (const r of e.upserted) ids.add(r.id);
+    expect([...ids].sort()).toEqual([...tree.ids.get(app)!].sort());
   });
 
   it('gives phase "error" with a clear message and rejects for a missing folder', async () => {

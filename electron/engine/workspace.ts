@@ -6,7 +6,11 @@
 // Lifecycle of open(): resolve the root -> list app folders -> start watching
 // (before reading, so nothing written during the scan is missed) -> stream the
 // scan (workers) into the index, emitting batched events -> phase 'ready'.
-// open() resolves when the scan is complete; listeners get sessions as they come.
+// open() resolves when the scan is complete. While it runs, 'apps' events report
+// folders and growing counts; an app's sessions are streamed as 'sessions' events
+// once someone has listed it (listSessions), so the UI gets the app it shows within
+// milliseconds without 100,000 records crossing IPC. After the scan, every change
+// of any app is a 'sessions' delta.
 
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -161,6 +165,7 @@ export class Workspace implements SessionApi {
     this.batcher.unpushed();
 
     const updater = new IndexUpdater(root, this.index, this.batcher);
+    updater.streamApps = new Set();
     this.updater = updater;
     for (const app of folders) this.index.ensureApp(app); // changes during the scan wait for their folder
     if ((this.host.watchMode ?? 'native') === 'native') this.startWatching(root, folders);
@@ -168,6 +173,7 @@ export class Workspace implements SessionApi {
     const stats = await this.runScan(root, folders, (chunk) => updater.applyChunk(chunk));
     if (generation !== this.generation) return this.snapshot();
     this.timings.scan = stats;
+    updater.streamApps = null;
     if (this.host.watchMode === 'polling') this.startWatching(root, folders);
     this.setPhase('ready', null);
     this.batcher.flush(); // listeners hold every session by the time open() resolves
@@ -266,6 +272,7 @@ export class Workspace implements SessionApi {
     appPath(root, app); // refuses names that are not one plain folder name
     const entry = this.index.apps.get(app);
     if (!entry) throw new ApiError('not-found', `There is no app folder "${app}" in ${root}.`);
+    this.updater?.streamApps?.add(app); // the rest of its scan now arrives as 'sessions' events
     return [...entry.sessions.values()];
   }
 
