@@ -8,12 +8,16 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 }
 
+const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\u200d|\ufe0f)$/u;
+
 /** Terminal columns a string takes: wide (CJK, emoji) characters count two, combining marks none. */
 export function displayWidth(text: string): number {
+  // Fast path: printable ASCII (ids, IPs, most e-mails) is one column per character.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (/\p{Mn}|\p{Me}|\u200d|\ufe0f/u.test(ch)) continue;
+    if (ZERO_WIDTH.test(ch)) continue;
     width += isWide(cp) ? 2 : 1;
   }
   return width;
