@@ -23,20 +23,28 @@ const SAMPLE_FOLDERS = 20;
 export async function resolveMobileAppsRoot(dir: string): Promise<string> {
   const abs = resolve(dir);
   await requireFolder(abs);
-  if (basename(abs).toLowerCase() === MOBILE_APPS) return realpath(abs);
+  if (basename(abs).toLowerCase() === MOBILE_APPS) return realFolder(abs);
   const entries = await listFolder(abs);
   const child = entries.find((e) => e.name.toLowerCase() === MOBILE_APPS);
   if (child) {
     const path = join(abs, child.name);
     await requireFolder(path);
     await listFolder(path); // must be readable too
-    return realpath(path);
+    return realFolder(path);
   }
-  if (await looksLikeMobileApps(abs, entries)) return realpath(abs);
+  if (await looksLikeMobileApps(abs, entries)) return realFolder(abs);
   throw new ApiError(
     'no-folder',
     `${abs} is neither a MobileApps folder nor a 4D data folder containing one (no "MobileApps" folder inside).`,
   );
+}
+
+async function realFolder(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (err) {
+    throw new ApiError('no-folder', `The folder ${path} cannot be resolved (${errnoCode(err) ?? String(err)}).`);
+  }
 }
 
 async function requireFolder(path: string): Promise<void> {
