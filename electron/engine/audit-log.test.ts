@@ -88,7 +88,7 @@ describe('AuditLog', () => {
   it('refuses a data directory inside the MobileApps folder', async () => {
     const inside = join(dataDir, 'MobileApps', 'data');
     const log = new AuditLog(inside);
-    expect(() => log.append({ folder: join(dataDir, 'MobileApps'), action: 'delete', sessions: [] })).toThrow(/must not be inside/);
+    await expect(log.append({ folder: join(dataDir, 'MobileApps'), action: 'delete', sessions: [] })).rejects.toThrow(/must not be inside/);
     await expect(readdir(dataDir)).resolves.toEqual([]);
   });
 

@@ -121,7 +121,11 @@ export class AuditLog {
   /** Appends one entry; resolves once it is on disk. */
   append(input: AuditEntryInput): Promise<AuditEntry> {
     const entry = this.toEntry(input);
-    refuseInsideFolder(this.dir, entry.folder);
+    try {
+      refuseInsideFolder(this.dir, entry.folder);
+    } catch (err) {
+      return Promise.reject(err);
+    }
     const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
     return enqueue(this.file, async () => {
       await mkdir(this.dir, { recursive: true });
@@ -168,15 +172,24 @@ export class AuditLog {
     return entry;
   }
 
+  /**
+   * Best effort: if the rename fails (on Windows another process may hold the file
+   * open for its append), the entry still goes into the current file and a later
+   * append rotates. Losing an entry to a failed rotation would be far worse.
+   */
   private async rotateIfNeeded(): Promise<void> {
-    const size = await fileSize(this.file);
-    if (size < this.maxBytes) return;
-    await withRotationLock(this.dir, async () => {
-      // Another process may have rotated between our stat and the lock.
-      if ((await fileSize(this.file)) < this.maxBytes) return;
-      const target = await freeRotatedName(this.dir, this.now());
-      await rename(this.file, target);
-    });
+    try {
+      const size = await fileSize(this.file);
+      if (size < this.maxBytes) return;
+      await withRotationLock(this.dir, async () => {
+        // Another process may have rotated between our stat and the lock.
+        if ((await fileSize(this.file)) < this.maxBytes) return;
+        const target = await freeRotatedName(this.dir, this.now());
+        await rename(this.file, target);
+      });
+    } catch {
+      // keep appending to the current file
+    }
   }
 }
 
