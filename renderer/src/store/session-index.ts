@@ -16,23 +16,28 @@ export interface AppSessions {
   /** Distinguishes two loads of the same app (e.g. after another folder was opened). */
   gen: number;
   records: ReadonlyMap<string, SessionRecord>;
-  /** Lowercase text searched by the search field, one per session. */
-  haystacks: ReadonlyMap<string, string>;
   rev: number;
   /** What the last delta changed, relative to `rev - 1`. */
   lastChange: { fromRev: number; upserted: string[]; removed: string[] } | null;
 }
 
-/** The text a search matches against: device, e-mail, ids, OS, IP, language. */
+const haystacks = new WeakMap<SessionRecord, string>();
+
+/** Lowercase text a search matches against (device, e-mail, ids, OS, IP, language), computed once per record. */
 export function haystackOf(r: SessionRecord): string {
-  return `${r.deviceDescription}\u0001${r.email}\u0001${r.id}\u0001${r.os} ${r.osVersion}\u0001${r.ip}\u0001${r.language}\u0001${r.deviceId}`.toLowerCase();
+  let h = haystacks.get(r);
+  if (h === undefined) {
+    h = `${r.deviceDescription}\u0001${r.email}\u0001${r.id}\u0001${r.os} ${r.osVersion}\u0001${r.ip}\u0001${r.language}\u0001${r.deviceId}`.toLowerCase();
+    haystacks.set(r, h);
+  }
+  return h;
 }
 
 let generations = 0;
 
 export function emptyAppSessions(app: string): AppSessions {
   generations += 1;
-  return { app, gen: generations, records: new Map(), haystacks: new Map(), rev: 0, lastChange: null };
+  return { app, gen: generations, records: new Map(), rev: 0, lastChange: null };
 }
 
 /** True when two records show the same thing, so the old object can be kept. */
@@ -57,24 +62,20 @@ export function sameRecord(a: SessionRecord, b: SessionRecord): boolean {
 /** Applies a delta; returns the same object when nothing actually changed. */
 export function applyDelta(prev: AppSessions, delta: SessionDelta): AppSessions {
   const records = prev.records as Map<string, SessionRecord>;
-  const haystacks = prev.haystacks as Map<string, string>;
   const upserted: string[] = [];
   const removed: string[] = [];
   for (const id of delta.removed) {
-    if (records.delete(id)) {
-      haystacks.delete(id);
-      removed.push(id);
-    }
+    if (records.delete(id)) removed.push(id);
   }
   for (const rec of delta.upserted) {
     const old = records.get(rec.id);
     if (old && sameRecord(old, rec)) continue;
     records.set(rec.id, rec);
-    haystacks.set(rec.id, haystackOf(rec));
+    haystackOf(rec); // precomputed now, so a search keystroke only compares strings
     upserted.push(rec.id);
   }
   if (upserted.length === 0 && removed.length === 0) return prev;
-  return { app: prev.app, gen: prev.gen, records, haystacks, rev: prev.rev + 1, lastChange: { fromRev: prev.rev, upserted, removed } };
+  return { app: prev.app, gen: prev.gen, records, rev: prev.rev + 1, lastChange: { fromRev: prev.rev, upserted, removed } };
 }
 
 /** Turns a full listing into a delta against what is held (for first load and Refresh). */

@@ -1,9 +1,11 @@
 // The visible order of an app's sessions: sorted by one column, then filtered by status
-// and search. Sorting 100k rows costs tens of milliseconds, so the sorted order is cached
-// per app and patched in place for small deltas; a search keystroke only re-filters it.
+// and search. The sorted order is cached per app as parallel arrays (id, sort key,
+// haystack, status) so that a search keystroke is a tight loop over plain arrays, small
+// deltas patch the arrays instead of re-sorting, and a query that extends the previous
+// one only re-checks the previous matches.
 
-import type { SessionRecord } from '../../../shared/types';
-import type { AppSessions } from './session-index';
+import type { SessionRecord, SessionStatus } from '../../../shared/types';
+import { haystackOf, type AppSessions } from './session-index';
 
 export type SortKey = 'device' | 'os' | 'email' | 'language' | 'ip' | 'status' | 'mtime';
 export const SORT_KEYS: readonly SortKey[] = ['device', 'os', 'email', 'language', 'ip', 'status', 'mtime'];
@@ -51,67 +53,103 @@ function sortKeyOf(r: SessionRecord, key: SortKey): string | number {
   return k;
 }
 
+/** Compares two records by the sort column, then by id so the order is total and stable. */
 export function makeComparator(records: ReadonlyMap<string, SessionRecord>, sort: SortSpec): (a: string, b: string) => number {
   const sign = sort.dir === 'asc' ? 1 : -1;
   return (a, b) => {
     const ra = records.get(a);
     const rb = records.get(b);
     if (!ra || !rb) return 0;
-    const ka = sortKeyOf(ra, sort.key);
-    const kb = sortKeyOf(rb, sort.key);
-    if (ka < kb) return -sign;
-    if (ka > kb) return sign;
-    return a < b ? -1 : a > b ? 1 : 0; // stable tie-break on the session id
+    return compareKeys(sortKeyOf(ra, sort.key), a, sortKeyOf(rb, sort.key), b, sign);
   };
 }
 
-interface SortedCache {
+function compareKeys(ka: string | number, ida: string, kb: string | number, idb: string, sign: number): number {
+  if (ka < kb) return -sign;
+  if (ka > kb) return sign;
+  return ida < idb ? -1 : ida > idb ? 1 : 0;
+}
+
+/** One app's sessions in sort order, as parallel arrays. */
+export interface SortedView {
   gen: number;
   rev: number;
   sortKey: SortKey;
   dir: SortDir;
-  order: string[];
+  ids: string[];
+  keys: (string | number)[];
+  hay: string[];
+  status: (SessionStatus | null)[];
 }
 
-const sortedCache = new Map<string, SortedCache>();
+const sortedCache = new Map<string, SortedView>();
 /** Deltas larger than this are cheaper to handle with one full sort. */
 const INCREMENTAL_LIMIT = 500;
 
-function insertSorted(order: string[], id: string, cmp: (a: string, b: string) => number): void {
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cmp(order[mid]!, id) < 0) lo = mid + 1;
-    else hi = mid;
+function fullSort(s: AppSessions, sort: SortSpec): SortedView {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const rows: { id: string; k: string | number; r: SessionRecord }[] = [];
+  for (const r of s.records.values()) rows.push({ id: r.id, k: sortKeyOf(r, sort.key), r });
+  rows.sort((a, b) => compareKeys(a.k, a.id, b.k, b.id, sign));
+  const n = rows.length;
+  const view: SortedView = { gen: s.gen, rev: s.rev, sortKey: sort.key, dir: sort.dir, ids: new Array(n), keys: new Array(n), hay: new Array(n), status: new Array(n) };
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    view.ids[i] = row.id;
+    view.keys[i] = row.k;
+    view.hay[i] = haystackOf(row.r);
+    view.status[i] = row.r.status;
   }
-  order.splice(lo, 0, id);
+  return view;
 }
 
-/** All ids of the app in the given order; cached, patched incrementally on small deltas. */
-export function sortedIds(s: AppSessions, sort: SortSpec): string[] {
-  const cached = sortedCache.get(s.app);
-  if (cached && cached.gen === s.gen && cached.rev === s.rev && cached.sortKey === sort.key && cached.dir === sort.dir) return cached.order;
-  const cmp = makeComparator(s.records, sort);
-  let order: string[];
-  const change = s.lastChange;
-  if (
-    cached &&
-    change &&
-    cached.gen === s.gen &&
-    cached.rev === change.fromRev &&
-    cached.sortKey === sort.key &&
-    cached.dir === sort.dir &&
-    change.upserted.length + change.removed.length <= INCREMENTAL_LIMIT
-  ) {
-    const drop = new Set([...change.upserted, ...change.removed]);
-    order = cached.order.filter((id) => !drop.has(id));
-    for (const id of change.upserted) insertSorted(order, id, cmp);
-  } else {
-    order = Array.from(s.records.keys()).sort(cmp);
+function patch(prev: SortedView, s: AppSessions, upserted: string[], removed: string[]): SortedView {
+  const sign = prev.dir === 'asc' ? 1 : -1;
+  const drop = new Set([...upserted, ...removed]);
+  const view: SortedView = { ...prev, gen: s.gen, rev: s.rev, ids: [], keys: [], hay: [], status: [] };
+  for (let i = 0; i < prev.ids.length; i++) {
+    if (drop.has(prev.ids[i]!)) continue;
+    view.ids.push(prev.ids[i]!);
+    view.keys.push(prev.keys[i]!);
+    view.hay.push(prev.hay[i]!);
+    view.status.push(prev.status[i]!);
   }
-  sortedCache.set(s.app, { gen: s.gen, rev: s.rev, sortKey: sort.key, dir: sort.dir, order });
-  return order;
+  for (const id of upserted) {
+    const r = s.records.get(id);
+    if (!r) continue;
+    const k = sortKeyOf(r, prev.sortKey);
+    let lo = 0;
+    let hi = view.ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareKeys(view.keys[mid]!, view.ids[mid]!, k, id, sign) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    view.ids.splice(lo, 0, id);
+    view.keys.splice(lo, 0, k);
+    view.hay.splice(lo, 0, haystackOf(r));
+    view.status.splice(lo, 0, r.status);
+  }
+  return view;
+}
+
+/** The app's sessions in sort order; cached, patched incrementally on small deltas. */
+export function sortedView(s: AppSessions, sort: SortSpec): SortedView {
+  const cached = sortedCache.get(s.app);
+  const sameSort = cached && cached.gen === s.gen && cached.sortKey === sort.key && cached.dir === sort.dir;
+  if (sameSort && cached.rev === s.rev) return cached;
+  const change = s.lastChange;
+  const view =
+    sameSort && change && cached.rev === change.fromRev && change.upserted.length + change.removed.length <= INCREMENTAL_LIMIT
+      ? patch(cached, s, change.upserted, change.removed)
+      : fullSort(s, sort);
+  sortedCache.set(s.app, view);
+  return view;
+}
+
+/** All ids of the app in the given order. */
+export function sortedIds(s: AppSessions, sort: SortSpec): string[] {
+  return sortedView(s, sort).ids;
 }
 
 export function forgetSortedView(app?: string): void {
@@ -119,39 +157,49 @@ export function forgetSortedView(app?: string): void {
   else sortedCache.delete(app);
 }
 
-/** Filters a sorted order by status and a search query (matched against each precomputed haystack). */
-export function filterIds(s: AppSessions, order: string[], query: string, status: StatusFilter): string[] {
+function termsOf(query: string): string[] {
   const q = query.trim().toLowerCase();
-  if (!q && status === 'all') return order;
-  const terms = q ? q.split(/\s+/) : [];
-  const out: string[] = [];
-  for (const id of order) {
-    if (status !== 'all' && s.records.get(id)?.status !== status) continue;
-    if (terms.length) {
-      const h = s.haystacks.get(id) ?? '';
-      let ok = true;
-      for (const t of terms) {
-        if (!h.includes(t)) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-    }
-    out.push(id);
+  return q ? q.split(/\s+/) : [];
+}
+
+/** Indexes (into the view) of the rows matching the status and every search term. */
+function matchIndexes(view: SortedView, terms: string[], status: StatusFilter, candidates: number[] | null): number[] {
+  const out: number[] = [];
+  const n = candidates ? candidates.length : view.ids.length;
+  const { hay, status: st } = view;
+  outer: for (let j = 0; j < n; j++) {
+    const i = candidates ? candidates[j]! : j;
+    if (status !== 'all' && st[i] !== status) continue;
+    const h = hay[i]!;
+    for (const t of terms) if (!h.includes(t)) continue outer;
+    out.push(i);
   }
   return out;
 }
 
-let lastVisible: { s: AppSessions; rev: number; sort: SortSpec; query: string; status: StatusFilter; ids: string[] } | null = null;
+/** Filters the app's sorted sessions by status and a search query. */
+export function filterIds(s: AppSessions, sort: SortSpec, query: string, status: StatusFilter): string[] {
+  const view = sortedView(s, sort);
+  const terms = termsOf(query);
+  if (terms.length === 0 && status === 'all') return view.ids;
+  return matchIndexes(view, terms, status, null).map((i) => view.ids[i]!);
+}
 
-/** The rows to show; memoized on its inputs so re-renders without changes cost nothing. */
+let last: { view: SortedView; query: string; status: StatusFilter; idx: number[] | null; ids: string[] } | null = null;
+
+/** The rows to show; memoized, and a query that extends the previous one only re-checks its matches. */
 export function visibleIds(s: AppSessions, sort: SortSpec, query: string, status: StatusFilter): string[] {
-  const l = lastVisible;
-  if (l && l.s.gen === s.gen && l.rev === s.rev && l.sort.key === sort.key && l.sort.dir === sort.dir && l.query === query && l.status === status) {
-    return l.ids;
+  const view = sortedView(s, sort);
+  const q = query.trim().toLowerCase();
+  if (last && last.view === view && last.status === status && last.query === q) return last.ids;
+  const terms = termsOf(q);
+  if (terms.length === 0 && status === 'all') {
+    last = { view, query: q, status, idx: null, ids: view.ids };
+    return view.ids;
   }
-  const ids = filterIds(s, sortedIds(s, sort), query, status);
-  lastVisible = { s, rev: s.rev, sort, query, status, ids };
+  const narrowing = last && last.view === view && last.status === status && last.idx && last.query && q.startsWith(last.query);
+  const idx = matchIndexes(view, terms, status, narrowing ? last!.idx : null);
+  const ids = idx.map((i) => view.ids[i]!);
+  last = { view, query: q, status, idx, ids };
   return ids;
 }
