@@ -9,6 +9,7 @@ import type { CliIo } from './context';
 import { CHECK_HELP, checkCommand } from './commands/check';
 import { DELETE_HELP, deleteCommand } from './commands/delete';
 import { LIST_HELP, listCommand } from './commands/list';
+import { LOG_HELP, logCommand } from './commands/log';
 import { PUSH_HELP, pushCommand } from './commands/push';
 import { ACCEPT_HELP, HOLD_HELP, statusCommand } from './commands/status';
 import { COMMON_OPTIONS, FILTER_OPTIONS, type OptionSpec, type OptionValues } from './options';
@@ -41,6 +42,20 @@ const COMMANDS: Record<string, Command> = {
     options: { ...COMMON_OPTIONS, 'push-url': { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' } },
     run: (io, v, p) => pushCommand(io, v, p, VERSION),
   },
+  log: {
+    help: LOG_HELP,
+    options: {
+      ...COMMON_OPTIONS,
+      since: { type: 'string' },
+      action: { type: 'string', multiple: true },
+      unpushed: { type: 'boolean' },
+      limit: { type: 'string' },
+      'all-folders': { type: 'boolean' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+    },
+    run: logCommand,
+  },
   check: {
     help: CHECK_HELP,
     options: { ...COMMON_OPTIONS, app: FILTER_OPTIONS.app!, json: { type: 'boolean' } },
@@ -59,6 +74,7 @@ Commands:
   delete    move sessions to the trash (outside MobileApps)
   push      ask the 4D Server to reload its sessions (PUSH_SECRET in the environment)
   check     what the server would drop; exit 3 if anything
+  log       the audit log of every change (table, --json or --csv)
 
 Sessions are named <app folder>/<session id>, as "list" prints them.
 Run "mobile-sessions <command> --help" for a command's options.

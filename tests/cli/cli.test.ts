@@ -260,6 +260,7 @@ describe('bad usage: exit 2, a clear message, nothing changed', () => {
     ['--all-pending without --app', () => ['accept', '--all-pending'], /--all-pending needs --app/],
     ['push with a bad URL', () => ['push', '--push-url', 'ftp://x'], /--push-url must be an http/],
     ['push without configuration', () => ['push'], /not-configured/],
+    ['log with an unknown action', () => ['log', '--action', 'approve'], /--action must be one of set-status/],
     ['data dir inside MobileApps', () => ['accept', '--all-pending', '--app', 'x', '--data-dir', 'MobileApps/data'], /inside the MobileApps folder/],
   ];
 
@@ -337,6 +338,34 @@ describe('push', () => {
     const r = await cli(['push', '--push-url', 'http://127.0.0.1:9/x', '--secret', 'abc']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Unknown option '--secret'/);
+  });
+});
+
+describe('log', () => {
+  it('shows the audit entries of the folder, newest first, filtered', async () => {
+    const sessions = await readSessions(root);
+    const pending = byStatus(sessions, 'pending')[0]!;
+    const other = byStatus(sessions, 'accepted')[0]!;
+    expect((await cli(['accept', refOf(pending)])).code).toBe(0);
+    expect((await cli(['delete', '-y', refOf(other)])).code).toBe(0);
+
+    const table = await cli(['log']);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^TIME\s+USER\s+ACTION\s+PUSHED\s+WHAT/);
+    expect(lines[1]).toMatch(/delete\s+no\s+/);
+    expect(lines[2]).toContain(`${refOf(pending)}  pending → accepted`);
+
+    const json = JSON.parse((await cli(['log', '--json', '--action', 'delete'])).stdout) as { action: string; sessions: unknown[] }[];
+    expect(json.map((e) => e.action)).toEqual(['delete']);
+    expect(json[0]!.sessions).toEqual([{ app: other.app, id: other.id, before: expect.objectContaining({ status: 'accepted' }) }]);
+    expect(JSON.parse((await cli(['log', '--json', '--since', '2999-01-01'])).stdout)).toEqual([]);
+    const csv = await cli(['log', '--csv', '--since', '1d']);
+    expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(3);
+    // Another folder's log is not shown unless asked.
+    const elsewhere = await writeDemoFolder(join(parent, 'elsewhere'), { seed: 9, apps: 1, sessionsPerApp: 1 });
+    expect(JSON.parse((await cli(['log', '--json', '--dir', elsewhere])).stdout)).toEqual([]);
+    expect((JSON.parse((await cli(['log', '--json', '--dir', elsewhere, '--all-folders'])).stdout) as unknown[]).length).toBe(2);
   });
 });
 
