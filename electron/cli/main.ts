@@ -7,8 +7,10 @@ import { runCli } from './run';
 
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl-D / Ctrl-C at the prompt closes the interface: that is a "no".
+  const closed = new Promise<string>((resolve) => rl.once('close', () => resolve('')));
   try {
-    const answer = await rl.question(question);
+    const answer = await Promise.race([rl.question(question), closed]);
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
