@@ -43,7 +43,7 @@ export function decodeSessionToken(token: string): DecodedSessionToken | null {
  * (up to a 3-byte boundary) is cached and only the rest is encoded per session.
  */
 export function tokenMatchesExactly(token: string, bundleId: string, sessionId: string, teamId: string): boolean {
-  if (bundleId !== cache.bundleId || teamId !== cache.teamId) cache = tokenPrefix(bundleId, teamId);
+  if (bundleId !== cache.bundleId || teamId !== cache.teamId) cache = cachedPrefix(bundleId, teamId);
   if (cache.headB64 === null || !isAscii(sessionId)) return token === encodeSessionToken(bundleId, sessionId, teamId);
   if (!token.startsWith(cache.headB64)) return false;
   const rest = Buffer.from(cache.headRest + JSON.stringify(sessionId) + cache.tail, 'latin1').toString('base64');
@@ -76,6 +76,19 @@ function isAscii(s: string): boolean {
 }
 
 let cache: TokenPrefix = { bundleId: '\0', teamId: '\0', headB64: null, headRest: '', tail: '' };
+/** One entry per app seen (bounded: a MobileApps folder has tens to hundreds of apps). */
+const prefixes = new Map<string, TokenPrefix>();
+
+function cachedPrefix(bundleId: string, teamId: string): TokenPrefix {
+  const key = `${teamId}\u0000${bundleId}`;
+  let found = prefixes.get(key);
+  if (!found) {
+    if (prefixes.size >= 4096) prefixes.clear();
+    found = tokenPrefix(bundleId, teamId);
+    prefixes.set(key, found);
+  }
+  return found;
+}
 
 function stripPadding(s: string): string {
   let end = s.length;
