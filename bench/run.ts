@@ -148,7 +148,7 @@ async function watcherCost(root: string, apps: string[], known: (app: string) =>
   return { nativeReadyMs, nativeExtraMB, watchers: apps.length + 1, pollingFirstTickMs: pollingReadyMs, pollingExtraMB };
 }
 
-async function deltaLatency(ws: Workspace, root: string, writes: number): Promise<number[]> {
+async function deltaLatency(ws: Workspace, root: string, writes: number, paths: string[]): Promise<number[]> {
   const arrived = new Map<string, number>();
   const off = ws.onEvent((e) => {
     if (e.type !== 'sessions') return;
@@ -158,8 +158,9 @@ async function deltaLatency(ws: Workspace, root: string, writes: number): Promis
   const written = new Map<string, number>();
   await new Promise<void>((resolve, reject) => {
     const child = fork(join(here, 'writer.ts'), [root, String(writes), '15', '3'], { execArgv: ['--import', 'tsx'] });
-    child.on('message', (m: { type: string; id?: string; at?: number }) => {
+    child.on('message', (m: { type: string; id?: string; at?: number; path?: string }) => {
       if (m.type === 'wrote' && m.id && m.at) written.set(m.id, m.at);
+      if (m.path) paths.push(m.path);
     });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer exited with ${code}`))));
   });
@@ -186,6 +187,8 @@ async function statusWrites(ws: Workspace, refs: SessionRef[], count: number): P
 async function main(): Promise<void> {
   const sessions = arg('sessions', 100_000);
   const repeat = arg('repeat', 3);
+  const workers = process.argv.indexOf('--workers');
+  if (workers >= 0) process.env['MSM_SCAN_WORKERS'] = process.argv[workers + 1] ?? '2';
   mkdirSync(dataDir, { recursive: true });
   const tGen = performance.now();
   const { root, generated } = cachedDataset(dataDir, sessions);
@@ -211,10 +214,14 @@ async function main(): Promise<void> {
   const apps = state.apps.map((a) => a.folder);
   const watchers = await watcherCost(root, apps, (app) => ws!['index'].known(app));
 
-  const latencies = await deltaLatency(ws, root, 200);
+  const writtenPaths: string[] = [];
+  const latencies = await deltaLatency(ws, root, 200, writtenPaths);
+  for (const path of writtenPaths) rmSync(path, { force: true }); // keep the cached data set as generated
   const app0 = apps[0] as string;
   const refs = (await ws.listSessions(app0)).slice(0, 20).map((r) => ({ app: r.app, id: r.id }));
+  const original = (await ws.listSessions(app0)).slice(0, 20);
   const writes = await statusWrites(ws, refs, 200);
+  for (const r of original) if (r.status) await ws.setStatus([{ app: r.app, id: r.id }], r.status);
   await ws.close();
 
   const floorMs = median(floors.map((f) => f.ms));

@@ -22,7 +22,8 @@ const timer = setInterval(() => {
   }
   const app = apps[i % apps.length]!;
   const id = hexId(rand);
-  writeFileSync(join(root!, app.folder, id), sessionText(app, id, i, 'pending'));
-  process.send?.({ type: 'wrote', id, at: now() });
+  const path = join(root!, app.folder, id);
+  writeFileSync(path, sessionText(app, id, i, 'pending'));
+  process.send?.({ type: 'wrote', id, at: now(), path });
   i++;
 }, gap);

@@ -3,8 +3,8 @@
 // One entry per action (one setStatus/setEmail/delete call, or an undo of an
 // action that was already pushed). Writes are atomic and serialized.
 
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { sessionRef } from '../../shared/api-schema';
 import type { SessionRef } from '../../shared/types';
@@ -99,7 +99,10 @@ export class UnpushedStore {
   private save(): Promise<void> {
     const text = JSON.stringify(this.data) + '\n';
     this.writing = this.writing
-      .then(() => writeFileAtomic(this.path, text))
+      .then(async () => {
+        await mkdir(dirname(this.path), { recursive: true });
+        await writeFileAtomic(this.path, text);
+      })
       .catch((err: unknown) => console.error(`Could not save ${this.path}:`, err));
     return this.writing;
   }

@@ -47,16 +47,18 @@ describe('Workspace', () => {
     const w = workspace();
     const app = tree.apps[0]!.folder;
     const { events } = recordEvents((l) => w.onEvent(l));
-    let listed: string[] | null = null;
+    const listed: string[] = [];
+    let asked = false;
     const off = w.onEvent((e) => {
-      if (listed === null && e.type === 'apps' && e.apps.some((a) => a.folder === app && a.counts.total > 0)) {
-        listed = [];
-        void w.listSessions(app).then((rs) => listed!.push(...rs.map((r) => r.id)));
+      if (!asked && e.type === 'apps' && e.apps.some((a) => a.folder === app && a.counts.total > 0)) {
+        asked = true;
+        void w.listSessions(app).then((rs) => listed.push(...rs.map((r) => r.id)));
       }
     });
     await w.open(tree.root);
     off();
-    const ids = new Set(listed ?? []);
+    expect(asked).toBe(true);
+    const ids = new Set(listed);
     for (const e of events) if (e.type === 'sessions' && e.app === app) for (const r of e.upserted) ids.add(r.id);
     expect([...ids].sort()).toEqual([...tree.ids.get(app)!].sort());
   });
