@@ -74,6 +74,14 @@ export const WarningIcon = (p: IconProps) => (
   </Svg>
 );
 
+/** A window with a right-hand pane: the details panel toggle. */
+export const DetailsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="1.75" y="2.75" width="12.5" height="10.5" rx="1.5" />
+    <path d="M9.75 2.75v10.5" />
+  </Svg>
+);
+
 export const CheckIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="m3.25 8.5 3 3 6.5-7" />

@@ -36,6 +36,7 @@ export function MainArea() {
   const { t } = useTranslation();
   const state = useWorkspace((s) => s.state);
   const view = useUi((s) => s.view);
+  const detailsOpen = useUi((s) => s.detailsOpen);
 
   if (!state) {
     return (
@@ -74,9 +75,9 @@ export function MainArea() {
       {view === 'problems' ? (
         <ProblemsView />
       ) : (
-        <div className="sessions-pane">
+        <div className={`sessions-pane${detailsOpen ? '' : ' sessions-pane--full'}`}>
           <SessionsTable />
-          <DetailsPanel />
+          {detailsOpen ? <DetailsPanel /> : null}
         </div>
       )}
     </main>

@@ -4,7 +4,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRecord } from '../../../shared/types';
-import { absoluteTime, osLabel, relativeTime } from '../lib/format';
+import { absoluteTime, ipLabel, osLabel, relativeTime } from '../lib/format';
 import { openMenu, selectSession } from '../store/ui';
 import { EmailCell } from './EmailCell';
 import { WarningIcon } from './Icons';
@@ -109,7 +109,9 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
         <span className="cell__text">{record.language}</span>
       </div>
       <div role="gridcell" className="cell cell--mono">
-        <span className="cell__text">{record.ip}</span>
+        <span className="cell__text" title={record.ip}>
+          {ipLabel(record.ip)}
+        </span>
       </div>
       <div role="gridcell" className="cell cell--status">
         <StatusSelect target={target} status={record.status} inRow />

@@ -7,9 +7,9 @@ import { openPushSettings, startPush } from '../controller/push-actions';
 import { shortcutLabel } from '../lib/format';
 import { usePush } from '../store/push';
 import type { StatusFilter } from '../store/session-view';
-import { setQuery, setStatusFilter, useUi } from '../store/ui';
+import { setQuery, setStatusFilter, toggleDetails, useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
-import { CloseIcon, FolderIcon, GearIcon, PushIcon, RefreshIcon, SearchIcon, Spinner } from './Icons';
+import { CloseIcon, DetailsIcon, FolderIcon, GearIcon, PushIcon, RefreshIcon, SearchIcon, Spinner } from './Icons';
 
 function SearchField() {
   const { t } = useTranslation();
@@ -146,6 +146,24 @@ function RefreshButton() {
   );
 }
 
+function DetailsToggle() {
+  const { t } = useTranslation();
+  const open = useUi((s) => s.detailsOpen);
+  return (
+    <button
+      type="button"
+      className={`button button--icon${open ? ' button--on' : ''}`}
+      aria-pressed={open}
+      aria-label={t('toolbar.details')}
+      title={t('toolbar.details')}
+      data-testid="details-toggle"
+      onClick={toggleDetails}
+    >
+      <DetailsIcon />
+    </button>
+  );
+}
+
 export function Toolbar() {
   const { t } = useTranslation();
   return (
@@ -163,6 +181,7 @@ export function Toolbar() {
       </div>
       <div className="toolbar__group">
         <PushButton />
+        <DetailsToggle />
       </div>
     </header>
   );

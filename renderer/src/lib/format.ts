@@ -2,6 +2,11 @@
 
 import type { SessionRecord } from '../../../shared/types';
 
+/** "::ffff:192.168.5.4" (IPv4-mapped IPv6, as 4D records it) shown as "192.168.5.4". */
+export function ipLabel(ip: string): string {
+  return ip.toLowerCase().startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
+}
+
 /** "iPadOS 17.4", "Android 34 (Android 14)". */
 export function osLabel(r: Pick<SessionRecord, 'os' | 'osVersion'>): string {
   return `${r.os} ${r.osVersion}`.trim();

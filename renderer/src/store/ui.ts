@@ -51,9 +51,22 @@ export interface UiStore {
   detailsFocusTick: number;
   /** Bumped to ask the search field to take focus (Cmd/Ctrl+F). */
   searchFocusTick: number;
+  /** Whether the details panel is shown beside the table. */
+  detailsOpen: boolean;
 }
 
 const SORT_STORAGE = 'msm.sort';
+const DETAILS_STORAGE = 'msm.details';
+
+function loadDetailsOpen(): boolean {
+  try {
+    const raw = globalThis.localStorage?.getItem(DETAILS_STORAGE);
+    if (raw === 'open' || raw === 'closed') return raw === 'open';
+  } catch {
+    // storage unavailable
+  }
+  return true;
+}
 
 function loadSort(): SortSpec {
   try {
@@ -83,6 +96,7 @@ function initialUi(): UiStore {
     toasts: [],
     detailsFocusTick: 0,
     searchFocusTick: 0,
+    detailsOpen: loadDetailsOpen(),
   };
 }
 
@@ -157,9 +171,19 @@ export function dismissToast(id: number): void {
 }
 
 export function focusDetails(): void {
-  useUi.setState((s) => ({ detailsFocusTick: s.detailsFocusTick + 1 }));
+  useUi.setState((s) => ({ detailsFocusTick: s.detailsFocusTick + 1, detailsOpen: true }));
 }
 
 export function focusSearch(): void {
   useUi.setState((s) => ({ searchFocusTick: s.searchFocusTick + 1, view: 'sessions' }));
+}
+
+export function toggleDetails(): void {
+  const detailsOpen = !useUi.getState().detailsOpen;
+  useUi.setState({ detailsOpen });
+  try {
+    globalThis.localStorage?.setItem(DETAILS_STORAGE, detailsOpen ? 'open' : 'closed');
+  } catch {
+    // not remembered; harmless
+  }
 }

@@ -11,6 +11,7 @@ const en = {
     pushNothing: 'Nothing to push: no change since the last push',
     pushing: 'Pushing…',
     checking: 'Checking…',
+    details: 'Details panel',
     pushSettings: 'Push settings',
     search: 'Search',
     searchPlaceholder: 'Search device, e-mail, id, OS, IP',

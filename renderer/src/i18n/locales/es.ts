@@ -13,6 +13,7 @@ const es: Messages = {
     pushNothing: 'Nada que enviar: ningún cambio desde el último Push',
     pushing: 'Enviando…',
     checking: 'Comprobando…',
+    details: 'Panel de detalles',
     pushSettings: 'Ajustes de Push',
     search: 'Buscar',
     searchPlaceholder: 'Dispositivo, e-mail, id, SO, IP',

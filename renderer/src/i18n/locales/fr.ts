@@ -13,6 +13,7 @@ const fr: Messages = {
     pushNothing: 'Rien à envoyer : aucune modification depuis le dernier Push',
     pushing: 'Envoi…',
     checking: 'Vérification…',
+    details: 'Panneau de détails',
     pushSettings: 'Réglages du Push',
     search: 'Rechercher',
     searchPlaceholder: 'Appareil, e-mail, id, OS, IP',

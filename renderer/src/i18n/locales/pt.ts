@@ -13,6 +13,7 @@ const pt: Messages = {
     pushNothing: 'Nada para enviar: nenhuma alteração desde o último Push',
     pushing: 'Enviando…',
     checking: 'Verificando…',
+    details: 'Painel de detalhes',
     pushSettings: 'Configurações do Push',
     search: 'Pesquisar',
     searchPlaceholder: 'Dispositivo, e-mail, id, SO, IP',
