@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ApiMethod } from './api';
 import { ApiError } from './api-error';
+import { AUDIT_ACTIONS, type AuditAction } from './audit';
 
 /** An app folder's name: one path segment, no separators, no dot-dot. */
 export const appFolderName = z
@@ -39,6 +40,22 @@ export const pushSettingsInput = z.strictObject({
   secret: z.string().max(4096).optional(),
 });
 
+const auditAction = z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]);
+
+/** Filters of readAuditLog (shared/audit.ts AuditQuery); every field optional, all bounded. */
+export const auditQuery = z.strictObject({
+  since: z
+    .union([
+      z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date'),
+      z.number().int().min(0).max(8.64e15),
+    ])
+    .optional(),
+  folder: z.string().min(1).max(4096).optional(),
+  action: z.union([auditAction, z.array(auditAction).min(1).max(5)]).optional(),
+  pushed: z.boolean().optional(),
+  limit: z.number().int().min(1).max(100_000).optional(),
+});
+
 const none = z.tuple([]);
 
 export const apiArgSchemas = {
@@ -58,6 +75,8 @@ export const apiArgSchemas = {
   testConnection: none,
   getPushSettings: none,
   setPushSettings: z.tuple([pushSettingsInput]),
+  readAuditLog: z.tuple([auditQuery]),
+  listPending: none,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Validates raw arguments for a method; throws ApiError('invalid-argument') with a specific message. */

@@ -17,6 +17,7 @@ import type {
   SessionStatus,
   WorkspaceState,
 } from './types';
+import type { AuditEntry, AuditQuery } from './audit';
 
 export interface SessionApi {
   /** Current folder, apps, problems and counts. */
@@ -47,6 +48,10 @@ export interface SessionApi {
   testConnection(): Promise<PushResult>;
   getPushSettings(): Promise<PushSettingsView>;
   setPushSettings(input: PushSettingsInput): Promise<PushSettingsView>;
+  /** Entries of the app's audit log (data directory), newest first; `pushed` computed at read time. */
+  readAuditLog(query: AuditQuery): Promise<AuditEntry[]>;
+  /** Every pending session of every app of the open folder, newest file first (mtime); [] when none is open. */
+  listPending(): Promise<SessionRecord[]>;
 }
 
 export type ApiMethod = keyof SessionApi;
@@ -70,6 +75,8 @@ export const API_METHODS = [
   'testConnection',
   'getPushSettings',
   'setPushSettings',
+  'readAuditLog',
+  'listPending',
 ] as const satisfies readonly ApiMethod[];
 
 /** What the renderer holds: the methods plus the event stream. */

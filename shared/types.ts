@@ -124,7 +124,10 @@ export type EngineEvent =
   | { type: 'apps'; apps: AppFolder[] }
   | { type: 'sessions'; app: string; upserted: SessionRecord[]; removed: string[] }
   | { type: 'problems'; problems: Problem[] }
-  | { type: 'unpushed'; count: number };
+  | { type: 'unpushed'; count: number }
+  /** Sessions that appeared on disk (or turned pending) from outside the app, after the initial scan:
+   *  for notifications and the approval inbox. Never sent for the app's own edits or undo. */
+  | { type: 'new-pending'; sessions: SessionRecord[] };
 
 export type ApiErrorCode =
   | 'invalid-argument'

@@ -36,6 +36,8 @@ import type {
   WorkspacePhase,
   WorkspaceState,
 } from '../../shared/types';
+import type { AuditEntry, AuditQuery } from '../../shared/audit';
+import { AuditLog } from './audit-log';
 import { writeDemoFolder } from './demo-folder';
 import { EventBatcher } from './event-batcher';
 import { NativeWatcher, PollingWatcher, type FolderWatcher } from './folder-watcher';
@@ -68,6 +70,8 @@ export interface WorkspaceHost {
   pollIntervalMs?: number;
   /** The shell remembers the last folder. */
   onFolderOpened?: (root: string, isDemo: boolean) => void;
+  /** Audit log of every change; default: an AuditLog in dataDir (dataDir/audit). */
+  audit?: AuditLog;
 }
 
 /** Timings of the last open/refresh, for the benchmark and diagnostics. */
@@ -93,6 +97,7 @@ export class Workspace implements SessionApi {
   private readonly unpushedStore: UnpushedStore;
   private readonly undoLog = new Map<string, UndoEntry>();
   private readonly trash: TrashFunction;
+  private readonly audit: AuditLog;
   private index = new SessionIndex();
   private root: string | null = null;
   private displayRoot: string | null = null;
@@ -110,6 +115,7 @@ export class Workspace implements SessionApi {
     this.host = host;
     this.trash = host.trash ?? folderTrash(join(host.dataDir, 'Trash'));
     this.unpushedStore = new UnpushedStore(host.dataDir);
+    this.audit = host.audit ?? new AuditLog(host.dataDir);
     this.batcher = new EventBatcher(
       {
         state: () => this.snapshot(),
@@ -254,6 +260,18 @@ export class Workspace implements SessionApi {
       host: this.host.platform,
       version: this.host.version,
     };
+  }
+
+  // ---- approval inbox and audit log ------------------------------------------------
+
+  async listPending(): Promise<SessionRecord[]> {
+    const out: SessionRecord[] = [];
+    for (const entry of this.index.apps.values()) for (const r of entry.sessions.values()) if (r.status === 'pending') out.push(r);
+    return out.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.app < b.app ? -1 : a.app > b.app ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  async readAuditLog(query: AuditQuery): Promise<AuditEntry[]> {
+    return (await this.audit.read(query)).entries;
   }
 
   private requireRoot(): string {

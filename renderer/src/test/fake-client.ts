@@ -2,6 +2,7 @@
 // sessions, events emitted like the engine's, recorded calls, and injectable failures.
 
 import type { SessionClient } from '../../../shared/api';
+import type { AuditEntry, AuditQuery } from '../../../shared/audit';
 import { ApiError } from '../../../shared/api-error';
 import type {
   ActionResult,
@@ -382,5 +383,19 @@ export class FakeClient implements SessionClient {
     const hasSecret = input.secret === undefined ? this.settings.hasSecret : input.secret !== '';
     this.settings = { url: input.url, timeoutMs: input.timeoutMs, hasSecret, secretSource: hasSecret ? 'keychain' : 'none' };
     return this.settings;
+  }
+
+  /** Entries readAuditLog returns (newest first); tests fill it. */
+  auditEntries: AuditEntry[] = [];
+
+  async readAuditLog(query: AuditQuery): Promise<AuditEntry[]> {
+    this.record('readAuditLog', [query]);
+    return this.auditEntries.slice(0, query.limit ?? this.auditEntries.length);
+  }
+
+  async listPending(): Promise<SessionRecord[]> {
+    this.record('listPending', []);
+    const all = [...this.sessions.values()].flatMap((m) => [...m.values()]);
+    return all.filter((s) => s.status === 'pending').sort((a, b) => b.mtimeMs - a.mtimeMs);
   }
 }
