@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { parseCli } from './cli';
+import { defaultDataDir } from './data-dir';
+
+describe('serve command line', () => {
+  it('defaults to loopback, a random port and the demo folder', () => {
+    const o = parseCli([], { HOME: '/home/u' });
+    expect(o).toMatchObject({ dir: null, port: 0, host: '127.0.0.1', polling: false, pushUrl: null });
+  });
+
+  it('reads every option', () => {
+    const o = parseCli(['--dir', 'x/MobileApps', '--port', '4810', '--host', '0.0.0.0', '--polling', '--push-url', 'https://4d.example/4DACTION/r', '--data-dir', '/tmp/d'], {});
+    expect(o).toMatchObject({ dir: resolve('x/MobileApps'), port: 4810, host: '0.0.0.0', polling: true, pushUrl: 'https://4d.example/4DACTION/r', dataDir: '/tmp/d' });
+  });
+
+  it('refuses a bad port, unknown flags and a secret on the command line', () => {
+    expect(() => parseCli(['--port', '70000'], {})).toThrow(/--port/);
+    expect(() => parseCli(['--port', 'abc'], {})).toThrow(/--port/);
+    expect(() => parseCli(['--secret', 's3cr3t'], {})).toThrow();
+    expect(() => parseCli(['stray'], {})).toThrow();
+  });
+
+  it('keeps its data in the usual per-user place', () => {
+    expect(defaultDataDir({ XDG_DATA_HOME: '/x/share' }, 'linux')).toBe('/x/share/mobile-session-manager');
+    expect(defaultDataDir({ XDG_DATA_HOME: 'relative' }, 'linux')).toMatch(/\.local\/share\/mobile-session-manager$/);
+    expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Mobile Session Manager\/browser-mode$/);
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain('Mobile Session Manager');
+  });
+});
