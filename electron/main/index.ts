@@ -14,7 +14,7 @@ import { registerApiHandlers } from './ipc';
 import { readLastFolder, writeLastFolder } from './last-folder';
 import { menuTemplate } from './menu';
 import { createMainWindow, preloadPath, rendererDir, rendererOrigin, type WindowPaths } from './window';
-import { denyAllPermissions, installWebGuards } from './web-guards';
+import { installWebGuards, restrictPermissions } from './web-guards';
 import { createDesktopPushService } from './push-wiring';
 
 const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
@@ -93,7 +93,7 @@ function openFromOutside(folder: string): void {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  denyAllPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession, origin);
   serveRenderer(rendererDir(MAIN_DIR));
   workspace = await createWorkspace(dataDir);
   registerApiHandlers(ipcMain, workspace, getWindow, origin);

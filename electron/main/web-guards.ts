@@ -1,6 +1,8 @@
 // App-wide guards applied to every web contents the app ever creates: no
 // navigation away from the page, no new windows, no <webview>, and every
-// permission (camera, notifications, geolocation, …) refused — the app uses none.
+// permission (camera, notifications, geolocation, …) refused except the one
+// the app uses: writing text to the clipboard ("Copy session id", "Copy path")
+// from our own page.
 
 import type { App, Session, WebContents } from 'electron';
 
@@ -16,9 +18,16 @@ export function guardWebContents(contents: WebContents, allowedOrigin: string): 
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** The only permission granted, and only to our own page. */
+export const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
+
+export function restrictPermissions(session: Session, allowedOrigin: string): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === ALLOWED_PERMISSION && originOf(details.requestingUrl) === allowedOrigin),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => permission === ALLOWED_PERMISSION && originOf(requestingOrigin) === allowedOrigin,
+  );
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
 }

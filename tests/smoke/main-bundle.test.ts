@@ -162,13 +162,20 @@ describe('Electron main bundle (stubbed electron)', () => {
     expect(webviewPrevented).toBe(true);
   });
 
-  it('denies every permission request and check', () => {
-    const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      recorded.permissionRequestHandler?.({}, p, (granted: boolean) => answers.push(granted), {});
+  it('denies every permission but clipboard writing from our own page', () => {
+    const ask = (permission: string, requestingUrl: string) => {
+      let answer: boolean | null = null;
+      recorded.permissionRequestHandler?.({}, permission, (granted: boolean) => (answer = granted), { requestingUrl });
+      return answer;
+    };
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) {
+      expect(ask(p, 'app://renderer/index.html'), p).toBe(false);
+      expect(recorded.permissionCheckHandler?.({}, p, 'app://renderer', {}), p).toBe(false);
     }
-    expect(answers).toEqual([false, false, false, false, false]);
-    expect(recorded.permissionCheckHandler?.({}, 'media', 'app://renderer', {})).toBe(false);
+    expect(ask('clipboard-sanitized-write', 'app://renderer/index.html')).toBe(true);
+    expect(ask('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(recorded.permissionCheckHandler?.({}, 'clipboard-sanitized-write', 'app://renderer', {})).toBe(true);
+    expect(recorded.permissionCheckHandler?.({}, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
     expect(recorded.devicePermissionHandler?.({})).toBe(false);
   });
 
