@@ -36,8 +36,8 @@ import type {
   WorkspacePhase,
   WorkspaceState,
 } from '../../shared/types';
-import type { AuditEntry, AuditQuery } from '../../shared/audit';
-import { AuditLog } from './audit-log';
+import type { AuditEntry, AuditQuery, AuditSessionChange, AuditValue } from '../../shared/audit';
+import { AuditLog, type AuditEntryInput } from './audit-log';
 import { writeDemoFolder } from './demo-folder';
 import { EventBatcher } from './event-batcher';
 import { NativeWatcher, PollingWatcher, type FolderWatcher } from './folder-watcher';
@@ -115,7 +115,7 @@ export class Workspace implements SessionApi {
     this.host = host;
     this.trash = host.trash ?? folderTrash(join(host.dataDir, 'Trash'));
     this.unpushedStore = new UnpushedStore(host.dataDir);
-    this.audit = host.audit ?? new AuditLog(host.dataDir);
+    this.audit = host.audit ?? new AuditLog(host.dataDir, { source: host.platform === 'browser' ? 'browser' : 'app' });
     this.batcher = new EventBatcher(
       {
         state: () => this.snapshot(),
@@ -334,7 +334,9 @@ export class Workspace implements SessionApi {
       const before = await this.editAndApply(root, ref, { status });
       prev.push({ ref, value: before.status });
     });
-    return this.recordAction(root, 'status', result, { kind: 'status', root, prev });
+    const action = this.recordAction(root, 'status', result, { kind: 'status', root, prev });
+    await this.logAction(action, { folder: root, action: 'set-status', sessions: prev.map((p) => change(p.ref, p.value, status)) });
+    return action;
   }
 
   async setEmail(refs: SessionRef[], email: string): Promise<ActionResult> {
@@ -347,7 +349,9 @@ export class Workspace implements SessionApi {
       const before = await this.editAndApply(root, ref, { email });
       prev.push({ ref, value: before.email });
     });
-    return this.recordAction(root, 'email', result, { kind: 'email', root, prev });
+    const action = this.recordAction(root, 'email', result, { kind: 'email', root, prev });
+    await this.logAction(action, { folder: root, action: 'set-email', sessions: prev.map((p) => change(p.ref, p.value, email)) });
+    return action;
   }
 
   async deleteSessions(refs: SessionRef[]): Promise<ActionResult> {
@@ -358,7 +362,10 @@ export class Workspace implements SessionApi {
       deleted.push(d);
       if (this.root === root) this.updater?.removeFile(ref.app, ref.id);
     });
-    return this.recordAction(root, 'delete', result, { kind: 'delete', root, deleted });
+    const action = this.recordAction(root, 'delete', result, { kind: 'delete', root, deleted });
+    const sessions = deleted.map((d) => ({ app: d.ref.app, id: d.ref.id, before: deletedSummary(d) }));
+    await this.logAction(action, { folder: root, action: 'delete', sessions });
+    return action;
   }
 
   async undo(actionId: string): Promise<ActionResult> {
@@ -368,23 +375,31 @@ export class Workspace implements SessionApi {
       throw new ApiError('not-found', 'This action can no longer be undone (it is too old, or from another folder or session).');
     }
     this.undoLog.delete(actionId);
+    const changes: AuditSessionChange[] = [];
     let result: Omit<ActionResult, 'actionId'>;
+    // Maps by ref key: a bulk undo of 100,000 sessions must not search a list per session.
     if (entry.kind === 'delete') {
+      const byKey = new Map(entry.deleted.map((d) => [refKey(d.ref), d]));
       result = await this.forEachRef(entry.deleted.map((d) => d.ref), async (ref) => {
-        const d = entry.deleted.find((x) => x.ref.app === ref.app && x.ref.id === ref.id) as DeletedSession;
+        const d = byKey.get(refKey(ref)) as DeletedSession;
         await restoreSessionFile(root, d);
         await this.reindex(root, ref);
+        changes.push({ app: ref.app, id: ref.id, before: null, after: deletedSummary(d) });
       });
     } else if (entry.kind === 'status') {
+      const byKey = new Map(entry.prev.map((p) => [refKey(p.ref), p.value]));
       result = await this.forEachRef(entry.prev.map((p) => p.ref), async (ref) => {
-        const value = entry.prev.find((p) => p.ref.app === ref.app && p.ref.id === ref.id)?.value ?? null;
+        const value = byKey.get(refKey(ref)) ?? null;
         if (value === null) throw new ApiError('invalid-session', 'The previous status was not a valid value; it cannot be restored.');
-        await this.editAndApply(root, ref, { status: value });
+        const before = await this.editAndApply(root, ref, { status: value });
+        changes.push(change(ref, before.status, value));
       });
     } else {
+      const byKey = new Map(entry.prev.map((p) => [refKey(p.ref), p.value]));
       result = await this.forEachRef(entry.prev.map((p) => p.ref), async (ref) => {
-        const value = entry.prev.find((p) => p.ref.app === ref.app && p.ref.id === ref.id)?.value ?? '';
-        await this.editAndApply(root, ref, { email: value });
+        const value = byKey.get(refKey(ref)) ?? '';
+        const before = await this.editAndApply(root, ref, { email: value });
+        changes.push(change(ref, before.email, value));
       });
     }
     // Not pushed yet: the change never reaches the server, so it no longer counts.
@@ -392,7 +407,23 @@ export class Workspace implements SessionApi {
     if (this.unpushedStore.has(root, actionId)) void this.unpushedStore.remove(root, actionId);
     else if (result.done.length > 0) void this.unpushedStore.add(root, { id: randomUUID(), kind: 'undo', refs: result.done, at: new Date().toISOString() });
     this.batcher.unpushed();
+    if (changes.length > 0) await this.logAudit({ folder: root, action: 'undo', undoes: actionId, sessions: changes });
     return { actionId: null, ...result };
+  }
+
+  /** One audit entry per action that changed something, under the action's own id (the undo id). */
+  private async logAction(result: ActionResult, input: AuditEntryInput): Promise<void> {
+    if (result.actionId === null || input.sessions.length === 0) return;
+    await this.logAudit({ ...input, actionId: result.actionId });
+  }
+
+  /** The audit log is a record, not a gate: a failure to write it never undoes or fails the action. */
+  private async logAudit(input: AuditEntryInput): Promise<void> {
+    try {
+      await this.audit.append(input);
+    } catch (err) {
+      console.warn(`The audit log could not record a "${input.action}" action of ${input.sessions.length} session(s): ${toErrorInfo(err).message}`);
+    }
   }
 
   /** Edits one file, updates the index at once (not waiting for the watcher); returns the previous record. */
@@ -554,12 +585,30 @@ export class Workspace implements SessionApi {
 
   async push(): Promise<PushResult> {
     const root = this.requireRoot();
+    const startedAt = new Date();
     const result = await this.pushService().push(root);
     if (result.outcome === 'success' && this.root === root) {
       await this.unpushedStore.clear(root);
       this.batcher.unpushed();
     }
+    await this.logPush(root, startedAt, result);
     return result;
+  }
+
+  /**
+   * A successful push covers the changes logged before it started (the server read the
+   * files after that); a change made while it ran may or may not be on the server, so it
+   * stays "not pushed". Log times have millisecond precision: the push covers up to the
+   * millisecond before it started, so a change in that same millisecond is never claimed.
+   */
+  private async logPush(root: string, startedAt: Date, result: PushResult): Promise<void> {
+    if (result.outcome === 'not-configured') return; // nothing was attempted
+    try {
+      if (result.outcome === 'success') await this.audit.markPushed(root, new Date(startedAt.getTime() - 1), { message: result.message });
+      else await this.audit.recordFailedPush(root, result.outcome, result.message);
+    } catch (err) {
+      console.warn(`The audit log could not record the push: ${toErrorInfo(err).message}`);
+    }
   }
 
   async testConnection(): Promise<PushResult> {
@@ -592,4 +641,20 @@ async function listAppFolders(root: string): Promise<string[]> {
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort();
+}
+
+function refKey(ref: SessionRef): string {
+  return `${ref.app}/${ref.id}`;
+}
+
+function change(ref: SessionRef, before: AuditValue, after: AuditValue): AuditSessionChange {
+  return { app: ref.app, id: ref.id, before, after };
+}
+
+/** What the audit log keeps of a deleted session: enough to recognise it, not the whole file. */
+function deletedSummary(d: DeletedSession): AuditValue {
+  const parsed = parseSessionBytes(d.ref.app, d.ref.id, d.bytes, { mtimeMs: d.mtimeMs, size: d.bytes.length });
+  if (!parsed.ok) return { size: d.bytes.length };
+  const r = parsed.record;
+  return { status: r.status, email: r.email, device: r.deviceDescription, os: r.os };
 }
