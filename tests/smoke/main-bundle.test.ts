@@ -4,37 +4,15 @@
 // out/ is missing or older than the sources it comes from.
 
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { API_METHODS, IPC_INVOKE_PREFIX, type ApiResponse } from '../../shared/api';
 import { MENU_CHANNEL } from '../../shared/menu';
 import type { WorkspaceState } from '../../shared/types';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../electron/server/static-files';
 import { app as stubApp, FakeWebContents, recorded } from './electron-stub';
+import { ensureBuilt, MAIN, PRELOAD, RENDERER_HTML, ROOT } from './ensure-built';
 
 vi.mock('electron', async () => await import('./electron-stub'));
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(ROOT, 'out', 'main', 'index.js');
-const PRELOAD = join(ROOT, 'out', 'preload', 'index.cjs');
-const RENDERER_HTML = join(ROOT, 'out', 'renderer', 'index.html');
-
-function newest(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return n;
-}
-
-function buildIsStale(): boolean {
-  if (![MAIN, PRELOAD, RENDERER_HTML].every(existsSync)) return true;
-  const built = Math.min(...[MAIN, PRELOAD, RENDERER_HTML].map((f) => statSync(f).mtimeMs));
-  return ['electron', 'shared', 'renderer'].some((d) => newest(join(ROOT, d)) > built);
-}
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<ApiResponse<unknown>> | ApiResponse<unknown>;
 
@@ -75,14 +53,7 @@ function menuItems(): MenuItem[] {
 }
 
 beforeAll(async () => {
-  if (buildIsStale()) {
-    execFileSync('npx', ['electron-vite', 'build'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-      timeout: 240_000,
-    });
-  }
+  ensureBuilt();
   process.argv = [process.execPath, ROOT]; // no folder on the command line: the demo folder opens
   await import(/* @vite-ignore */ MAIN);
   // The app opens the demo folder once ready; wait for that through the API itself.

@@ -1,18 +1,16 @@
 // The built preload (out/preload/index.cjs) run as Electron would run it in a
 // sandboxed renderer: a CommonJS script whose only require() is 'electron',
 // here a stub contextBridge + ipcRenderer. Checks what the page gets.
-// Run after `electron-vite build` (main-bundle.test.ts builds when needed).
+// Builds first when out/ is missing or stale.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { API_METHODS, BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, type SessionClient } from '../../shared/api';
 import { MENU_CHANNEL } from '../../shared/menu';
 import type { EngineEvent } from '../../shared/types';
+import { ensureBuilt, PRELOAD } from './ensure-built';
 
-const PRELOAD = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'out', 'preload', 'index.cjs');
 
 type Listener = (event: unknown, payload: unknown) => void;
 
@@ -64,7 +62,7 @@ let p: ReturnType<typeof loadPreload>;
 let client: SessionClient;
 
 beforeAll(() => {
-  if (!existsSync(PRELOAD)) throw new Error('out/preload/index.cjs is missing: run `npx electron-vite build`.');
+  ensureBuilt();
   p = loadPreload();
   client = p.exposed.get(BRIDGE_GLOBAL) as SessionClient;
 });
