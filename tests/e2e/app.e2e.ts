@@ -312,6 +312,16 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
   });
 
+  it('obeys the commands the desktop menu sends through the preload (msm:menu DOM events)', async () => {
+    await page.locator('[data-testid="sessions-table"]').focus();
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent('msm:menu', { detail: 'find' })));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent('msm:menu', { detail: 'push-settings' })));
+    await page.locator('[data-testid="push-settings-dialog"]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="push-settings-dialog"]').waitFor({ state: 'detached' });
+  });
+
   it('reports no page errors over the whole session', () => {
     expect(opened.errors).toEqual([]);
   });
