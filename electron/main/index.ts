@@ -6,12 +6,14 @@
 
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { Workspace, type WorkspaceHost } from '../engine/workspace';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { folderFromArgv } from './argv-folder';
 import { registerApiHandlers } from './ipc';
-import { readLastFolder, writeLastFolder } from './last-folder';
+import { lastFolder, rememberFolder } from './last-folder';
+import { restorableBounds, trackWindowState } from './window-state';
+import { SettingsStore } from '../engine/settings-store';
 import { menuTemplate } from './menu';
 import { createMainWindow, preloadPath, rendererDir, rendererOrigin, type WindowPaths } from './window';
 import { installWebGuards, restrictPermissions } from './web-guards';
@@ -28,6 +30,7 @@ let mainWindow: BrowserWindow | null = null;
 /** Shown once the window exists (e.g. "the settings file was corrupt and was reset"). */
 const startupWarnings: string[] = [];
 let workspace: Workspace | null = null;
+let settings: SettingsStore | null = null;
 const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
 function hostPlatform(): WorkspaceHost['platform'] {
@@ -38,7 +41,9 @@ function hostPlatform(): WorkspaceHost['platform'] {
 function showWindow(): BrowserWindow {
   let win = getWindow();
   if (!win) {
-    win = createMainWindow(paths);
+    const saved = settings?.get().window ?? null;
+    win = createMainWindow(paths, restorableBounds(saved, screen.getAllDisplays().map((d) => d.workArea)));
+    if (settings) trackWindowState(win, settings);
     win.on('closed', () => (mainWindow = null));
     mainWindow = win;
   }
@@ -47,9 +52,8 @@ function showWindow(): BrowserWindow {
   return win;
 }
 
-async function createWorkspace(dataDir: string): Promise<Workspace> {
-  const { push, warning } = await createDesktopPushService(dataDir, app.getVersion());
-  if (warning) startupWarnings.push(warning);
+function createWorkspace(dataDir: string, store: SettingsStore): Workspace {
+  const push = createDesktopPushService(store, app.getVersion());
   return new Workspace({
     platform: hostPlatform(),
     version: app.getVersion(),
@@ -69,14 +73,14 @@ async function createWorkspace(dataDir: string): Promise<Workspace> {
     onFolderOpened: (root, isDemo) => {
       if (isDemo) return;
       app.addRecentDocument(root);
-      writeLastFolder(dataDir, root).catch((err: unknown) => console.error('Could not remember the folder:', err));
+      rememberFolder(store, root).catch((err: unknown) => console.error('Could not remember the folder:', err));
     },
   });
 }
 
-async function openInitialFolder(ws: Workspace, dataDir: string): Promise<void> {
+async function openInitialFolder(ws: Workspace, store: SettingsStore): Promise<void> {
   const fromArgv = folderFromArgv(process.argv, process.cwd(), app.getAppPath());
-  const remembered = fromArgv ? null : await readLastFolder(dataDir);
+  const remembered = fromArgv ? null : lastFolder(store);
   const target = fromArgv ?? remembered;
   if (target) {
     const state = await ws.open(target);
@@ -95,7 +99,10 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   restrictPermissions(session.defaultSession, origin);
   serveRenderer(rendererDir(MAIN_DIR));
-  workspace = await createWorkspace(dataDir);
+  const opened = await SettingsStore.open(dataDir);
+  if (opened.warning) startupWarnings.push(opened.warning);
+  settings = opened.store;
+  workspace = createWorkspace(dataDir, opened.store);
   registerApiHandlers(ipcMain, workspace, getWindow, origin);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -107,7 +114,7 @@ async function start(): Promise<void> {
   for (const message of startupWarnings.splice(0)) {
     void dialog.showMessageBox(win, { type: 'warning', title: app.getName(), message });
   }
-  await openInitialFolder(workspace, dataDir);
+  await openInitialFolder(workspace, opened.store);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLastFolder, writeLastFolder } from './last-folder';
+import { lastFolder, rememberFolder } from './last-folder';
+import { restorableBounds } from './window-state';
+import { MAX_RECENT_FOLDERS, SettingsStore } from '../engine/settings-store';
 import { folderFromArgv } from './argv-folder';
 
 let dir: string;
@@ -15,30 +17,39 @@ afterEach(async () => {
 
 describe('last folder', () => {
   it('is null before anything was remembered', async () => {
-    expect(await readLastFolder(dir)).toBeNull();
+    const { store } = await SettingsStore.open(dir);
+    expect(lastFolder(store)).toBeNull();
   });
 
-  it('round-trips, replacing the previous value atomically with no temp file left', async () => {
-    await writeLastFolder(dir, '/srv/4d/MobileApps');
-    await writeLastFolder(dir, '/srv/other/MobileApps');
-    expect(await readLastFolder(dir)).toBe('/srv/other/MobileApps');
-    expect(await readdir(dir)).toEqual(['last-folder.json']);
-    expect(JSON.parse(await readFile(join(dir, 'last-folder.json'), 'utf8'))).toEqual({ lastFolder: '/srv/other/MobileApps' });
+  it('remembers the last folder and keeps a recent list, most recent first, without duplicates', async () => {
+    const { store } = await SettingsStore.open(dir);
+    await rememberFolder(store, '/srv/a/MobileApps');
+    await rememberFolder(store, '/srv/b/MobileApps');
+    await rememberFolder(store, '/srv/a/MobileApps');
+    expect(lastFolder(store)).toBe('/srv/a/MobileApps');
+    expect(store.get().recentFolders).toEqual(['/srv/a/MobileApps', '/srv/b/MobileApps']);
+    // Survives a restart: read back from the file.
+    const reopened = await SettingsStore.open(dir);
+    expect(lastFolder(reopened.store)).toBe('/srv/a/MobileApps');
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).lastFolder).toBe('/srv/a/MobileApps');
   });
 
-  it('treats a corrupt or wrongly shaped file as nothing remembered', async () => {
-    await writeFile(join(dir, 'last-folder.json'), '{"lastFolder": ');
-    expect(await readLastFolder(dir)).toBeNull();
-    await writeFile(join(dir, 'last-folder.json'), '{"lastFolder": 42}');
-    expect(await readLastFolder(dir)).toBeNull();
-    await writeLastFolder(dir, '/ok');
-    expect(await readLastFolder(dir)).toBe('/ok');
+  it('keeps at most the allowed number of recent folders', async () => {
+    const { store } = await SettingsStore.open(dir);
+    for (let i = 0; i < MAX_RECENT_FOLDERS + 5; i++) await rememberFolder(store, `/f${i}`);
+    expect(store.get().recentFolders).toHaveLength(MAX_RECENT_FOLDERS);
+    expect(store.get().recentFolders[0]).toBe(`/f${MAX_RECENT_FOLDERS + 4}`);
   });
+});
 
-  it('creates the data directory when needed', async () => {
-    const nested = join(dir, 'a', 'b');
-    await writeLastFolder(nested, '/x');
-    expect(await readLastFolder(nested)).toBe('/x');
+describe('window bounds', () => {
+  const screen = { x: 0, y: 0, width: 1920, height: 1080 };
+  it('restores bounds that are on a screen, and not those left on an unplugged one', () => {
+    const onScreen = { x: 100, y: 80, width: 1200, height: 800, maximized: false };
+    expect(restorableBounds(onScreen, [screen])).toEqual(onScreen);
+    expect(restorableBounds({ ...onScreen, x: 3000 }, [screen])).toBeNull();
+    expect(restorableBounds({ ...onScreen, x: 3000 }, [screen, { x: 1920, y: 0, width: 2560, height: 1440 }])).not.toBeNull();
+    expect(restorableBounds(null, [screen])).toBeNull();
   });
 });
 

@@ -4,18 +4,13 @@
 import { safeStorage } from 'electron';
 import type { PushService } from '../engine/push-service';
 import { createPushService } from '../engine/push';
-import { SettingsStore } from '../engine/settings-store';
+import type { SettingsStore } from '../engine/settings-store';
 import { createSafeStorageCodec } from './secret-codec';
 
-export async function createDesktopPushService(
-  dataDir: string,
-  version: string,
-): Promise<{ push: PushService; warning: string | null }> {
-  const { store, warning } = await SettingsStore.open(dataDir);
-  const push = createPushService({
+export function createDesktopPushService(store: SettingsStore, version: string): PushService {
+  return createPushService({
     settings: store,
     secrets: createSafeStorageCodec(safeStorage),
     userAgent: `MobileSessionManager/${version}`,
   });
-  return { push, warning };
 }

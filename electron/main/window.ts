@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { BrowserWindow, nativeTheme } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol';
 import { originOf } from './web-guards';
+import { DEFAULT_SIZE } from './window-state';
+import type { WindowBounds } from '../engine/settings-store';
 
 export interface WindowPaths {
   /** out/preload/index.cjs */
@@ -35,10 +37,9 @@ export function rendererOrigin(paths: WindowPaths): string {
   return (paths.devServerUrl && originOf(paths.devServerUrl)) || APP_ORIGIN;
 }
 
-export function createMainWindow(paths: WindowPaths): BrowserWindow {
+export function createMainWindow(paths: WindowPaths, bounds: WindowBounds | null): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...(bounds ? { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height } : DEFAULT_SIZE),
     minWidth: 760,
     minHeight: 480,
     show: false,
@@ -46,7 +47,10 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1e1e' : '#ffffff',
     webPreferences: securePreferences(paths.preload),
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (bounds?.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(paths.devServerUrl ?? APP_ENTRY_URL);
   return win;
 }

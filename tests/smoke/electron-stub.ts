@@ -78,6 +78,13 @@ export class FakeBrowserWindow extends FakeEmitter {
   restore(): void {}
   focus(): void {}
   show(): void {}
+  maximize(): void {}
+  isMaximized(): boolean {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 10, y: 20, width: 1100, height: 700 };
+  }
   static getAllWindows(): FakeBrowserWindow[] {
     return recorded.windows;
   }
@@ -147,6 +154,10 @@ export const dialog = {
   },
 };
 
+export const screen = {
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
+
 export const nativeTheme = Object.assign(new FakeEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
 
 export const safeStorage = {
@@ -159,4 +170,4 @@ export const safeStorage = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, protocol, session, Menu, shell, dialog, nativeTheme, safeStorage };
+export default { app, BrowserWindow, ipcMain, protocol, session, Menu, shell, dialog, nativeTheme, safeStorage, screen };

@@ -5,6 +5,7 @@
 
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { API_METHODS, IPC_INVOKE_PREFIX, type ApiResponse } from '../../shared/api';
 import { MENU_CHANNEL } from '../../shared/menu';
 import type { WorkspaceState } from '../../shared/types';
@@ -175,6 +176,15 @@ describe('Electron main bundle (stubbed electron)', () => {
     refresh?.click?.();
     expect(mainWindow().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, 'refresh']);
     expect(items.some((i) => i.role === 'toggleDevTools')).toBe(true); // not packaged here
+  });
+
+  it('opens at the default size the first time and saves its bounds in settings.json on close', async () => {
+    expect(mainWindow().options).toMatchObject({ width: 1280, height: 800 });
+    mainWindow().emit('close');
+    const file = join(recorded.userData, 'settings.json');
+    await vi.waitFor(() => {
+      expect(JSON.parse(readFileSync(file, 'utf8')).window).toEqual({ x: 10, y: 20, width: 1100, height: 700, maximized: false });
+    });
   });
 
   it('keeps a single instance and reacts to a second launch', () => {
