@@ -179,6 +179,37 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => r.locator('.email-cell__text').textContent()).toBe('new.admin@example.org');
   });
 
+  it('filters by status, matching the counts on disk', async () => {
+    const app = busyApp();
+    await selectApp(page, app.folder);
+    await search(page, '');
+    const onDisk = await sessionsOnDisk(served.mobileApps, app.folder);
+    const filter = page.locator('[data-testid="status-filter"]');
+    await filter.getByRole('radio', { name: 'Pending' }).click();
+    const pending = onDisk.filter((s) => s.json.status === 'pending').map((s) => s.id).sort();
+    await expect.poll(async () => (await visibleRows(page)).map((r) => r.id).sort()).toEqual(pending);
+    await filter.getByRole('radio', { name: 'All' }).click();
+    await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(pending.length);
+  });
+
+  it('changes status and e-mail from the details panel', async () => {
+    const app = busyApp();
+    await selectApp(page, app.folder);
+    const session = (await sessionsOnDisk(served.mobileApps, app.folder)).find((s) => s.json.status === 'accepted')!;
+    const r = await showOnly(page, session.id);
+    await r.click();
+    const details = page.locator('[data-testid="details-panel"]');
+    await expect.poll(() => details.textContent()).toContain(session.id);
+    expect(await details.locator('[data-testid="details-location"]').textContent()).toContain(join(app.folder, session.id));
+    await details.locator('[data-testid="details-status"]').selectOption('pending');
+    await expect.poll(async () => (await readSession(served.mobileApps, app.folder, session.id)).status).toBe('pending');
+    await details.locator('[data-testid="details-email"]').fill('panel.edit@example.net');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await readSession(served.mobileApps, app.folder, session.id)).email).toBe('panel.edit@example.net');
+    await expect.poll(() => r.getAttribute('data-status')).toBe('pending');
+    await search(page, '');
+  });
+
   it('deletes after confirmation, the file goes, and Undo brings it back byte for byte', async () => {
     const app = busyApp();
     await selectApp(page, app.folder);
