@@ -16,7 +16,7 @@ export const MENU_COMMANDS = [
   'find', // Edit → Find (CmdOrCtrl+F): UI focuses the search field
   'accept', // Session → Accept (CmdOrCtrl+Shift+A): the selected session
   'hold', // Session → Hold (CmdOrCtrl+Shift+H): the selected session → pending
-  'delete', // Session → Delete… (CmdOrCtrl+Backspace): UI asks for confirmation first
+  'delete', // Session → Delete… (Delete/Backspace in the table): UI asks for confirmation first
   'about', // Help → About: UI shows its About dialog with the version
 ] as const;
 

@@ -81,7 +81,9 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
         { label: 'Accept', accelerator: 'CmdOrCtrl+Shift+A', click: send('accept') },
         { label: 'Hold', accelerator: 'CmdOrCtrl+Shift+H', click: send('hold') },
         { type: 'separator' },
-        { label: 'Delete…', accelerator: 'CmdOrCtrl+Backspace', click: send('delete') },
+        // No accelerator: Cmd/Ctrl+Backspace edits text in inputs and must keep doing so;
+        // in the table the Delete and Backspace keys open the same confirmation.
+        { label: 'Delete…', click: send('delete') },
       ],
     },
     {
