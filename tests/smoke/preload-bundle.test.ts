@@ -65,7 +65,7 @@ beforeAll(() => {
   ensureBuilt();
   p = loadPreload();
   client = p.exposed.get(BRIDGE_GLOBAL) as SessionClient;
-});
+}, 300_000);
 
 describe('preload bundle', () => {
   it('requires only electron and exposes one object with exactly the contract', () => {
