@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The scan runs in worker threads; the engine looks for it beside the main bundle.
+          'scan-worker': resolve(__dirname, 'electron/engine/scan-worker.ts'),
+        },
+      },
     },
   },
   preload: {
