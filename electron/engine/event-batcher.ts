@@ -1,7 +1,8 @@
 // Coalesces engine events for a few milliseconds so a burst (a scan chunk, a
 // writer storm, a 500-row edit) reaches listeners as one small batch: per app
 // one 'sessions' event with the last version of each record, and at most one
-// 'apps', 'problems', 'unpushed' and 'state' event, computed at flush time.
+// 'apps', 'problems', 'unpushed' and 'state' event, computed at flush time, and
+// one 'new-pending' event (after the 'sessions' events, so listeners hold the rows).
 
 import type { AppFolder, EngineEvent, Problem, SessionRecord, WorkspaceState } from '../../shared/types';
 
@@ -22,6 +23,8 @@ const MAX_PENDING_RECORDS = 2000;
 
 export class EventBatcher {
   private sessions = new Map<string, SessionDelta>();
+  /** Sessions that appeared (or turned pending) from outside, by "app/id". */
+  private fresh = new Map<string, SessionRecord>();
   private pendingRecords = 0;
   private wantState = false;
   private wantApps = false;
@@ -63,6 +66,7 @@ export class EventBatcher {
     for (const r of records) {
       delta.removed.delete(r.id);
       delta.upserted.set(r.id, r);
+      if (this.fresh.size > 0) this.refreshPending(app, r);
     }
     this.pendingRecords += records.length;
     this.schedule();
@@ -74,14 +78,30 @@ export class EventBatcher {
     for (const id of ids) {
       delta.upserted.delete(id);
       delta.removed.add(id);
+      if (this.fresh.size > 0) this.fresh.delete(`${app}/${id}`);
     }
     this.pendingRecords += ids.length;
     this.schedule();
   }
 
+  /** A session that appeared or turned pending from outside the app (queued with its upsert). */
+  newPending(record: SessionRecord): void {
+    this.fresh.set(`${record.app}/${record.id}`, record);
+    this.schedule();
+  }
+
+  /** A queued new-pending session that changes again before the flush: keep it only while pending. */
+  private refreshPending(app: string, r: SessionRecord): void {
+    const key = `${app}/${r.id}`;
+    if (!this.fresh.has(key)) return;
+    if (r.status === 'pending') this.fresh.set(key, r);
+    else this.fresh.delete(key);
+  }
+
   /** Forgets queued session deltas of an app (it was replaced wholesale). */
   dropApp(app: string): void {
     this.sessions.delete(app);
+    for (const key of this.fresh.keys()) if (key.startsWith(`${app}/`)) this.fresh.delete(key);
   }
 
   private delta(app: string): SessionDelta {
@@ -111,6 +131,8 @@ export class EventBatcher {
     if (this.closed) return;
     const sessions = this.sessions;
     this.sessions = new Map();
+    const fresh = this.fresh;
+    this.fresh = new Map();
     this.pendingRecords = 0;
     if (this.wantState) {
       this.wantState = false;
@@ -122,6 +144,7 @@ export class EventBatcher {
       if (d.upserted.size === 0 && d.removed.size === 0) continue;
       this.emit({ type: 'sessions', app, upserted: [...d.upserted.values()], removed: [...d.removed] });
     }
+    if (fresh.size > 0) this.emit({ type: 'new-pending', sessions: [...fresh.values()] });
     if (this.wantApps) {
       this.wantApps = false;
       this.emit({ type: 'apps', apps: this.sources.apps() });

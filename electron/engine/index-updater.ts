@@ -11,6 +11,7 @@ import type { FolderWatcher, WatchSink } from './folder-watcher';
 import { MANIFEST_FILE, type ScanChunk } from './scan-folder';
 import { startScan, type ScanHandle } from './scanner';
 import { readManifest, isSessionFileName } from './session-file';
+import type { SessionRecord } from '../../shared/types';
 import type { SessionIndex } from './session-index';
 import { readSessionAsync, type SessionReadResult } from './session-read';
 import { readFile } from 'node:fs/promises';
@@ -21,6 +22,10 @@ const DEBOUNCE_MS = 25;
 const MAX_RETRIES = 3;
 const RETRY_MS = 100;
 const READ_CONCURRENCY = 16;
+/** Files whose own-write fingerprints are kept to recognise the watcher's echo (oldest dropped first). */
+const MAX_OWN_WRITES = 50_000;
+/** Fingerprints kept per file: a late (stale) read may return any of our last few writes, not only the last. */
+const OWN_WRITES_PER_FILE = 4;
 
 function keyOf(app: string, name: string): string {
   return `${app}/${name}`;
@@ -45,6 +50,10 @@ export class IndexUpdater implements WatchSink {
   streamApps: Set<string> | null = null;
   /** When set, every key seen is recorded (a refresh re-reads them after swapping indexes). */
   touched: Set<string> | null = null;
+  /** Files the Workspace is writing right now (edit, undo): their echo is never "new pending". */
+  private readonly ownInFlight = new Map<string, number>();
+  /** mtime and size of what the Workspace last wrote per file: a later read of exactly that is our echo. */
+  private readonly ownWrites = new Map<string, { mtimeMs: number; size: number }[]>();
 
   constructor(
     private readonly rootDir: string,
@@ -54,10 +63,15 @@ export class IndexUpdater implements WatchSink {
 
   // ---- scan chunks -------------------------------------------------------
 
-  applyChunk(chunk: ScanChunk, emit = true): void {
+  /** `announce`: a folder that appeared after opening; its pending sessions are new (never the initial scan). */
+  applyChunk(chunk: ScanChunk, emit = true, announce = false): void {
     const entry = this.index.ensureApp(chunk.app);
     const changed = [];
-    for (const r of chunk.records) if (this.index.upsert(r) !== 'same') changed.push(r);
+    for (const r of chunk.records) {
+      const previous = announce ? entry.sessions.get(r.id) : undefined;
+      if (this.index.upsert(r) !== 'same') changed.push(r);
+      if (announce && emit && this.isNewPending(r, previous)) this.batcher.newPending(r);
+    }
     for (const p of chunk.problems) this.index.setProblem(p);
     if (chunk.info) this.index.setInfo(chunk.app, chunk.info);
     if (emit) {
@@ -163,7 +177,7 @@ export class IndexUpdater implements WatchSink {
     if (!this.index.apps.has(app)) return; // the folder went away meanwhile
     if (result.kind === 'record') {
       this.retries.delete(key);
-      this.upsertRecord(result.record, result.appName);
+      this.upsertRecord(result.record, result.appName, true);
       return;
     }
     if (result.kind === 'gone') {
@@ -191,9 +205,12 @@ export class IndexUpdater implements WatchSink {
 
   // ---- index changes shared with the Workspace's own edits ----------------
 
-  upsertRecord(record: import('../../shared/types').SessionRecord, appName: string | null = null): void {
+  /** `announce`: the change came from outside (a watcher read), so a session turning pending is news. */
+  upsertRecord(record: SessionRecord, appName: string | null = null, announce = false): void {
     const hadProblem = this.index.apps.get(record.app)?.problems.has(record.id) ?? false;
+    const previous = announce ? this.index.apps.get(record.app)?.sessions.get(record.id) : undefined;
     const outcome = this.index.upsert(record, appName);
+    if (announce && this.isNewPending(record, previous)) this.batcher.newPending(record);
     if (outcome !== 'same') {
       this.batcher.upsert(record.app, [record]);
       this.batcher.apps();
@@ -213,6 +230,36 @@ export class IndexUpdater implements WatchSink {
       this.batcher.problems();
       this.batcher.apps();
     }
+  }
+
+  // ---- own writes (never announced as new pending sessions) ----------------
+
+  /** The Workspace starts writing a file (edit, undo): reads of it meanwhile are our echo. */
+  beginOwnWrite(app: string, id: string): void {
+    const key = keyOf(app, id);
+    this.ownInFlight.set(key, (this.ownInFlight.get(key) ?? 0) + 1);
+  }
+
+  /** The write is over; `written` (its mtime and size) identifies its later echo. */
+  endOwnWrite(app: string, id: string, written: { mtimeMs: number; size: number } | null): void {
+    const key = keyOf(app, id);
+    const n = (this.ownInFlight.get(key) ?? 1) - 1;
+    if (n > 0) this.ownInFlight.set(key, n);
+    else this.ownInFlight.delete(key);
+    if (!written) return;
+    const kept = this.ownWrites.get(key) ?? [];
+    this.ownWrites.delete(key); // re-insert: the Map's order is the eviction order
+    this.ownWrites.set(key, [written, ...kept.slice(0, OWN_WRITES_PER_FILE - 1)]);
+    if (this.ownWrites.size > MAX_OWN_WRITES) this.ownWrites.delete(this.ownWrites.keys().next().value as string);
+  }
+
+  /** Pending now, not pending before (or absent), and not what we wrote ourselves. */
+  isNewPending(record: SessionRecord, previous: SessionRecord | undefined): boolean {
+    if (record.status !== 'pending' || previous?.status === 'pending') return false;
+    const key = keyOf(record.app, record.id);
+    if (this.ownInFlight.has(key)) return false;
+    const own = this.ownWrites.get(key);
+    return !own?.some((w) => w.mtimeMs === record.mtimeMs && w.size === record.size);
   }
 
   // ---- app folders --------------------------------------------------------
@@ -250,7 +297,7 @@ export class IndexUpdater implements WatchSink {
     this.watcher?.addApp(app);
     this.batcher.apps();
     // A folder moved in whole may hold many files: scan it like the initial scan (main-thread slices).
-    const handle = startScan(this.rootDir, [app], (chunk) => this.applyChunk(chunk), { maxWorkers: 0 });
+    const handle = startScan(this.rootDir, [app], (chunk) => this.applyChunk(chunk, true, true), { maxWorkers: 0 });
     this.appScans.add(handle);
     void handle.done.then(() => this.appScans.delete(handle));
   }

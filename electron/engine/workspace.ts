@@ -382,8 +382,7 @@ export class Workspace implements SessionApi {
       const byKey = new Map(entry.deleted.map((d) => [refKey(d.ref), d]));
       result = await this.forEachRef(entry.deleted.map((d) => d.ref), async (ref) => {
         const d = byKey.get(refKey(ref)) as DeletedSession;
-        await restoreSessionFile(root, d);
-        await this.reindex(root, ref);
+        await this.restoreAndReindex(root, d);
         changes.push({ app: ref.app, id: ref.id, before: null, after: deletedSummary(d) });
       });
     } else if (entry.kind === 'status') {
@@ -428,7 +427,7 @@ export class Workspace implements SessionApi {
 
   /** Edits one file, updates the index at once (not waiting for the watcher); returns the previous record. */
   private async editAndApply(root: string, ref: SessionRef, edit: { status?: SessionStatus; email?: string }): Promise<SessionRecord> {
-    const out = await editSessionFile(root, ref, edit);
+    const out = await this.ownWrite(root, ref, () => editSessionFile(root, ref, edit), (o) => ({ mtimeMs: o.mtimeMs, size: o.after.length }));
     const before = parseSessionBytes(ref.app, ref.id, out.before, { mtimeMs: 0, size: out.before.length });
     const after = parseSessionBytes(ref.app, ref.id, out.after, { mtimeMs: out.mtimeMs, size: out.after.length });
     if (after.ok && this.root === root) this.updater?.upsertRecord(after.record);
@@ -436,11 +435,34 @@ export class Workspace implements SessionApi {
     return before.record;
   }
 
-  private async reindex(root: string, ref: SessionRef): Promise<void> {
-    const res = await readSessionAsync(root, ref.app, ref.id);
-    if (this.root !== root || !this.updater) return;
-    if (res.kind === 'record') this.updater.upsertRecord(res.record, res.appName);
-    else this.updater.markDirty(ref.app, ref.id);
+  /**
+   * Runs one write of ours to a session file, telling the updater so the watcher's echo
+   * of it is never announced as a new pending session. `fingerprint` is what we wrote.
+   */
+  private async ownWrite<T>(root: string, ref: SessionRef, write: () => Promise<T>, fingerprint: (out: T) => { mtimeMs: number; size: number } | null): Promise<T> {
+    const updater = this.root === root ? this.updater : null;
+    updater?.beginOwnWrite(ref.app, ref.id);
+    let written: { mtimeMs: number; size: number } | null = null;
+    try {
+      const out = await write();
+      written = fingerprint(out);
+      return out;
+    } finally {
+      updater?.endOwnWrite(ref.app, ref.id, written);
+    }
+  }
+
+  /** Undo of a delete: puts the exact bytes back and indexes them (never a "new pending" session). */
+  private async restoreAndReindex(root: string, d: DeletedSession): Promise<void> {
+    const { ref } = d;
+    await this.ownWrite(root, ref, async () => {
+      await restoreSessionFile(root, d);
+      const res = await readSessionAsync(root, ref.app, ref.id);
+      if (this.root !== root || !this.updater) return null;
+      if (res.kind === 'record') this.updater.upsertRecord(res.record, res.appName);
+      else this.updater.markDirty(ref.app, ref.id);
+      return res.kind === 'record' ? { mtimeMs: res.record.mtimeMs, size: res.record.size } : null;
+    }, (written) => written);
   }
 
   /** Runs `fn` for each distinct ref, a few at a time; collects per-ref failures. */
@@ -530,6 +552,8 @@ export class Workspace implements SessionApi {
       for (const [id, r] of entry.sessions) {
         const o = before?.sessions.get(id);
         if (!o || o.mtimeMs !== r.mtimeMs || o.size !== r.size || o.status !== r.status || o.email !== r.email) upserted.push(r);
+        // A session found by the rescan that was not pending before is news, like a watcher's.
+        if (this.updater?.isNewPending(r, o)) this.batcher.newPending(r);
       }
       const removed = before ? [...before.sessions.keys()].filter((id) => !entry.sessions.has(id)) : [];
       this.batcher.upsert(app, upserted);
