@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/table.css';
 import './styles/overlays.css';
+import './styles/features.css';
 
 const i18n = createI18n();
 document.title = i18n.t('app.title');

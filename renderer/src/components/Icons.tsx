@@ -144,3 +144,59 @@ export const Spinner = ({ size = 14 }: { size?: number }) => (
     <path d="M14 8a6 6 0 0 0-6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
   </svg>
 );
+
+export const ChevronDownIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 6l4 4 4-4" />
+  </Svg>
+);
+
+export const ExportIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M8 2v8" />
+    <path d="M5 5l3-3 3 3" />
+    <path d="M2.75 9.5v3c0 .69.56 1.25 1.25 1.25h8c.69 0 1.25-.56 1.25-1.25v-3" />
+  </Svg>
+);
+
+export const FilterIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2 3.25h12L9.5 8.5v4.25l-3 1.25V8.5z" />
+  </Svg>
+);
+
+export const InboxIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2 9.25l1.6-5.1c.17-.53.66-.9 1.22-.9h6.36c.56 0 1.05.37 1.22.9L14 9.25" />
+    <path d="M2 9.25v3.5c0 .69.56 1.25 1.25 1.25h9.5c.69 0 1.25-.56 1.25-1.25v-3.5h-3.5l-1 1.75h-3l-1-1.75z" />
+  </Svg>
+);
+
+export const ActivityIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="8" cy="8" r="6" />
+    <path d="M8 4.75V8l2.25 1.5" />
+  </Svg>
+);
+
+export const BroomIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M10.5 1.75L7.75 7" />
+    <path d="M4.5 7.25h6.25l1.5 6.75H3z" />
+    <path d="M6 14l.75-3.5M9.25 14l-.25-3.5" />
+  </Svg>
+);
+
+export const BellIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 11.5V7.25a4 4 0 0 1 8 0v4.25l1.25 1.25H2.75z" />
+    <path d="M6.5 14.25a1.6 1.6 0 0 0 3 0" />
+  </Svg>
+);
+
+export const TrashIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2.75 4.25h10.5M6.25 4.25V2.75h3.5v1.5" />
+    <path d="M4 4.25l.6 8.6c.05.66.6 1.15 1.25 1.15h4.3c.66 0 1.2-.5 1.25-1.15l.6-8.6" />
+  </Svg>
+);

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { openDemo, openFolder } from '../controller/connection';
 import { useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
+import { ActivityView } from './ActivityView';
 import { DetailsPanel } from './DetailsPanel';
+import { InboxView } from './InboxView';
+import { ListHeader } from './ListHeader';
 import { FolderIcon, Spinner, WarningIcon } from './Icons';
 import { ProblemsView } from './ProblemsView';
 import { SessionsTable } from './SessionsTable';
@@ -74,9 +77,16 @@ export function MainArea() {
       {state.isDemo ? <DemoBanner /> : null}
       {view === 'problems' ? (
         <ProblemsView />
+      ) : view === 'inbox' ? (
+        <InboxView />
+      ) : view === 'activity' ? (
+        <ActivityView />
       ) : (
         <div className={`sessions-pane${detailsOpen ? '' : ' sessions-pane--full'}`}>
-          <SessionsTable />
+          <div className="sessions-column">
+            <ListHeader />
+            <SessionsTable />
+          </div>
           {detailsOpen ? <DetailsPanel /> : null}
         </div>
       )}

@@ -5,7 +5,9 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRecord } from '../../../shared/types';
 import { absoluteTime, ipLabel, osLabel, relativeTime } from '../lib/format';
-import { openMenu, selectSession } from '../store/ui';
+import { clickRow } from '../controller/selection-actions';
+import { clickKind } from '../store/selection';
+import { openMenu, useUi } from '../store/ui';
 import { EmailCell } from './EmailCell';
 import { WarningIcon } from './Icons';
 import { StatusSelect } from './StatusSelect';
@@ -21,6 +23,8 @@ export interface SessionRowProps {
   index: number;
   start: number;
   selected: boolean;
+  /** The keyboard's row inside a multiple selection (outlined). */
+  current: boolean;
   /** Current time, bucketed, so "3 minutes ago" stays right without a timer per row. */
   now: number;
 }
@@ -43,7 +47,7 @@ function useFlash(record: SessionRecord): number {
   return flash;
 }
 
-export const SessionRow = memo(function SessionRow({ record, index, start, selected, now }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({ record, index, start, selected, current, now }: SessionRowProps) {
   const { t, i18n } = useTranslation();
   const flash = useFlash(record);
   const target = { app: record.app, id: record.id };
@@ -61,6 +65,7 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
     'row',
     record.status === 'accepted' ? 'row--accepted' : '',
     selected ? 'row--selected' : '',
+    current ? 'row--current' : '',
     flash ? `row--flash-${flash % 2}` : '',
     index % 2 ? 'row--odd' : '',
   ]
@@ -80,17 +85,36 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
       title={tooltip}
       style={{ transform: `translateY(${start}px)` }}
       onMouseDown={(e) => {
-        if (e.button === 0) selectSession(record.id);
+        if (e.button !== 0) return;
+        const kind = clickKind(e);
+        if (kind !== 'plain') e.preventDefault(); // no text selection on Shift-click
+        clickRow(record.id, kind);
       }}
       onClick={focusTable}
       onContextMenu={(e) => {
         e.preventDefault();
         e.stopPropagation();
-        selectSession(record.id);
+        // Right-click inside a selection keeps it (the menu acts on the row); outside, it selects the row.
+        if (!useUi.getState().selection.ids.has(record.id)) clickRow(record.id, 'plain');
         openMenu({ x: e.clientX, y: e.clientY, ref: target });
       }}
     >
       <div role="gridcell" className="cell cell--device">
+        <input
+          type="checkbox"
+          className="row-check"
+          tabIndex={-1}
+          checked={selected}
+          aria-label={t('selection.selectRow', { label: record.deviceDescription || record.id })}
+          data-testid="row-check"
+          onMouseDown={(e) => e.stopPropagation()}
+          onClick={(e) => {
+            e.stopPropagation();
+            clickRow(record.id, e.shiftKey ? 'range' : 'toggle');
+            focusTable();
+          }}
+          onChange={() => undefined}
+        />
         <span className="cell__text">{record.deviceDescription || record.deviceId || '—'}</span>
         {record.simulator ? <span className="tag tag--sim">{t('table.simulator')}</span> : null}
         {record.warnings.length ? (

@@ -5,10 +5,14 @@ import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadSessions } from '../controller/connection';
+import { extendSelectionTo, selectAllVisible, selectedRefs } from '../controller/selection-actions';
 import { requestDelete, toggleStatus } from '../controller/session-actions';
-import { visibleIds, type SortKey } from '../store/session-view';
-import { focusDetails, openMenu, selectSession, setQuery, setStatusFilter, toggleSort, useUi } from '../store/ui';
+import { coverage } from '../store/selection';
+import type { SortKey } from '../store/session-view';
+import { clearSelection, focusDetails, openMenu, resetFilters, selectSession, setQuery, setSelection, toggleSort, useUi } from '../store/ui';
+import { filterClock, visibleWithFilters } from '../store/visible';
 import { useWorkspace } from '../store/workspace';
+import { EMPTY_SELECTION } from '../store/selection';
 import { Spinner, SortIcon } from './Icons';
 import { ROW_HEIGHT, SessionRow, rowDomId } from './SessionRow';
 
@@ -41,7 +45,32 @@ function useNow(intervalMs = 30_000): number {
   return now;
 }
 
-function HeaderRow() {
+/** Tri-state "select all visible" box in the Device header. */
+function SelectAllBox({ ids }: { ids: string[] }) {
+  const { t } = useTranslation();
+  const selection = useUi((s) => s.selection);
+  const state = selection.multi ? coverage(selection, ids) : 'none';
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      className="row-check"
+      tabIndex={-1}
+      aria-label={t('selection.selectAllVisible')}
+      title={t('selection.selectAllVisible')}
+      data-testid="select-all"
+      checked={state === 'all'}
+      disabled={ids.length === 0}
+      onChange={() => (state === 'all' ? setSelection(EMPTY_SELECTION) : selectAllVisible())}
+    />
+  );
+}
+
+function HeaderRow({ ids }: { ids: string[] }) {
   const { t } = useTranslation();
   const sort = useUi((s) => s.sort);
   return (
@@ -53,9 +82,10 @@ function HeaderRow() {
             <div
               key={c.key}
               role="columnheader"
-              className={`cell cell--header${active ? ' cell--sorted' : ''}`}
+              className={`cell cell--header${active ? ' cell--sorted' : ''}${c.key === 'device' ? ' cell--with-check' : ''}`}
               aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
+              {c.key === 'device' ? <SelectAllBox ids={ids} /> : null}
               <button type="button" className="header-button" tabIndex={-1} onClick={() => toggleSort(c.key)} data-sort={c.key}>
                 <span>{t(c.label)}</span>
                 {active ? <SortIcon dir={sort.dir} /> : null}
@@ -78,14 +108,20 @@ export function SessionsTable() {
   const sort = useUi((s) => s.sort);
   const query = useUi((s) => s.query);
   const statusFilter = useUi((s) => s.statusFilter);
+  const filters = useUi((s) => s.filters);
   const selectedId = useUi((s) => s.selectedId);
+  const selection = useUi((s) => s.selection);
   const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
   const load = useWorkspace((s) => (app ? s.load.get(app) : undefined));
   const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow();
 
-  const ids = useMemo(() => (sessions ? visibleIds(sessions, sort, query, statusFilter) : []), [sessions, sort, query, statusFilter]);
+  const clock = filterClock(now);
+  const ids = useMemo(
+    () => (sessions ? visibleWithFilters(sessions, sort, query, statusFilter, filters, clock) : []),
+    [sessions, sort, query, statusFilter, filters, clock],
+  );
   const selectedIndex = useMemo(() => (selectedId ? ids.indexOf(selectedId) : -1), [ids, selectedId]);
 
   const virtualizer = useVirtualizer({
@@ -108,36 +144,47 @@ export function SessionsTable() {
     }
   }, [selectedIndex, selectedId, virtualizer]);
 
-  const moveTo = (index: number) => {
+  const moveTo = (index: number, extend = false) => {
     if (ids.length === 0) return;
     const clamped = Math.max(0, Math.min(ids.length - 1, index));
-    selectSession(ids[clamped]!);
+    if (extend) extendSelectionTo(ids[clamped]!);
+    else selectSession(ids[clamped]!);
     lastScrolledTo.current = null;
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // inputs and selects inside rows handle their own keys
+    if ((e.metaKey || e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      selectAllVisible();
+      return;
+    }
     if (e.metaKey || e.ctrlKey || e.altKey) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight || FALLBACK_RECT.height) / ROW_HEIGHT) - 2);
     const ref = app && selectedId ? { app, id: selectedId } : null;
+    const extend = e.shiftKey;
     switch (e.key) {
       case 'ArrowDown':
-        moveTo(selectedIndex < 0 ? 0 : selectedIndex + 1);
+        moveTo(selectedIndex < 0 ? 0 : selectedIndex + 1, extend);
         break;
       case 'ArrowUp':
-        moveTo(selectedIndex < 0 ? 0 : selectedIndex - 1);
+        moveTo(selectedIndex < 0 ? 0 : selectedIndex - 1, extend);
         break;
       case 'PageDown':
-        moveTo(selectedIndex + page);
+        moveTo(selectedIndex + page, extend);
         break;
       case 'PageUp':
-        moveTo(selectedIndex - page);
+        moveTo(selectedIndex - page, extend);
         break;
       case 'Home':
-        moveTo(0);
+        moveTo(0, extend);
         break;
       case 'End':
-        moveTo(ids.length - 1);
+        moveTo(ids.length - 1, extend);
+        break;
+      case 'Escape':
+        if (!selection.multi) return;
+        clearSelection();
         break;
       case 'Enter':
         if (ref) focusDetails();
@@ -146,9 +193,11 @@ export function SessionsTable() {
         if (ref) void toggleStatus(ref);
         break;
       case 'Delete':
-      case 'Backspace':
-        if (ref) requestDelete([ref]);
+      case 'Backspace': {
+        const refs = selectedRefs();
+        if (refs.length) requestDelete(refs);
         break;
+      }
       case 'ContextMenu':
       case 'F10':
         if (e.key === 'F10' && !e.shiftKey) return;
@@ -191,7 +240,7 @@ export function SessionsTable() {
           className="button"
           onClick={() => {
             setQuery('');
-            setStatusFilter('all');
+            resetFilters();
           }}
         >
           {t('empty.clearFilters')}
@@ -209,16 +258,17 @@ export function SessionsTable() {
       aria-rowcount={ids.length + 1}
       aria-colcount={COLUMNS.length}
       aria-activedescendant={selectedIndex >= 0 && selectedId ? rowDomId(selectedId) : undefined}
-      aria-multiselectable="false"
+      aria-multiselectable="true"
       tabIndex={0}
       data-testid="sessions-table"
+      data-multi={selection.multi ? 'true' : undefined}
       onKeyDown={onKeyDown}
       onContextMenu={(e) => {
         e.preventDefault();
         openMenu({ x: e.clientX, y: e.clientY, ref: null });
       }}
     >
-      <HeaderRow />
+      <HeaderRow ids={ids} />
       {message ? (
         <TableMessage>{message}</TableMessage>
       ) : (
@@ -227,7 +277,17 @@ export function SessionsTable() {
             const id = ids[item.index]!;
             const record = sessions!.records.get(id);
             if (!record) return null;
-            return <SessionRow key={id} record={record} index={item.index} start={item.start - HEADER_HEIGHT} selected={id === selectedId} now={now} />;
+            return (
+              <SessionRow
+                key={id}
+                record={record}
+                index={item.index}
+                start={item.start - HEADER_HEIGHT}
+                selected={selection.ids.has(id) || id === selectedId}
+                current={selection.multi && id === selectedId}
+                now={now}
+              />
+            );
           })}
         </div>
       )}

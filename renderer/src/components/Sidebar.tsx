@@ -3,9 +3,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppFolder } from '../../../shared/types';
-import { selectApp, showProblems, useUi } from '../store/ui';
+import { selectApp, showProblems, showView, useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
-import { AndroidIcon, AppleDeviceIcon, UnknownAppIcon, WarningIcon } from './Icons';
+import { ActivityIcon, AndroidIcon, AppleDeviceIcon, InboxIcon, UnknownAppIcon, WarningIcon } from './Icons';
 
 export function PlatformIcon({ platform, size }: { platform: AppFolder['platform']; size?: number }) {
   const { t } = useTranslation();
@@ -62,6 +62,38 @@ const AppItem = memo(function AppItem({ app, selected }: { app: AppFolder; selec
   );
 });
 
+function InboxItem({ selected }: { selected: boolean }) {
+  const { t, i18n } = useTranslation();
+  const pending = useWorkspace((s) => s.apps.reduce((n, a) => n + a.counts.pending, 0));
+  return (
+    <button
+      type="button"
+      className={`app-item app-item--nav${selected ? ' app-item--selected' : ''}`}
+      aria-current={selected ? 'page' : undefined}
+      data-testid="inbox-item"
+      onClick={() => showView('inbox')}
+    >
+      <span className={`platform-icon${pending ? ' platform-icon--pending' : ''}`}>
+        <InboxIcon size={17} />
+      </span>
+      <span className="app-item__text">
+        <span className="app-item__name">{t('sidebar.inbox')}</span>
+      </span>
+      <span className="app-item__badges">
+        {pending > 0 ? (
+          <span className="badge badge--pending badge--strong" data-testid="inbox-count" aria-label={t('sidebar.pending', { count: pending })}>
+            {pending.toLocaleString(i18n.language)}
+          </span>
+        ) : (
+          <span className="badge" data-testid="inbox-count" aria-label={t('sidebar.pending', { count: 0 })}>
+            0
+          </span>
+        )}
+      </span>
+    </button>
+  );
+}
+
 export function Sidebar() {
   const { t } = useTranslation();
   const apps = useWorkspace((s) => s.apps);
@@ -72,6 +104,7 @@ export function Sidebar() {
 
   return (
     <nav className="sidebar" aria-label={t('sidebar.apps')}>
+      {phase === 'ready' || phase === 'scanning' ? <InboxItem selected={view === 'inbox'} /> : null}
       <div className="sidebar__heading" id="sidebar-apps-heading">
         {t('sidebar.apps')}
       </div>
@@ -88,6 +121,20 @@ export function Sidebar() {
         </ul>
       )}
       <div className="sidebar__spacer" />
+      <button
+        type="button"
+        className={`app-item app-item--problems${view === 'activity' ? ' app-item--selected' : ''}`}
+        aria-current={view === 'activity' ? 'page' : undefined}
+        data-testid="activity-item"
+        onClick={() => showView('activity')}
+      >
+        <span className="platform-icon">
+          <ActivityIcon size={17} />
+        </span>
+        <span className="app-item__text">
+          <span className="app-item__name">{t('sidebar.activity')}</span>
+        </span>
+      </button>
       <button
         type="button"
         className={`app-item app-item--problems${view === 'problems' ? ' app-item--selected' : ''}`}

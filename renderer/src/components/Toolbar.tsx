@@ -9,6 +9,7 @@ import { usePush } from '../store/push';
 import type { StatusFilter } from '../store/session-view';
 import { setQuery, setStatusFilter, toggleDetails, useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
+import { FiltersButton } from './FiltersPanel';
 import { CloseIcon, DetailsIcon, FolderIcon, GearIcon, PushIcon, RefreshIcon, SearchIcon, Spinner } from './Icons';
 
 function SearchField() {
@@ -178,6 +179,7 @@ export function Toolbar() {
       <div className="toolbar__group toolbar__group--grow">
         <SearchField />
         <StatusFilterControl />
+        <FiltersButton />
       </div>
       <div className="toolbar__group">
         <PushButton />

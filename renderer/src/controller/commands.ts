@@ -5,6 +5,7 @@ import type { SessionRef } from '../../../shared/types';
 import { focusSearch, openDialog, useUi } from '../store/ui';
 import { openDemo, openFolder, refresh } from './connection';
 import { startPush } from './push-actions';
+import { selectedRefs } from './selection-actions';
 import { requestDelete, setStatus } from './session-actions';
 
 export const MENU_EVENT = 'msm:menu';
@@ -45,13 +46,20 @@ export function runCommand(cmd: MenuCommand): void {
     case 'about':
       openDialog({ kind: 'about' });
       return;
-    case 'delete':
-      if (ref) requestDelete([ref]);
+    case 'delete': {
+      // The selection when there is one, else the current row.
+      const refs = selectedRefs();
+      if (refs.length) requestDelete(refs);
+      else if (ref) requestDelete([ref]);
       return;
+    }
     case 'accept':
-    case 'hold':
-      if (ref) void setStatus([ref], cmd === 'accept' ? 'accepted' : 'pending');
+    case 'hold': {
+      const refs = selectedRefs();
+      const targets = refs.length ? refs : ref ? [ref] : [];
+      if (targets.length) void setStatus(targets, cmd === 'accept' ? 'accepted' : 'pending');
       return;
+    }
   }
 }
 

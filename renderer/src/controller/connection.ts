@@ -2,10 +2,15 @@
 // then the current state; keeps the selected app valid and its sessions loaded.
 
 import type { WorkspaceState } from '../../../shared/types';
-import { closeDialog, selectApp, showToast, useUi } from '../store/ui';
+import { adoptFiltersOf, closeDialog, selectApp, showToast, useUi } from '../store/ui';
 import { applyEvent, beginLoad, failLoad, finishLoad, useWorkspace } from '../store/workspace';
 import { describeError } from '../lib/errors';
+import { auditChanged } from './audit-actions';
 import { api, t } from './context';
+import { adoptReviewedOf, cancelInboxReload, inboxOnEvent } from './inbox-actions';
+import { onNewPending } from './notifications';
+import { watchSelection } from './selection-actions';
+import { watchTitle } from './title';
 
 const inFlight = new Map<string, Promise<void>>();
 
@@ -48,14 +53,24 @@ export function connect(): () => void {
   const offEvents = api().onEvent((event) => {
     try {
       applyEvent(event);
+      inboxOnEvent(event);
+      if (event.type === 'new-pending') onNewPending(event.sessions);
+      else if (event.type === 'unpushed') auditChanged();
     } catch (err) {
       showToast({ tone: 'error', title: t('toast.actionFailed'), detail: describeError(t, err) });
     }
   });
   const offWs = useWorkspace.subscribe((s, prev) => {
+    if (s.state?.root !== prev.state?.root) {
+      // Filters and reviewed sessions are remembered per folder.
+      adoptFiltersOf(s.state?.root ?? null);
+      adoptReviewedOf(s.state?.root ?? null);
+    }
     if (s.apps !== prev.apps) keepSelectionValid();
     if (s.sessions !== prev.sessions || s.load !== prev.load || s.apps !== prev.apps) ensureSelectedLoaded();
   });
+  const offSelection = watchSelection();
+  const offTitle = watchTitle();
   const offUi = useUi.subscribe((s, prev) => {
     if (s.selectedApp !== prev.selectedApp) ensureSelectedLoaded();
   });
@@ -73,6 +88,9 @@ export function connect(): () => void {
     offEvents();
     offWs();
     offUi();
+    offSelection();
+    offTitle();
+    cancelInboxReload();
   };
 }
 

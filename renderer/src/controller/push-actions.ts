@@ -5,6 +5,7 @@ import { describeError } from '../lib/errors';
 import { usePush } from '../store/push';
 import { closeDialog, openDialog, showToast, type Toast } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
+import { auditChanged } from './audit-actions';
 import { api, t } from './context';
 
 /** Push button: checks what the server would drop, asks when something would be, then pushes. */
@@ -39,6 +40,7 @@ export async function pushNow(): Promise<void> {
     result = { outcome: 'network-error', message: describeError(t, err), durationMs: 0 };
   }
   usePush.setState({ phase: 'idle', last: result });
+  auditChanged();
   showToast(pushToast(result));
 }
 

@@ -5,9 +5,11 @@ import type { ActionResult, SessionRef, SessionStatus } from '../../../shared/ty
 import { emailValue } from '../../../shared/api-schema';
 import { copyText } from '../lib/clipboard';
 import { describeError } from '../lib/errors';
-import { visibleIds } from '../store/session-view';
+import { useInbox } from '../store/inbox';
 import { closeDialog, openDialog, selectSession, showToast, useUi } from '../store/ui';
-import { getRecord, useWorkspace } from '../store/workspace';
+import { currentVisibleIds } from '../store/visible';
+import { getRecord } from '../store/workspace';
+import { auditChanged } from './audit-actions';
 import { api, t } from './context';
 
 const UNDO_TOAST_MS = 10_000;
@@ -31,14 +33,27 @@ function reportThrown(err: unknown): void {
 
 /** What to call a session in messages: its device name, else its id. */
 export function labelOf(ref: SessionRef): string {
-  const rec = getRecord(ref.app, ref.id);
+  const rec = getRecord(ref.app, ref.id) ?? useInbox.getState().records?.find((r) => r.app === ref.app && r.id === ref.id);
   return rec?.deviceDescription || rec?.deviceId || ref.id;
 }
 
+/** Sets the status of one or many sessions. Many get a toast with Undo (one undo reverts them all). */
 export async function setStatus(refs: SessionRef[], status: SessionStatus): Promise<boolean> {
   if (refs.length === 0) return false;
   try {
-    return reportFailures(await api().setStatus(refs, status));
+    const result = await api().setStatus(refs, status);
+    auditChanged();
+    const ok = reportFailures(result);
+    if (refs.length > 1 && result.done.length > 0) {
+      const actionId = result.actionId;
+      showToast({
+        tone: 'success',
+        title: t('toast.statusChanged', { count: result.done.length, status: t(`status.${status}`) }),
+        timeoutMs: UNDO_TOAST_MS,
+        ...(actionId ? { actions: [{ label: t('toast.undo'), run: () => void undo(actionId) }] } : {}),
+      });
+    }
+    return ok;
   } catch (err) {
     reportThrown(err);
     return false;
@@ -61,7 +76,9 @@ export async function setEmail(ref: SessionRef, value: string): Promise<boolean>
   if (validateEmail(email)) return false;
   if (getRecord(ref.app, ref.id)?.email === email) return true;
   try {
-    return reportFailures(await api().setEmail([ref], email));
+    const result = await api().setEmail([ref], email);
+    auditChanged();
+    return reportFailures(result);
   } catch (err) {
     reportThrown(err);
     return false;
@@ -75,23 +92,25 @@ export function requestDelete(refs: SessionRef[]): void {
 }
 
 /** The row that takes the selection once `id` is gone: the next one, else the previous. */
-function neighbourOf(id: string): string | null {
-  const { selectedApp, sort, query, statusFilter } = useUi.getState();
-  const s = selectedApp ? useWorkspace.getState().sessions.get(selectedApp) : undefined;
-  if (!s) return null;
-  const ids = visibleIds(s, sort, query, statusFilter);
+function neighbourOf(id: string, leaving: ReadonlySet<string>): string | null {
+  const ids = currentVisibleIds();
   const i = ids.indexOf(id);
   if (i < 0) return null;
-  return ids[i + 1] ?? ids[i - 1] ?? null;
+  for (let j = i + 1; j < ids.length; j++) if (!leaving.has(ids[j]!)) return ids[j]!;
+  for (let j = i - 1; j >= 0; j--) if (!leaving.has(ids[j]!)) return ids[j]!;
+  return null;
 }
 
 export async function confirmDelete(refs: SessionRef[]): Promise<void> {
   closeDialog();
   const label = labelOf(refs[0]!);
   const selected = useUi.getState().selectedId;
-  const next = selected && refs.some((r) => r.id === selected) ? neighbourOf(selected) : undefined;
+  const app = useUi.getState().selectedApp;
+  const leaving = new Set(refs.filter((r) => r.app === app).map((r) => r.id));
+  const next = selected && leaving.has(selected) ? neighbourOf(selected, leaving) : undefined;
   try {
     const result = await api().deleteSessions(refs);
+    auditChanged();
     reportFailures(result);
     if (next !== undefined && result.done.some((r) => r.id === selected)) selectSession(next);
     if (result.done.length === 0) return;
@@ -110,6 +129,7 @@ export async function confirmDelete(refs: SessionRef[]): Promise<void> {
 export async function undo(actionId: string): Promise<void> {
   try {
     const result = await api().undo(actionId);
+    auditChanged();
     if (reportFailures(result) && result.done.length) {
       showToast({ tone: 'success', title: t('toast.restored', { count: result.done.length }), timeoutMs: 4000 });
     }

@@ -3,9 +3,11 @@
 
 import { create } from 'zustand';
 import type { PreflightReport, SessionRef } from '../../../shared/types';
+import { loadFilters, saveFilters, type ExtraFilters, type RememberedFilters } from './filters';
+import { EMPTY_SELECTION, single, type Selection } from './selection';
 import { SORT_KEYS, type SortSpec, type StatusFilter } from './session-view';
 
-export type MainView = 'sessions' | 'problems';
+export type MainView = 'sessions' | 'problems' | 'inbox' | 'activity';
 
 export type Dialog =
   | { kind: 'confirm-delete'; refs: SessionRef[]; label: string }
@@ -13,7 +15,8 @@ export type Dialog =
   | { kind: 'preflight'; report: PreflightReport }
   | { kind: 'push-settings' }
   | { kind: 'about' }
-  | { kind: 'browser-folder' };
+  | { kind: 'browser-folder' }
+  | { kind: 'cleanup' };
 
 export interface ContextMenuState {
   x: number;
@@ -40,10 +43,17 @@ export interface Toast {
 export interface UiStore {
   selectedApp: string | null;
   view: MainView;
+  /** The current row of the sessions table (details panel, keyboard); mirrors selection.current. */
   selectedId: string | null;
+  /** Every selected row of the sessions table. */
+  selection: Selection;
   sort: SortSpec;
   query: string;
   statusFilter: StatusFilter;
+  /** Platform, simulator, app version, language, age; remembered per folder with the status. */
+  filters: ExtraFilters;
+  /** The folder the filters belong to (their localStorage key). */
+  filtersRoot: string | null;
   dialog: Dialog | null;
   menu: ContextMenuState | null;
   toasts: Toast[];
@@ -88,9 +98,12 @@ function initialUi(): UiStore {
     selectedApp: null,
     view: 'sessions',
     selectedId: null,
+    selection: EMPTY_SELECTION,
     sort: loadSort(),
     query: '',
     statusFilter: 'all',
+    filters: {},
+    filtersRoot: null,
     dialog: null,
     menu: null,
     toasts: [],
@@ -109,15 +122,36 @@ export function resetUi(): void {
 export function selectApp(app: string | null): void {
   const s = useUi.getState();
   if (s.selectedApp === app && s.view === 'sessions') return;
-  useUi.setState({ selectedApp: app, view: 'sessions', selectedId: s.selectedApp === app ? s.selectedId : null });
+  const same = s.selectedApp === app;
+  useUi.setState({ selectedApp: app, view: 'sessions', selectedId: same ? s.selectedId : null, selection: same ? s.selection : EMPTY_SELECTION });
 }
 
 export function showProblems(): void {
   useUi.setState({ view: 'problems' });
 }
 
+export function showView(view: MainView): void {
+  if (useUi.getState().view !== view) useUi.setState({ view, menu: null });
+}
+
+/** Selects one row (a plain click, the keyboard without Shift). */
 export function selectSession(id: string | null): void {
-  if (useUi.getState().selectedId !== id) useUi.setState({ selectedId: id });
+  const s = useUi.getState();
+  if (s.selectedId === id && !s.selection.multi && s.selection.ids.size === (id === null ? 0 : 1)) return;
+  useUi.setState({ selectedId: id, selection: single(id) });
+}
+
+/** Replaces the whole selection (Shift/Cmd/Ctrl clicks, Select All, pruning after a delta). */
+export function setSelection(selection: Selection): void {
+  const s = useUi.getState();
+  if (s.selection === selection) return;
+  useUi.setState({ selection, selectedId: selection.current });
+}
+
+export function clearSelection(): void {
+  const s = useUi.getState();
+  // Keep the current row as a plain selection, like Finder's Escape.
+  useUi.setState({ selection: single(s.selectedId) });
 }
 
 /** Clicking the sorted column flips its direction; another column starts ascending (dates newest first). */
@@ -136,8 +170,38 @@ export function setQuery(query: string): void {
   useUi.setState({ query });
 }
 
+function remember(): void {
+  const s = useUi.getState();
+  saveFilters(s.filtersRoot, { status: s.statusFilter, extra: s.filters } satisfies RememberedFilters);
+}
+
 export function setStatusFilter(statusFilter: StatusFilter): void {
   useUi.setState({ statusFilter });
+  remember();
+}
+
+/** Sets or clears (undefined) filter fields. */
+export function setFilters(patch: Partial<Record<keyof ExtraFilters, ExtraFilters[keyof ExtraFilters] | undefined>>): void {
+  const next: Record<string, unknown> = { ...useUi.getState().filters };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined || v === '') delete next[k];
+    else next[k] = v;
+  }
+  useUi.setState({ filters: next as ExtraFilters });
+  remember();
+}
+
+/** Status back to All and every other filter off (search is left alone). */
+export function resetFilters(): void {
+  useUi.setState({ statusFilter: 'all', filters: {} });
+  remember();
+}
+
+/** Switches to the filters remembered for another folder. */
+export function adoptFiltersOf(root: string | null): void {
+  if (useUi.getState().filtersRoot === root) return;
+  const { status, extra } = loadFilters(root);
+  useUi.setState({ filtersRoot: root, statusFilter: status, filters: extra });
 }
 
 export function openDialog(dialog: Dialog): void {

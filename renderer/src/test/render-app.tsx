@@ -4,6 +4,9 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { App } from '../components/App';
 import { createI18n, type Language } from '../i18n';
+import { resetNotifyPref } from '../controller/notifications';
+import { resetAudit } from '../store/audit';
+import { resetInbox } from '../store/inbox';
 import { resetPush } from '../store/push';
 import { resetUi } from '../store/ui';
 import { resetWorkspace } from '../store/workspace';
@@ -21,11 +24,14 @@ export function useRendererTestCleanup(): void {
     resetUi();
     resetWorkspace();
     resetPush();
+    resetInbox();
+    resetAudit();
     try {
       localStorage.clear();
     } catch {
       // no storage: nothing to clear
     }
+    resetNotifyPref();
   });
 }
 
@@ -33,6 +39,9 @@ export async function renderApp(opts: FakeOptions & { lang?: Language } = {}) {
   resetUi();
   resetWorkspace();
   resetPush();
+  resetInbox();
+  resetAudit();
+  resetNotifyPref();
   const client = new FakeClient(opts);
   const i18n = createI18n(opts.lang ?? 'en');
   const utils = render(<App client={client} i18n={i18n} />);

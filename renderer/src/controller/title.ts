@@ -1,0 +1,25 @@
+// The window title: "Mobile Session Manager (3 pending)". The desktop shell shows
+// the page's title, so the pending count reaches the title bar and the taskbar.
+
+import { useWorkspace } from '../store/workspace';
+import { t } from './context';
+
+export function pendingTotal(): number {
+  let n = 0;
+  for (const app of useWorkspace.getState().apps) n += app.counts.pending;
+  return n;
+}
+
+export function updateTitle(): void {
+  const n = pendingTotal();
+  const title = n > 0 ? t('app.titlePending', { title: t('app.title'), count: n }) : t('app.title');
+  if (typeof document !== 'undefined' && document.title !== title) document.title = title;
+}
+
+/** Keeps the title current; returns the unsubscribe function. */
+export function watchTitle(): () => void {
+  updateTitle();
+  return useWorkspace.subscribe((s, prev) => {
+    if (s.apps !== prev.apps) updateTitle();
+  });
+}
