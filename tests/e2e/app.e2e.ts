@@ -249,12 +249,10 @@ describe('browser mode, end to end', () => {
     expect(await location.inputValue()).toBe(join(served.mobileApps, app.folder, session.id));
     await page.keyboard.press('Escape');
     await location.waitFor({ state: 'detached' });
-    // Empty space below the rows.
-    await search(page, '');
-    const table = page.locator('[data-testid="sessions-table"]');
-    await search(page, session.id);
-    const box = (await table.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height - 20, { button: 'right' });
+    // Empty space of the sessions area, below the only row left by the search.
+    const only = await showOnly(page, session.id);
+    const rowBox = (await only.boundingBox())!;
+    await page.mouse.click(rowBox.x + rowBox.width / 2, rowBox.y + rowBox.height + 120, { button: 'right' });
     await menu.waitFor();
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Refresh']);
     await page.keyboard.press('Escape');
