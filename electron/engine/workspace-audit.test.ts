@@ -87,6 +87,7 @@ describe('Workspace audit log', () => {
     const w = workspace();
     await w.open(tree.root);
     await w.setStatus(refsOf(tree.apps[0]!.folder, 1), 'accepted');
+    await w.close(); // the action does not wait for the log's fsync; close does
     const lines = readFileSync(join(tree.dataDir, 'audit', 'audit.jsonl'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ action: 'set-status', source: 'app' });
@@ -155,6 +156,7 @@ describe('Workspace audit log', () => {
     const res = await w.setStatus(refsOf(tree.apps[0]!.folder, 1), 'accepted');
     expect(res.done).toHaveLength(1);
     expect(res.actionId).not.toBeNull();
+    expect(await w.readAuditLog({})).toEqual([]); // waits for the (refused) append
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/audit log could not record/));
   });
 });

@@ -98,6 +98,8 @@ export class Workspace implements SessionApi {
   private readonly undoLog = new Map<string, UndoEntry>();
   private readonly trash: TrashFunction;
   private readonly audit: AuditLog;
+  /** Audit appends not yet on disk: readAuditLog and close wait for them. */
+  private readonly auditWrites = new Set<Promise<void>>();
   private index = new SessionIndex();
   private root: string | null = null;
   private displayRoot: string | null = null;
@@ -200,6 +202,7 @@ export class Workspace implements SessionApi {
     this.batcher.flush();
     this.batcher.close();
     await this.unpushedStore.flushed();
+    await this.auditSettled();
   }
 
   private stop(): number {
@@ -271,7 +274,12 @@ export class Workspace implements SessionApi {
   }
 
   async readAuditLog(query: AuditQuery): Promise<AuditEntry[]> {
+    await this.auditSettled(); // the log shows every action that has returned
     return (await this.audit.read(query)).entries;
+  }
+
+  private async auditSettled(): Promise<void> {
+    await Promise.all([...this.auditWrites]);
   }
 
   private requireRoot(): string {
@@ -335,7 +343,7 @@ export class Workspace implements SessionApi {
       prev.push({ ref, value: before.status });
     });
     const action = this.recordAction(root, 'status', result, { kind: 'status', root, prev });
-    await this.logAction(action, { folder: root, action: 'set-status', sessions: prev.map((p) => change(p.ref, p.value, status)) });
+    this.logAction(action, { folder: root, action: 'set-status', sessions: prev.map((p) => change(p.ref, p.value, status)) });
     return action;
   }
 
@@ -350,7 +358,7 @@ export class Workspace implements SessionApi {
       prev.push({ ref, value: before.email });
     });
     const action = this.recordAction(root, 'email', result, { kind: 'email', root, prev });
-    await this.logAction(action, { folder: root, action: 'set-email', sessions: prev.map((p) => change(p.ref, p.value, email)) });
+    this.logAction(action, { folder: root, action: 'set-email', sessions: prev.map((p) => change(p.ref, p.value, email)) });
     return action;
   }
 
@@ -364,7 +372,7 @@ export class Workspace implements SessionApi {
     });
     const action = this.recordAction(root, 'delete', result, { kind: 'delete', root, deleted });
     const sessions = deleted.map((d) => ({ app: d.ref.app, id: d.ref.id, before: deletedSummary(d) }));
-    await this.logAction(action, { folder: root, action: 'delete', sessions });
+    this.logAction(action, { folder: root, action: 'delete', sessions });
     return action;
   }
 
@@ -406,23 +414,32 @@ export class Workspace implements SessionApi {
     if (this.unpushedStore.has(root, actionId)) void this.unpushedStore.remove(root, actionId);
     else if (result.done.length > 0) void this.unpushedStore.add(root, { id: randomUUID(), kind: 'undo', refs: result.done, at: new Date().toISOString() });
     this.batcher.unpushed();
-    if (changes.length > 0) await this.logAudit({ folder: root, action: 'undo', undoes: actionId, sessions: changes });
+    if (changes.length > 0) this.logAudit({ folder: root, action: 'undo', undoes: actionId, sessions: changes });
     return { actionId: null, ...result };
   }
 
   /** One audit entry per action that changed something, under the action's own id (the undo id). */
-  private async logAction(result: ActionResult, input: AuditEntryInput): Promise<void> {
+  private logAction(result: ActionResult, input: AuditEntryInput): void {
     if (result.actionId === null || input.sessions.length === 0) return;
-    await this.logAudit({ ...input, actionId: result.actionId });
+    this.logAudit({ ...input, actionId: result.actionId });
   }
 
-  /** The audit log is a record, not a gate: a failure to write it never undoes or fails the action. */
-  private async logAudit(input: AuditEntryInput): Promise<void> {
-    try {
-      await this.audit.append(input);
-    } catch (err) {
-      console.warn(`The audit log could not record a "${input.action}" action of ${input.sessions.length} session(s): ${toErrorInfo(err).message}`);
-    }
+  /**
+   * The audit log is a record, not a gate: a failure to write it never undoes or fails
+   * the action, and the action does not wait for its fsync (the entry is queued in
+   * order at once, so it keeps the action's time and order).
+   */
+  private logAudit(input: AuditEntryInput): void {
+    this.trackAudit(this.audit.append(input), `a "${input.action}" action of ${input.sessions.length} session(s)`);
+  }
+
+  private trackAudit(append: Promise<unknown>, what: string): void {
+    const write = append.then(
+      () => undefined,
+      (err: unknown) => console.warn(`The audit log could not record ${what}: ${toErrorInfo(err).message}`),
+    );
+    this.auditWrites.add(write);
+    void write.then(() => this.auditWrites.delete(write));
   }
 
   /** Edits one file, updates the index at once (not waiting for the watcher); returns the previous record. */
@@ -615,7 +632,7 @@ export class Workspace implements SessionApi {
       await this.unpushedStore.clear(root);
       this.batcher.unpushed();
     }
-    await this.logPush(root, startedAt, result);
+    this.logPush(root, startedAt, result);
     return result;
   }
 
@@ -625,14 +642,13 @@ export class Workspace implements SessionApi {
    * stays "not pushed". Log times have millisecond precision: the push covers up to the
    * millisecond before it started, so a change in that same millisecond is never claimed.
    */
-  private async logPush(root: string, startedAt: Date, result: PushResult): Promise<void> {
+  private logPush(root: string, startedAt: Date, result: PushResult): void {
     if (result.outcome === 'not-configured') return; // nothing was attempted
-    try {
-      if (result.outcome === 'success') await this.audit.markPushed(root, new Date(startedAt.getTime() - 1), { message: result.message });
-      else await this.audit.recordFailedPush(root, result.outcome, result.message);
-    } catch (err) {
-      console.warn(`The audit log could not record the push: ${toErrorInfo(err).message}`);
-    }
+    const append =
+      result.outcome === 'success'
+        ? this.audit.markPushed(root, new Date(startedAt.getTime() - 1), { message: result.message })
+        : this.audit.recordFailedPush(root, result.outcome, result.message);
+    this.trackAudit(append, 'the push');
   }
 
   async testConnection(): Promise<PushResult> {
