@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } fro
 import { Workspace, type WorkspaceHost } from '../engine/workspace';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { folderFromArgv } from './argv-folder';
+import { openStartupFolder } from './startup-folder';
 import { registerApiHandlers } from './ipc';
 import { lastFolder, rememberFolder } from './last-folder';
 import { restorableBounds, trackWindowState } from './window-state';
@@ -80,19 +81,15 @@ function createWorkspace(dataDir: string, store: SettingsStore): Workspace {
 
 async function openInitialFolder(ws: Workspace, store: SettingsStore): Promise<void> {
   const fromArgv = folderFromArgv(process.argv, process.cwd(), app.getAppPath());
-  const remembered = fromArgv ? null : lastFolder(store);
-  const target = fromArgv ?? remembered;
-  if (target) {
-    const state = await ws.open(target);
-    if (state.phase !== 'error') return;
-    console.error(`Could not open ${target}: ${state.error ?? 'unknown error'}; opening the demo folder.`);
-  }
-  await ws.openDemo();
+  const { warning } = await openStartupFolder(ws, fromArgv ?? lastFolder(store));
+  const win = getWindow();
+  if (warning && win) void dialog.showMessageBox(win, { type: 'warning', title: app.getName(), message: warning });
 }
 
 function openFromOutside(folder: string): void {
   showWindow();
-  if (workspace) void workspace.open(folder);
+  // A folder that cannot be opened leaves the workspace in its error state, which the UI shows.
+  workspace?.open(folder).catch((err: unknown) => console.error(`Could not open ${folder}:`, err));
 }
 
 async function start(): Promise<void> {
