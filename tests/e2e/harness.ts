@@ -14,7 +14,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { writeDemoFolder, type DemoFolderOptions } from '../../electron/engine/demo-folder';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * Where the screenshot tests write. The README's pictures in docs/screenshots are
+ * refreshed only on request (UPDATE_SCREENSHOTS=1), so a test run leaves the
+ * working tree clean.
+ */
+export const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS']
+  ? join(ROOT, 'docs', 'screenshots')
+  : join(tmpdir(), 'msm-screenshots');
 
 export interface ServedFolder {
   /** The address the server printed, token included. */
