@@ -11,6 +11,7 @@ import { Workspace, type WorkspaceHost } from '../engine/workspace';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { folderFromArgv } from './argv-folder';
 import { openStartupFolder } from './startup-folder';
+import { trackPendingBadge } from './pending-badge';
 import { registerApiHandlers } from './ipc';
 import { lastFolder, rememberFolder } from './last-folder';
 import { restorableBounds, trackWindowState } from './window-state';
@@ -101,6 +102,7 @@ async function start(): Promise<void> {
   settings = opened.store;
   workspace = createWorkspace(dataDir, opened.store);
   registerApiHandlers(ipcMain, workspace, getWindow, origin);
+  trackPendingBadge(app, (listener) => workspace?.onEvent(listener) ?? (() => {}));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({ platform: process.platform, appName: app.getName(), isPackaged: app.isPackaged, getWindow }),

@@ -53,6 +53,7 @@ export const recorded = {
   sessionEvents: new FakeEmitter(),
   menu: null as unknown,
   recentDocuments: [] as string[],
+  badgeCounts: [] as number[],
   quitCalls: 0,
   userData: mkdtempSync(join(tmpdir(), 'msm-smoke-userdata-')),
 };
@@ -105,6 +106,7 @@ export const app = Object.assign(new FakeEmitter(), {
   getLocale: () => 'en-US',
   addRecentDocument: (p: string) => recorded.recentDocuments.push(p),
   setAboutPanelOptions: () => {},
+  setBadgeCount: (n?: number) => (recorded.badgeCounts.push(n ?? 0), true),
   quit: () => {
     recorded.quitCalls++;
   },

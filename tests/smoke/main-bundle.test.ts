@@ -187,6 +187,14 @@ describe('Electron main bundle (stubbed electron)', () => {
     });
   });
 
+  it('shows the pending total as the dock / launcher badge', async () => {
+    const r = await handler('getState')(trustedEvent());
+    const state = (r.ok ? r.value : null) as WorkspaceState;
+    const pending = state.apps.reduce((sum, a) => sum + a.counts.pending, 0);
+    expect(pending).toBeGreaterThan(0);
+    expect(recorded.badgeCounts.at(-1)).toBe(pending);
+  });
+
   it('keeps a single instance and reacts to a second launch', () => {
     expect(recorded.quitCalls).toBe(0);
     expect(stubApp.listeners.has('second-instance')).toBe(true);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { AppFolder, EngineEvent } from '../../shared/types';
+import { trackPendingBadge } from './pending-badge';
+
+function appFolder(folder: string, pending: number): AppFolder {
+  return {
+    folder,
+    bundleId: folder,
+    teamId: null,
+    fakeTeam: false,
+    name: folder,
+    platform: 'android',
+    version: '1.0',
+    counts: { total: pending + 1, accepted: 1, pending, problems: 0 },
+  };
+}
+
+describe('trackPendingBadge', () => {
+  it('shows the pending total across apps and only calls the OS when it changes', () => {
+    const calls: number[] = [];
+    let emit: (e: EngineEvent) => void = () => {};
+    const stop = trackPendingBadge({ setBadgeCount: (n?: number) => (calls.push(n ?? 0), true) }, (l) => {
+      emit = l;
+      return () => (emit = () => {});
+    });
+    emit({ type: 'apps', apps: [appFolder('a', 2), appFolder('b', 3)] });
+    emit({ type: 'apps', apps: [appFolder('a', 2), appFolder('b', 3)] });
+    emit({ type: 'unpushed', count: 4 });
+    emit({ type: 'apps', apps: [appFolder('a', 0)] });
+    stop();
+    emit({ type: 'apps', apps: [appFolder('a', 9)] });
+    expect(calls).toEqual([5, 0]);
+  });
+});

@@ -1,0 +1,22 @@
+// "Needs approval" on the dock / launcher icon: the number of pending sessions
+// across the open folder's apps. macOS and Unity-based Linux desktops show
+// app.setBadgeCount; elsewhere the window title (set by the page) carries it.
+
+import type { App } from 'electron';
+import type { AppFolder, EngineEvent } from '../../shared/types';
+
+export function pendingTotal(apps: readonly AppFolder[]): number {
+  return apps.reduce((sum, a) => sum + a.counts.pending, 0);
+}
+
+export function trackPendingBadge(app: Pick<App, 'setBadgeCount'>, onEvent: (l: (e: EngineEvent) => void) => () => void): () => void {
+  let shown = -1;
+  return onEvent((e) => {
+    const apps = e.type === 'apps' ? e.apps : e.type === 'state' ? e.state.apps : null;
+    if (!apps) return;
+    const total = pendingTotal(apps);
+    if (total === shown) return;
+    shown = total;
+    app.setBadgeCount(total);
+  });
+}
