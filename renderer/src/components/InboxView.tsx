@@ -90,13 +90,13 @@ function InboxRow({ record, order, selected, kept, appName, now }: { record: Ses
       <td className="inbox-row__app" title={record.app}>
         {appName}
       </td>
-      <td>
+      <td title={label}>
         <span className="inbox-row__device">{label}</span>
         {record.simulator ? <span className="tag tag--sim">{t('table.simulator')}</span> : null}
         {kept ? <span className="tag">{t('inbox.keptTag')}</span> : null}
       </td>
       <td>{osLabel(record)}</td>
-      <td>{record.email || <span className="muted">{t('table.noEmail')}</span>}</td>
+      <td title={record.email}>{record.email || <span className="muted">{t('table.noEmail')}</span>}</td>
       <td className="mono" title={record.ip}>
         {ipLabel(record.ip)}
       </td>
@@ -166,7 +166,13 @@ export function InboxView() {
     void loadInbox();
   }, []);
 
-  const names = useMemo(() => new Map(apps.map((a) => [a.folder, a.name])), [apps]);
+  // Two apps may share a name (the iOS and Android builds): then the platform tells them apart.
+  const names = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const a of apps) count.set(a.name, (count.get(a.name) ?? 0) + 1);
+    const platform = { ios: 'iOS', android: 'Android', unknown: '' } as const;
+    return new Map(apps.map((a) => [a.folder, (count.get(a.name) ?? 0) > 1 && platform[a.platform] ? `${a.name} · ${platform[a.platform]}` : a.name]));
+  }, [apps]);
   const appCount = useMemo(() => new Set(rows.map((r) => r.app)).size, [rows]);
   const selectedKeys = order.filter((k) => selection.ids.has(k));
   const cover = coverage(selection, order);
@@ -226,7 +232,17 @@ export function InboxView() {
         </div>
       ) : (
         <div className="inbox__scroll">
-          <table className="inbox-table" ref={tableRef} aria-multiselectable="true" aria-label={t('inbox.title')}>
+          <table className="inbox-table inbox-table--fixed" ref={tableRef} aria-multiselectable="true" aria-label={t('inbox.title')}>
+            <colgroup>
+              <col className="col-check" />
+              <col className="col-app" />
+              <col className="col-device" />
+              <col className="col-os" />
+              <col className="col-email" />
+              <col className="col-ip" />
+              <col className="col-time" />
+              <col className="col-actions" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col" className="inbox-row__check">
