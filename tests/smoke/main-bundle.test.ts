@@ -134,13 +134,13 @@ describe('Electron main bundle (stubbed electron)', () => {
     expect(webviewPrevented).toBe(true);
   });
 
-  it('denies every permission but clipboard writing from our own page', () => {
+  it('denies every permission but clipboard writing and notifications from our own page', () => {
     const ask = (permission: string, requestingUrl: string) => {
       let answer: boolean | null = null;
       recorded.permissionRequestHandler?.({}, permission, (granted: boolean) => (answer = granted), { requestingUrl });
       return answer;
     };
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) {
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) {
       expect(ask(p, 'app://renderer/index.html'), p).toBe(false);
       expect(recorded.permissionCheckHandler?.({}, p, 'app://renderer', {}), p).toBe(false);
     }
@@ -149,6 +149,25 @@ describe('Electron main bundle (stubbed electron)', () => {
     expect(recorded.permissionCheckHandler?.({}, 'clipboard-sanitized-write', 'app://renderer', {})).toBe(true);
     expect(recorded.permissionCheckHandler?.({}, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
     expect(recorded.devicePermissionHandler?.({})).toBe(false);
+    // "New pending session" notifications (issue 6) come from our page only.
+    expect(ask('notifications', 'app://renderer/index.html')).toBe(true);
+    expect(ask('notifications', 'https://evil.example/')).toBe(false);
+  });
+
+  it('lets our page save its own exports (blob: downloads, with a save dialog) and refuses every other download', () => {
+    const download = (url: string) => {
+      let prevented = false;
+      const dialogs: unknown[] = [];
+      const item = { getURL: () => url, getFilename: () => 'sessions.csv', setSaveDialogOptions: (o: unknown) => dialogs.push(o) };
+      recorded.sessionEvents.emit('will-download', { preventDefault: () => (prevented = true) }, item, {});
+      return { prevented, dialogs };
+    };
+    const own = download('blob:app://renderer/6f1c0a52-8d7e-4a43-9c1e-2f0b3c4d5e6f');
+    expect(own.prevented).toBe(false);
+    expect(own.dialogs).toHaveLength(1);
+    expect(download('https://evil.example/payload.exe').prevented).toBe(true);
+    expect(download('blob:https://evil.example/6f1c0a52').prevented).toBe(true);
+    expect(download('data:text/plain,hello').prevented).toBe(true);
   });
 
   it('serves app:// from out/renderer only, with the CSP header', async () => {
