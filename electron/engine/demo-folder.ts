@@ -238,10 +238,16 @@ export interface DemoFolderOptions {
   /** Exact sessions per app; default a seeded 5–40 each. */
   sessionsPerApp?: number;
   /**
-   * Spread modification times over the last 90 days (one extra system call per file).
+   * Spread modification times over the last 180 days (one extra system call per file).
    * Default: on for sets up to 10,000 sessions, off for benchmark-sized ones.
    */
   spreadMtimes?: boolean;
+  /**
+   * "Now" for the spread modification times, ms since epoch. Default: the real
+   * now, so the demo's "last changed" column reads like a live folder; tests
+   * that compare pictures pass a fixed date.
+   */
+  now?: number;
   /** Adds one truncated session file to the first app and gives one session of the second app a mismatching token. */
   withProblems?: boolean;
 }
@@ -257,7 +263,7 @@ export async function writeDemoFolder(parentDir: string, opts: DemoFolderOptions
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'key.mobileapp'), `${hex(rng, 64)}\n`);
   const appCount = opts.apps ?? BASE_APPS.length;
-  const now = Date.UTC(2025, 0, 31, 12, 0, 0);
+  const now = opts.now ?? Date.now();
   let written = 0;
   const spread = opts.spreadMtimes ?? (opts.sessionsPerApp === undefined || appCount * opts.sessionsPerApp <= 10_000);
   for (let a = 0; a < appCount; a++) {
@@ -291,7 +297,7 @@ export async function writeDemoFolder(parentDir: string, opts: DemoFolderOptions
       const file = join(dir, id);
       writeFileSync(file, text);
       if (spread) {
-        const mtime = (now - Math.floor(rng() * 90 * 86_400_000)) / 1000;
+        const mtime = (now - Math.floor(rng() * 180 * 86_400_000)) / 1000;
         utimesSync(file, mtime, mtime);
       }
       // Keep the event loop responsive while generating big sets.

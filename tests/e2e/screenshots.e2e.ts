@@ -16,7 +16,7 @@ let served: ServedFolder;
 let browser: Browser;
 
 beforeAll(async () => {
-  served = await serveDemoFolder({ seed: 7, withProblems: true });
+  served = await serveDemoFolder({ seed: 7, withProblems: true, now: Date.UTC(2025, 0, 31, 12, 0, 0) });
   browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
