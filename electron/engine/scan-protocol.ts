@@ -1,6 +1,7 @@
 // Messages between the scan orchestrator and its workers.
 
 import type { ScanChunk } from './scan-folder';
+import type { PackedRecords } from './record-compact';
 
 /** Int32 slots of the shared queue buffer. */
 export const QUEUE_NEXT = 0; // index of the next folder to take
@@ -13,8 +14,17 @@ export interface ScanWorkerData {
   queue: SharedArrayBuffer;
 }
 
+/**
+ * A chunk as it crosses to the main thread: its records as one JSON text. Cloning
+ * one string is cheap; cloning 500 records would build thousands of objects inside
+ * the main thread's 'message' handler, unsliced.
+ */
+export interface PackedChunk extends Omit<ScanChunk, 'records'> {
+  records: PackedRecords;
+}
+
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'take'; app: string }
-  | { type: 'chunk'; chunk: ScanChunk }
+  | { type: 'chunk'; chunk: PackedChunk }
   | { type: 'end' };

@@ -22,12 +22,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { StringPool, unpackRecords } from './record-compact';
 import { FolderScan, type ScanChunk } from './scan-folder';
-import { QUEUE_CANCEL, QUEUE_NEXT, QUEUE_SLOTS, type ScanWorkerData, type WorkerMessage } from './scan-protocol';
+import { QUEUE_CANCEL, QUEUE_NEXT, QUEUE_SLOTS, type PackedChunk, type ScanWorkerData, type WorkerMessage } from './scan-protocol';
 import { ReadBuffer } from './session-read';
 
-/** Longest stretch the main thread spends scanning before it yields. */
+/** Longest stretch the main thread spends scanning, or applying chunks, before it yields. */
 const SLICE_MS = 8;
+/** Placeholder for an inbox slot already handed on. */
+const EMPTY_SLOT: ScanChunk = { app: '', records: [], problems: [], done: false };
 /** Files read between two clock checks in a main-thread slice. */
 const STEP_FILES = 32;
 
@@ -92,6 +95,15 @@ class RootScan implements ScanHandle {
   private readonly ready = new Set<Worker>();
   private mainScan: FolderScan | null = null;
   private mainScheduled = false;
+  /**
+   * Chunks received, waiting to be parsed and handed on. Workers' messages arrive
+   * as fast as they can read; applying them all in one 'message' turn would block
+   * the main thread, so they are drained in slices of SLICE_MS.
+   */
+  private readonly inbox: (ScanChunk | PackedChunk)[] = [];
+  private inboxHead = 0;
+  private drainScheduled = false;
+  private readonly pool = new StringPool();
   private finished = false;
   private stats: ScanStats = { durationMs: 0, firstChunkMs: -1, workersStarted: 0, foldersByMainThread: 0 };
 
@@ -110,6 +122,8 @@ class RootScan implements ScanHandle {
   cancel(): void {
     if (this.finished) return;
     Atomics.store(this.queue, QUEUE_CANCEL, 1);
+    this.inbox.length = 0;
+    this.inboxHead = 0;
     this.finish();
   }
 
@@ -143,13 +157,13 @@ class RootScan implements ScanHandle {
       if (this.mainScan.finished) {
         const last = this.mainScan.take();
         this.mainScan = null;
-        if (last) this.deliver(last);
+        if (last) this.enqueue(last);
         if (this.finished) return;
       }
     }
     if (this.mainScan && this.mainScan.pending > 0) {
       const part = this.mainScan.take();
-      if (part) this.deliver(part);
+      if (part) this.enqueue(part);
     }
     if (this.finished) return;
     if (!this.workersTried) this.startWorkers();
@@ -184,7 +198,7 @@ class RootScan implements ScanHandle {
     else if (message.type === 'take') this.inProgress.set(worker, message.app);
     else if (message.type === 'chunk') {
       if (message.chunk.done) this.inProgress.delete(worker);
-      this.deliver(message.chunk);
+      this.enqueue(message.chunk);
     }
   }
 
@@ -196,6 +210,45 @@ class RootScan implements ScanHandle {
     if (app !== undefined) this.retry.push(app);
     this.ready.delete(worker);
     if (!this.finished) this.scheduleMain();
+  }
+
+  /**
+   * Chunks are never applied inside the 'message' callback: Node hands a port's
+   * queued messages over in one go, so a per-message budget would add up. One
+   * drain runs per event-loop turn, with one budget.
+   */
+  private enqueue(chunk: ScanChunk | PackedChunk): void {
+    this.inbox.push(chunk);
+    this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled || this.finished) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
+      this.drain();
+    });
+  }
+
+  /** Parses and hands on queued chunks for at most SLICE_MS, then yields to the event loop. */
+  private drain(): void {
+    const t0 = performance.now();
+    while (this.inboxHead < this.inbox.length && !this.finished) {
+      if (performance.now() - t0 >= SLICE_MS) {
+        this.scheduleDrain();
+        return;
+      }
+      const item = this.inbox[this.inboxHead] as ScanChunk | PackedChunk;
+      this.inbox[this.inboxHead++] = EMPTY_SLOT; // let the parsed text go
+      this.deliver(typeof item.records === 'string' ? this.unpack(item as PackedChunk) : (item as ScanChunk));
+    }
+    this.inbox.length = 0;
+    this.inboxHead = 0;
+  }
+
+  private unpack(packed: PackedChunk): ScanChunk {
+    return { ...packed, records: unpackRecords(packed.app, packed.records, this.pool) };
   }
 
   private deliver(chunk: ScanChunk): void {

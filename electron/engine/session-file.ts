@@ -3,8 +3,9 @@
 // per-call regexes and re-encoding: one UTF-8 validation, one decode, one JSON.parse.
 
 import { isUtf8 } from 'node:buffer';
-import type { Platform, ProblemCode, SessionRecord, SessionStatus } from '../../shared/types';
+import type { Platform, ProblemCode, SessionRecord } from '../../shared/types';
 import { locateJsonError } from './json-edit';
+import { compactWarnings } from './record-compact';
 import { checkSession, isObject } from './session-check';
 
 /** Session files above this size are reported as problem "too-large" and never loaded. */
@@ -132,7 +133,8 @@ function toRecord(app: string, id: string, json: Record<string, unknown>, stat: 
   return {
     app,
     id,
-    status: status === 'accepted' || status === 'pending' ? (status as SessionStatus) : null,
+    // Literals, not the parsed strings: every record then shares the same two.
+    status: status === 'accepted' ? 'accepted' : status === 'pending' ? 'pending' : null,
     email: str(json.email),
     deviceDescription: str(device.description),
     deviceId: str(device.id),
@@ -144,7 +146,7 @@ function toRecord(app: string, id: string, json: Record<string, unknown>, stat: 
     appVersion: str(application.version),
     mtimeMs: stat.mtimeMs,
     size: stat.size,
-    warnings: checkSession(app, id, json),
+    warnings: compactWarnings(checkSession(app, id, json)),
   };
 }
 
