@@ -87,7 +87,9 @@ export const EmailCell = memo(function EmailCell({ target, email, label }: { tar
   if (editing) return <EmailEditor target={target} email={email} onDone={() => setEditing(false)} />;
   return (
     <span className="email-cell" onDoubleClick={() => setEditing(true)} data-testid="email-cell">
-      <span className={`email-cell__text${email ? '' : ' muted'}`}>{email || t('table.noEmail')}</span>
+      <span className={`email-cell__text${email ? '' : ' muted'}`} title={email || undefined}>
+        {email || t('table.noEmail')}
+      </span>
       <button
         type="button"
         className="email-cell__edit icon-button icon-button--small"

@@ -19,10 +19,15 @@ export function ProblemsView() {
       ) : (
         <div className="problems__scroll">
           <table className="problems__table">
+            <colgroup>
+              <col className="problems__col-file" />
+              <col className="problems__col-reason" />
+              <col className="problems__col-location" />
+              <col className="problems__col-time" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t('problems.file')}</th>
-                <th scope="col">{t('problems.app')}</th>
                 <th scope="col">{t('problems.reason')}</th>
                 <th scope="col">{t('problems.location')}</th>
                 <th scope="col">{t('problems.modified')}</th>
@@ -32,21 +37,22 @@ export function ProblemsView() {
               {problems.map((p) => (
                 <tr key={`${p.app}/${p.file}`} data-testid="problem-row" data-code={p.code}>
                   <td>
-                    <span className="problems__file">
+                    <span className="problems__file" title={p.file}>
                       <WarningIcon size={13} /> <code>{p.file}</code>
                     </span>
-                  </td>
-                  <td>
-                    <code>{p.app}</code>
+                    <div className="problems__app muted" title={`${t('problems.app')}: ${p.app}`}>
+                      <span className="visually-hidden">{t('problems.app')}: </span>
+                      <code>{p.app}</code>
+                    </div>
                   </td>
                   <td>
                     <strong>{t(`problems.codes.${p.code}`)}</strong>
-                    <div className="muted">{p.reason}</div>
+                    <div className="muted problems__reason">{p.reason}</div>
                   </td>
                   <td>
                     <code className="problems__path">{p.location}</code>
                   </td>
-                  <td className="nowrap">{absoluteTime(p.mtimeMs, i18n.language)}</td>
+                  <td className="problems__time">{absoluteTime(p.mtimeMs, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>

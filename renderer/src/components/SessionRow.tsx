@@ -99,7 +99,7 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
         openMenu({ x: e.clientX, y: e.clientY, ref: target });
       }}
     >
-      <div role="gridcell" className="cell cell--device">
+      <div role="gridcell" className="cell cell--device col--device">
         <input
           type="checkbox"
           className="row-check"
@@ -123,24 +123,24 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
           </span>
         ) : null}
       </div>
-      <div role="gridcell" className="cell">
+      <div role="gridcell" className="cell col--os">
         <span className="cell__text">{os}</span>
       </div>
-      <div role="gridcell" className="cell cell--email">
+      <div role="gridcell" className="cell cell--email col--email">
         <EmailCell target={target} email={record.email} label={record.deviceDescription || record.id} />
       </div>
-      <div role="gridcell" className="cell">
+      <div role="gridcell" className="cell col--language">
         <span className="cell__text">{record.language}</span>
       </div>
-      <div role="gridcell" className="cell cell--mono">
+      <div role="gridcell" className="cell cell--mono col--ip">
         <span className="cell__text" title={record.ip}>
           {ipLabel(record.ip)}
         </span>
       </div>
-      <div role="gridcell" className="cell cell--status">
+      <div role="gridcell" className="cell cell--status col--status">
         <StatusSelect target={target} status={record.status} inRow />
       </div>
-      <div role="gridcell" className="cell cell--time">
+      <div role="gridcell" className="cell cell--time col--changed">
         <time className="cell__text" dateTime={new Date(record.mtimeMs).toISOString()} title={absoluteTime(record.mtimeMs, i18n.language)}>
           {relativeTime(record.mtimeMs, now, i18n.language, t('time.justNow'))}
         </time>

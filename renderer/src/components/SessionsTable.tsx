@@ -18,14 +18,15 @@ import { ROW_HEIGHT, SessionRow, rowDomId } from './SessionRow';
 
 export const HEADER_HEIGHT = 30;
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'device', label: 'columns.device' },
-  { key: 'os', label: 'columns.os' },
-  { key: 'email', label: 'columns.email' },
-  { key: 'language', label: 'columns.language' },
-  { key: 'ip', label: 'columns.ip' },
-  { key: 'status', label: 'columns.status' },
-  { key: 'mtime', label: 'columns.mtime' },
+/** `col` names the column for the width rules in table.css (which hide IP, then Language, when the table is narrow). */
+const COLUMNS: { key: SortKey; label: string; col: string }[] = [
+  { key: 'device', label: 'columns.device', col: 'col--device' },
+  { key: 'os', label: 'columns.os', col: 'col--os' },
+  { key: 'email', label: 'columns.email', col: 'col--email' },
+  { key: 'language', label: 'columns.language', col: 'col--language' },
+  { key: 'ip', label: 'columns.ip', col: 'col--ip' },
+  { key: 'status', label: 'columns.status', col: 'col--status' },
+  { key: 'mtime', label: 'columns.mtime', col: 'col--changed' },
 ];
 
 /** Without layout (jsdom, a hidden window) the measured height is 0; assume a window-sized view. */
@@ -82,12 +83,12 @@ function HeaderRow({ ids }: { ids: string[] }) {
             <div
               key={c.key}
               role="columnheader"
-              className={`cell cell--header${active ? ' cell--sorted' : ''}${c.key === 'device' ? ' cell--with-check' : ''}`}
+              className={`cell cell--header ${c.col}${active ? ' cell--sorted' : ''}${c.key === 'device' ? ' cell--with-check' : ''}`}
               aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
               {c.key === 'device' ? <SelectAllBox ids={ids} /> : null}
-              <button type="button" className="header-button" tabIndex={-1} onClick={() => toggleSort(c.key)} data-sort={c.key}>
-                <span>{t(c.label)}</span>
+              <button type="button" className="header-button" tabIndex={-1} onClick={() => toggleSort(c.key)} data-sort={c.key} title={t(c.label)}>
+                <span className="header-button__label">{t(c.label)}</span>
                 {active ? <SortIcon dir={sort.dir} /> : null}
               </button>
             </div>

@@ -132,7 +132,7 @@ function RefreshButton() {
   return (
     <button
       type="button"
-      className="button"
+      className="button button--labelled"
       title={t('toolbar.refreshHint', { shortcut: shortcutLabel('R') })}
       aria-keyshortcuts="Control+R Meta+R"
       data-testid="refresh-button"
@@ -142,7 +142,7 @@ function RefreshButton() {
       }}
     >
       {busy || scanning ? <Spinner /> : <RefreshIcon />}
-      <span>{t('toolbar.refresh')}</span>
+      <span className="toolbar__label">{t('toolbar.refresh')}</span>
     </button>
   );
 }
@@ -170,9 +170,9 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <div className="toolbar__group">
-        <button type="button" className="button" data-testid="open-folder" onClick={() => void openFolder()}>
+        <button type="button" className="button button--labelled" data-testid="open-folder" title={t('toolbar.openFolder')} onClick={() => void openFolder()}>
           <FolderIcon />
-          <span>{t('toolbar.openFolder')}</span>
+          <span className="toolbar__label">{t('toolbar.openFolder')}</span>
         </button>
         <RefreshButton />
       </div>

@@ -29,7 +29,8 @@ export function relativeTime(ms: number, now: number, lang: string, justNow: str
   const abs = Math.abs(diff);
   let rtf = rtfCache.get(lang);
   if (!rtf) {
-    rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' });
+    // numeric: 'always' keeps it short and regular ("il y a 1 mois", not "le mois dernier").
+    rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'always', style: 'short' });
     rtfCache.set(lang, rtf);
   }
   for (const [unit, size] of UNITS) {
