@@ -26,9 +26,12 @@ import { StringPool, unpackRecords } from './record-compact';
 import { FolderScan, type ScanChunk } from './scan-folder';
 import { QUEUE_CANCEL, QUEUE_NEXT, QUEUE_SLOTS, type PackedChunk, type ScanWorkerData, type WorkerMessage } from './scan-protocol';
 import { ReadBuffer } from './session-read';
+import { collectYoungGeneration } from './young-gc';
 
 /** Longest stretch the main thread spends scanning, or applying chunks, before it yields. */
 const SLICE_MS = 8;
+/** Records applied between two explicit young-generation collections (about 1.5 MB of live records). */
+const RECORDS_PER_MINOR_GC = 4000;
 /** Placeholder for an inbox slot already handed on. */
 const EMPTY_SLOT: ScanChunk = { app: '', records: [], problems: [], done: false };
 /** Files read between two clock checks in a main-thread slice. */
@@ -104,6 +107,7 @@ class RootScan implements ScanHandle {
   private inboxHead = 0;
   private drainScheduled = false;
   private readonly pool = new StringPool();
+  private recordsSinceGc = 0;
   private finished = false;
   private stats: ScanStats = { durationMs: 0, firstChunkMs: -1, workersStarted: 0, foldersByMainThread: 0 };
 
@@ -234,6 +238,11 @@ class RootScan implements ScanHandle {
   /** Parses and hands on queued chunks for at most SLICE_MS, then yields to the event loop. */
   private drain(): void {
     const t0 = performance.now();
+    // Between slices, not inside one: see young-gc.ts.
+    if (this.recordsSinceGc >= RECORDS_PER_MINOR_GC) {
+      this.recordsSinceGc = 0;
+      collectYoungGeneration();
+    }
     while (this.inboxHead < this.inbox.length && !this.finished) {
       if (performance.now() - t0 >= SLICE_MS) {
         this.scheduleDrain();
@@ -241,7 +250,9 @@ class RootScan implements ScanHandle {
       }
       const item = this.inbox[this.inboxHead] as ScanChunk | PackedChunk;
       this.inbox[this.inboxHead++] = EMPTY_SLOT; // let the parsed text go
-      this.deliver(typeof item.records === 'string' ? this.unpack(item as PackedChunk) : (item as ScanChunk));
+      const chunk = typeof item.records === 'string' ? this.unpack(item as PackedChunk) : (item as ScanChunk);
+      this.recordsSinceGc += chunk.records.length;
+      this.deliver(chunk);
     }
     this.inbox.length = 0;
     this.inboxHead = 0;
