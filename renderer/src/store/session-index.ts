@@ -4,6 +4,7 @@
 // applying a delta moves them into a new generation (rev + 1) that remembers what changed,
 // which lets the sorted view update incrementally instead of re-sorting 100k rows.
 
+import { searchTextOf } from '../../../shared/session-filter';
 import type { SessionRecord } from '../../../shared/types';
 
 export interface SessionDelta {
@@ -19,18 +20,6 @@ export interface AppSessions {
   rev: number;
   /** What the last delta changed, relative to `rev - 1`. */
   lastChange: { fromRev: number; upserted: string[]; removed: string[] } | null;
-}
-
-const haystacks = new WeakMap<SessionRecord, string>();
-
-/** Lowercase text a search matches against (device, e-mail, ids, OS, IP, language), computed once per record. */
-export function haystackOf(r: SessionRecord): string {
-  let h = haystacks.get(r);
-  if (h === undefined) {
-    h = `${r.deviceDescription}\u0001${r.email}\u0001${r.id}\u0001${r.os} ${r.osVersion}\u0001${r.ip}\u0001${r.language}\u0001${r.deviceId}`.toLowerCase();
-    haystacks.set(r, h);
-  }
-  return h;
 }
 
 let generations = 0;
@@ -71,7 +60,7 @@ export function applyDelta(prev: AppSessions, delta: SessionDelta): AppSessions 
     const old = records.get(rec.id);
     if (old && sameRecord(old, rec)) continue;
     records.set(rec.id, rec);
-    haystackOf(rec); // precomputed now, so a search keystroke only compares strings
+    searchTextOf(rec); // precomputed now (cached per record), so a search keystroke only compares strings
     upserted.push(rec.id);
   }
   if (upserted.length === 0 && removed.length === 0) return prev;

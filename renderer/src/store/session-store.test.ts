@@ -3,6 +3,8 @@ import { applyDelta, diffListing, emptyAppSessions } from './session-index';
 import { filterIds, makeComparator, sortedIds, visibleIds, type SortSpec } from './session-view';
 import { applyEvent, beginLoad, finishLoad, resetWorkspace, useWorkspace } from './workspace';
 import { makeRecord, manySessions } from '../test/fake-client';
+import { filterRecords, sortRecords, type SortColumn } from '../../../shared/session-filter';
+import type { SessionRecord } from '../../../shared/types';
 
 const APP = 'TEAM.com.example.app';
 
@@ -67,7 +69,10 @@ describe('sorting and filtering', () => {
     expect(order({ key: 'email', dir: 'asc' })).toEqual(['iPhone 15', 'iPhone 9', 'Pixel 8']); // empty last
     expect(order({ key: 'language', dir: 'asc' })).toEqual(['iPhone 15', 'Pixel 8', 'iPhone 9']);
     expect(order({ key: 'ip', dir: 'asc' })).toEqual(['iPhone 9', 'iPhone 15', 'Pixel 8']);
-    expect(order({ key: 'status', dir: 'asc' })).toEqual(['iPhone 15', 'Pixel 8', 'iPhone 9']);
+    // The command line's order (shared compareRecords): pending before accepted when ascending.
+    expect(order({ key: 'status', dir: 'asc' })).toEqual(['iPhone 9', 'iPhone 15', 'Pixel 8']);
+    expect(order({ key: 'status', dir: 'desc' })).toEqual(['iPhone 15', 'Pixel 8', 'iPhone 9']);
+    expect(order({ key: 'email', dir: 'desc' })).toEqual(['iPhone 9', 'iPhone 15', 'Pixel 8']); // empty last both ways
     expect(order({ key: 'mtime', dir: 'desc' })).toEqual(['iPhone 9', 'Pixel 8', 'iPhone 15']);
   });
 
@@ -80,6 +85,17 @@ describe('sorting and filtering', () => {
     expect(find('192.168')).toEqual(['Pixel 8']);
     expect(find('iphone fr_fr')).toEqual(['iPhone 9']);
     expect(find('nothing-like-this')).toEqual([]);
+  });
+
+  it('searches accent- and case-insensitively, every word anywhere (the command line\'s rule)', () => {
+    const withAccents = loaded([
+      makeRecord(APP, 'dd04', { deviceDescription: 'Téléphone de José', email: 'jose@exemplo.com.br', language: 'pt_BR' }),
+      makeRecord(APP, 'ee05', { deviceDescription: 'iPhone', email: 'JOSÉ@ACME.FR', appVersion: '2.3.1' }),
+    ]);
+    const find = (q: string) => filterIds(withAccents, { key: 'device', dir: 'asc' }, q, 'all');
+    expect(find('jose')).toEqual(['ee05', 'dd04']);
+    expect(find('JOSÉ telephone')).toEqual(['dd04']);
+    expect(find('2.3.1')).toEqual(['ee05']); // app version is searched too, as in the CLI
   });
 
   it('filters by status', () => {
@@ -98,8 +114,33 @@ describe('sorting and filtering', () => {
     expect(incremental).toEqual(full);
   });
 
+  it('gives exactly the shared sortRecords + filterRecords answer, for every column and direction', () => {
+    const recs: SessionRecord[] = manySessions(APP, 3000).map((r, i) => ({
+      ...r,
+      deviceDescription: i % 11 === 0 ? '' : i % 5 === 0 ? `Téléphone ${i % 40}` : r.deviceDescription,
+      ip: i % 9 === 0 ? `::ffff:10.0.${i % 7}.${i % 250}` : i % 13 === 0 ? '' : r.ip,
+      language: ['fr_FR', 'en_US', '', 'pt_BR'][i % 4]!,
+      status: i % 17 === 0 ? null : r.status,
+    }));
+    const big = loaded(recs);
+    const columns: [SortSpec['key'], SortColumn][] = [['device', 'device'], ['os', 'os'], ['email', 'email'], ['language', 'language'], ['ip', 'ip'], ['status', 'status'], ['mtime', 'changed']];
+    for (const [key, column] of columns) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const expected = sortRecords(recs, column, dir);
+        expect(sortedIds(big, { key, dir }), `${key} ${dir}`).toEqual(expected.map((r) => r.id));
+        for (const q of ['telephone', 'corp3 PENDING', 'fr_ 10.0']) {
+          const want = filterRecords(expected, { search: q }, 0).map((r) => r.id);
+          expect(filterIds(big, { key, dir }, q, 'all'), `${key} ${dir} "${q}"`).toEqual(want);
+        }
+      }
+    }
+  });
+
   it('answers a search over 100,000 sessions quickly (figure logged, not asserted)', () => {
     const big = loaded(manySessions(APP, 100_000));
+    const ts = performance.now();
+    sortedIds(big, { key: 'device', dir: 'asc' });
+    console.log(`sort 100k sessions by device (shared comparator): ${(performance.now() - ts).toFixed(0)} ms`);
     visibleIds(big, { key: 'mtime', dir: 'desc' }, '', 'all');
     const t0 = performance.now();
     const hits = visibleIds(big, { key: 'mtime', dir: 'desc' }, 'corp7.com', 'all');
