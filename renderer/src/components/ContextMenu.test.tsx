@@ -67,6 +67,47 @@ describe('context menu', () => {
     expect(client.callsOf('setStatus')).toEqual([[[{ app: IOS, id: row.getAttribute('data-id') }], 'pending']]);
   });
 
+  it('on a row of a multi-selection acts on the whole selection, like Finder', async () => {
+    const { client } = await renderApp();
+    const rows = screen.getAllByTestId('session-row');
+    await settle(() => fireEvent.mouseDown(rows[0]!, { button: 0 }));
+    await settle(() => fireEvent.mouseDown(rows[2]!, { button: 0, shiftKey: true }));
+    const ids = rows.slice(0, 3).map((r) => r.getAttribute('data-id'));
+    await settle(() => fireEvent.contextMenu(rows[1]!, { clientX: 10, clientY: 10 }));
+    const menu = screen.getByTestId('context-menu');
+    expect(within(menu).getByTestId('context-menu-count').textContent).toBe('3 sessions selected');
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.getAttribute('data-item'))).toEqual(['copy', 'accept', 'hold', 'export-csv', 'export-json', 'delete']);
+    // The selection is kept.
+    expect(screen.getAllByTestId('session-row').filter((r) => r.getAttribute('aria-selected') === 'true')).toHaveLength(3);
+    await settle(() => fireEvent.click(within(menu).getByRole('menuitem', { name: 'Hold' })));
+    expect(client.callsOf('setStatus')).toEqual([[ids.map((id) => ({ app: IOS, id })), 'pending']]);
+  });
+
+  it('deletes the whole selection from the menu, after one confirmation', async () => {
+    const { client } = await renderApp();
+    const rows = screen.getAllByTestId('session-row');
+    await settle(() => fireEvent.mouseDown(rows[0]!, { button: 0 }));
+    await settle(() => fireEvent.mouseDown(rows[1]!, { button: 0, shiftKey: true }));
+    await settle(() => fireEvent.contextMenu(rows[0]!, { clientX: 10, clientY: 10 }));
+    await settle(() => fireEvent.click(within(screen.getByTestId('context-menu')).getByRole('menuitem', { name: 'Delete…' })));
+    const dialog = screen.getByTestId('confirm-dialog');
+    await settle(() => fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' })));
+    expect(client.callsOf('deleteSessions')).toEqual([[rows.slice(0, 2).map((r) => ({ app: IOS, id: r.getAttribute('data-id') }))]]);
+  });
+
+  it('on a row outside the selection first selects that row alone', async () => {
+    await renderApp();
+    const rows = screen.getAllByTestId('session-row');
+    await settle(() => fireEvent.mouseDown(rows[0]!, { button: 0 }));
+    await settle(() => fireEvent.mouseDown(rows[1]!, { button: 0, shiftKey: true }));
+    await settle(() => fireEvent.contextMenu(rows[2]!, { clientX: 10, clientY: 10 }));
+    const menu = screen.getByTestId('context-menu');
+    expect(within(menu).queryByTestId('context-menu-count')).toBeNull();
+    expect(within(menu).getAllByRole('menuitem')).toHaveLength(5);
+    const selected = screen.getAllByTestId('session-row').filter((r) => r.getAttribute('aria-selected') === 'true');
+    expect(selected.map((r) => r.getAttribute('data-id'))).toEqual([rows[2]!.getAttribute('data-id')]);
+  });
+
   it('on empty space offers Refresh', async () => {
     const { client } = await renderApp();
     await settle(() => fireEvent.contextMenu(screen.getByTestId('sessions-table'), { clientX: 10, clientY: 400 }));

@@ -5,9 +5,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostPlatform } from '../../../shared/types';
 import { refresh } from '../controller/connection';
-import { copySessionId, requestDelete, reveal, setStatus } from '../controller/session-actions';
+import { exportSessions } from '../controller/export-actions';
+import { menuRefs } from '../controller/selection-actions';
+import { copySessionId, copySessionIds, requestDelete, reveal, setStatus } from '../controller/session-actions';
 import { closeMenu, useUi } from '../store/ui';
 import { getRecord, useWorkspace } from '../store/workspace';
+import type { SessionRecord, SessionRef } from '../../../shared/types';
+import type { TFunction } from 'i18next';
 
 export function revealLabelKey(host: HostPlatform | undefined): string {
   switch (host) {
@@ -31,6 +35,31 @@ interface Item {
   separatorBefore?: boolean;
 }
 
+function rowItems(t: TFunction, host: HostPlatform | undefined, target: SessionRef): Item[] {
+  const record = getRecord(target.app, target.id);
+  return [
+    { key: 'reveal', label: t(revealLabelKey(host)), run: () => void reveal(target) },
+    { key: 'copy', label: t('menu.copyId'), run: () => void copySessionId(target) },
+    { key: 'accept', label: t('menu.accept'), run: () => void setStatus([target], 'accepted'), disabled: record?.status === 'accepted', separatorBefore: true },
+    { key: 'hold', label: t('menu.hold'), run: () => void setStatus([target], 'pending'), disabled: record?.status === 'pending' },
+    { key: 'delete', label: t('menu.delete'), run: () => requestDelete([target]), danger: true, separatorBefore: true },
+  ];
+}
+
+/** A row inside a selection of several: every item acts on the whole selection. Reveal is for one file, so it is left out. */
+function selectionItems(t: TFunction, refs: SessionRef[]): Item[] {
+  const records = refs.map((r) => getRecord(r.app, r.id)).filter((r): r is SessionRecord => r !== undefined);
+  const app = useWorkspace.getState().apps.find((a) => a.folder === refs[0]?.app)?.name ?? refs[0]?.app ?? '';
+  return [
+    { key: 'copy', label: t('menu.copyIds'), run: () => void copySessionIds(refs) },
+    { key: 'accept', label: t('menu.accept'), run: () => void setStatus(refs, 'accepted'), disabled: records.every((r) => r.status === 'accepted'), separatorBefore: true },
+    { key: 'hold', label: t('menu.hold'), run: () => void setStatus(refs, 'pending'), disabled: records.every((r) => r.status === 'pending') },
+    { key: 'export-csv', label: t('menu.exportCsv'), run: () => exportSessions(records, 'csv', `${app}-selection`), separatorBefore: true },
+    { key: 'export-json', label: t('menu.exportJson'), run: () => exportSessions(records, 'json', `${app}-selection`) },
+    { key: 'delete', label: t('menu.delete'), run: () => requestDelete(refs), danger: true, separatorBefore: true },
+  ];
+}
+
 export function ContextMenu() {
   const menu = useUi((s) => s.menu);
   if (!menu) return null;
@@ -38,23 +67,21 @@ export function ContextMenu() {
 }
 
 function MenuView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const menu = useUi((s) => s.menu)!;
   const host = useWorkspace((s) => s.state?.host);
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ x: menu.x, y: menu.y });
   const target = menu.ref;
-  const record = target ? getRecord(target.app, target.id) : undefined;
+  // Fixed when the menu opens: what it acts on cannot change under the pointer.
+  const [refs] = useState(() => (target ? menuRefs(target) : []));
+  const many = refs.length > 1;
 
-  const items: Item[] = target
-    ? [
-        { key: 'reveal', label: t(revealLabelKey(host)), run: () => void reveal(target) },
-        { key: 'copy', label: t('menu.copyId'), run: () => void copySessionId(target) },
-        { key: 'accept', label: t('menu.accept'), run: () => void setStatus([target], 'accepted'), disabled: record?.status === 'accepted', separatorBefore: true },
-        { key: 'hold', label: t('menu.hold'), run: () => void setStatus([target], 'pending'), disabled: record?.status === 'pending' },
-        { key: 'delete', label: t('menu.delete'), run: () => requestDelete([target]), danger: true, separatorBefore: true },
-      ]
-    : [{ key: 'refresh', label: t('menu.refresh'), run: () => void refresh() }];
+  const items: Item[] = !target
+    ? [{ key: 'refresh', label: t('menu.refresh'), run: () => void refresh() }]
+    : many
+      ? selectionItems(t, refs)
+      : rowItems(t, host, target);
 
   // Keep the menu inside the window.
   useLayoutEffect(() => {
@@ -130,6 +157,11 @@ function MenuView() {
       onKeyDown={onKeyDown}
       onContextMenu={(e) => e.preventDefault()}
     >
+      {many ? (
+        <div className="context-menu__title" role="presentation" data-testid="context-menu-count">
+          {t('menu.selectionTitle', { count: refs.length, formatted: refs.length.toLocaleString(i18n.language) })}
+        </div>
+      ) : null}
       {items.map((item) => (
         <div key={item.key} role="none">
           {item.separatorBefore ? <div className="context-menu__separator" role="separator" /> : null}

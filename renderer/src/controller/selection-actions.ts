@@ -32,6 +32,19 @@ export function selectedRefs(): SessionRef[] {
   return selectedId ? [{ app: selectedApp, id: selectedId }] : [];
 }
 
+/**
+ * The rows a context menu on `target` acts on: the whole selection when the row is
+ * part of a selection of several (Finder's rule), else the row alone.
+ */
+export function menuRefs(target: SessionRef): SessionRef[] {
+  const { selectedApp, selection } = useUi.getState();
+  if (target.app === selectedApp && selection.ids.size > 1 && selection.ids.has(target.id)) {
+    const refs = selectedRefs();
+    if (refs.length > 0) return refs;
+  }
+  return [target];
+}
+
 function pruneNow(): void {
   const { selection } = useUi.getState();
   if (selection.ids.size === 0) return;

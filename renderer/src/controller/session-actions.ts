@@ -153,6 +153,17 @@ export async function copySessionId(ref: SessionRef): Promise<void> {
   showToast(ok ? { tone: 'success', title: t('toast.copiedId'), timeoutMs: 2500 } : { tone: 'error', title: t('toast.copyFailed') });
 }
 
+/** Copies several session ids, one per line. */
+export async function copySessionIds(refs: SessionRef[]): Promise<void> {
+  if (refs.length === 1) return copySessionId(refs[0]!);
+  const ok = await copyText(refs.map((r) => r.id).join('\n'));
+  showToast(
+    ok
+      ? { tone: 'success', title: t('toast.copiedIds', { count: refs.length, formatted: refs.length.toLocaleString() }), timeoutMs: 2500 }
+      : { tone: 'error', title: t('toast.copyFailed') },
+  );
+}
+
 export async function copyPath(path: string): Promise<boolean> {
   const ok = await copyText(path);
   showToast(ok ? { tone: 'success', title: t('toast.copiedPath'), timeoutMs: 2500 } : { tone: 'error', title: t('toast.copyFailed') });
