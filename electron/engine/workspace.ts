@@ -42,6 +42,7 @@ import { writeDemoFolder } from './demo-folder';
 import { EventBatcher } from './event-batcher';
 import { NativeWatcher, PollingWatcher, type FolderWatcher } from './folder-watcher';
 import { IndexUpdater } from './index-updater';
+import { pendingNewestFirst } from './pending-list';
 import { noPushService, type PushService } from './push-service';
 import { appPath, assertInsideRoot, resolveMobileAppsRoot, sessionPath } from './root';
 import { startScan, type ScanHandle, type ScanStats } from './scanner';
@@ -286,9 +287,7 @@ export class Workspace implements SessionApi {
   // ---- approval inbox and audit log ------------------------------------------------
 
   async listPending(): Promise<SessionRecord[]> {
-    const out: SessionRecord[] = [];
-    for (const entry of this.index.apps.values()) for (const r of entry.sessions.values()) if (r.status === 'pending') out.push(r);
-    return out.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.app < b.app ? -1 : a.app > b.app ? 1 : a.id < b.id ? -1 : 1));
+    return pendingNewestFirst([...this.index.apps.values()].map((entry) => entry.sessions));
   }
 
   async readAuditLog(query: AuditQuery): Promise<AuditEntry[]> {
