@@ -58,6 +58,13 @@ export const auditQuery = z.strictObject({
 
 const none = z.tuple([]);
 
+/** A FolderSummary id: 'demo' or a short hex hash. */
+export const folderId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z_-]+$/, 'must be a folder id');
+
 export const apiArgSchemas = {
   getState: none,
   listSessions: z.tuple([appFolderName]),
@@ -77,6 +84,10 @@ export const apiArgSchemas = {
   setPushSettings: z.tuple([pushSettingsInput]),
   readAuditLog: z.tuple([auditQuery]),
   listPending: none,
+  listFolders: none,
+  switchFolder: z.tuple([folderId]),
+  closeFolder: z.tuple([folderId]),
+  addFolder: none,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Validates raw arguments for a method; throws ApiError('invalid-argument') with a specific message. */

@@ -6,6 +6,7 @@
 import type {
   ActionResult,
   EngineEvent,
+  FolderSummary,
   PreflightReport,
   PushResult,
   PushSettingsInput,
@@ -54,9 +55,32 @@ export interface SessionApi {
   listPending(): Promise<SessionRecord[]>;
 }
 
-export type ApiMethod = keyof SessionApi;
-export type ApiArgs<M extends ApiMethod> = Parameters<SessionApi[M]>;
-export type ApiReturn<M extends ApiMethod> = Awaited<ReturnType<SessionApi[M]>>;
+/**
+ * Several folders open at once (one share per 4D Server, for example). Implemented by the
+ * engine's WorkspaceSet; every SessionApi method then acts on the ACTIVE folder. A single
+ * Workspace does not implement these (dispatch answers "unsupported").
+ */
+export interface FolderApi {
+  /** Every open folder, in the order they were opened. */
+  listFolders(): Promise<FolderSummary[]>;
+  /** Makes another open folder the active one; its state follows (and a 'state' event). */
+  switchFolder(id: string): Promise<WorkspaceState>;
+  /** Closes one folder; closing the last one opens the demo folder instead. */
+  closeFolder(id: string): Promise<FolderSummary[]>;
+  /**
+   * Desktop: native picker; the folder is added (or, when already open, switched to) and made
+   * active. Browser: "unsupported" (start the server with several --dir). Null when cancelled.
+   * chooseFolder() keeps its meaning: it replaces the active folder.
+   */
+  addFolder(): Promise<WorkspaceState | null>;
+}
+
+/** Everything a transport exposes: the per-folder API plus the folder list. */
+export interface ClientApi extends SessionApi, FolderApi {}
+
+export type ApiMethod = keyof ClientApi;
+export type ApiArgs<M extends ApiMethod> = Parameters<ClientApi[M]>;
+export type ApiReturn<M extends ApiMethod> = Awaited<ReturnType<ClientApi[M]>>;
 
 export const API_METHODS = [
   'getState',
@@ -77,10 +101,14 @@ export const API_METHODS = [
   'setPushSettings',
   'readAuditLog',
   'listPending',
+  'listFolders',
+  'switchFolder',
+  'closeFolder',
+  'addFolder',
 ] as const satisfies readonly ApiMethod[];
 
 /** What the renderer holds: the methods plus the event stream. */
-export interface SessionClient extends SessionApi {
+export interface SessionClient extends ClientApi {
   /** Subscribes to engine events; returns the unsubscribe function. */
   onEvent(listener: (event: EngineEvent) => void): () => void;
 }

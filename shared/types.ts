@@ -118,6 +118,26 @@ export interface WorkspaceState {
   version: string;
 }
 
+/** One open folder of the sidebar's Folders section (several may be open at once, e.g. one share per 4D Server). */
+export interface FolderSummary {
+  /** Stable id: a short hash of the folder's real path; 'demo' for the demo folder. */
+  id: string;
+  /** Display path; null only before anything was opened. */
+  root: string | null;
+  /** Short name for the list: the last meaningful path segments. */
+  label: string;
+  isDemo: boolean;
+  /** 'error' also when the folder became unreachable after it was opened (share gone, root deleted). */
+  phase: WorkspacePhase;
+  error: string | null;
+  /** Pending sessions over all of the folder's apps. */
+  pending: number;
+  unpushed: number;
+  /** The folder every other API method acts on. */
+  active: boolean;
+  watchMode: 'native' | 'polling';
+}
+
 /** Incremental change, emitted in small batches. */
 export type EngineEvent =
   | { type: 'state'; state: WorkspaceState }
@@ -127,7 +147,9 @@ export type EngineEvent =
   | { type: 'unpushed'; count: number }
   /** Sessions that appeared on disk (or turned pending) from outside the app, after the initial scan:
    *  for notifications and the approval inbox. Never sent for the app's own edits or undo. */
-  | { type: 'new-pending'; sessions: SessionRecord[] };
+  | { type: 'new-pending'; sessions: SessionRecord[] }
+  /** Every open folder's summary, sent when one of them changes phase, pending or unpushed count. */
+  | { type: 'folders'; folders: FolderSummary[] };
 
 export type ApiErrorCode =
   | 'invalid-argument'

@@ -4,9 +4,9 @@
 // every outcome is wrapped in the ApiResponse envelope so error codes survive
 // the trip. No Electron import: the browser-mode server and tests use it too.
 
-import { API_METHODS, type ApiMethod, type ApiResponse, type SessionApi } from '../../shared/api';
+import { API_METHODS, type ApiMethod, type ApiResponse, type FolderApi, type SessionApi } from '../../shared/api';
 import { parseApiArgs } from '../../shared/api-schema';
-import { toErrorInfo } from '../../shared/api-error';
+import { ApiError, toErrorInfo } from '../../shared/api-error';
 
 const KNOWN = new Set<string>(API_METHODS);
 
@@ -15,11 +15,13 @@ export function isApiMethod(method: string): method is ApiMethod {
 }
 
 /** Validates and runs one API call; never throws. */
-export async function dispatch(api: SessionApi, method: string, rawArgs: unknown): Promise<ApiResponse<unknown>> {
+/** A single Workspace lacks the FolderApi methods; a WorkspaceSet has them all. */
+export async function dispatch(api: SessionApi & Partial<FolderApi>, method: string, rawArgs: unknown): Promise<ApiResponse<unknown>> {
   try {
     const args = parseApiArgs(method, rawArgs);
     // parseApiArgs has refused unknown methods, so `method` is an ApiMethod here.
-    const fn = api[method as ApiMethod] as (...a: unknown[]) => Promise<unknown>;
+    const fn = api[method as ApiMethod] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+    if (typeof fn !== 'function') throw new ApiError('unsupported', `${method} is not available: only one folder can be open here.`);
     const value = await fn.apply(api, args);
     return { ok: true, value: value === undefined ? null : value };
   } catch (err) {

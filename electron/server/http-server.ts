@@ -15,7 +15,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, EngineEvent } from '../../shared/types';
-import type { ApiResponse, SessionClient } from '../../shared/api';
+import type { ApiResponse, FolderApi, SessionApi, SessionClient } from '../../shared/api';
 import { dispatch } from '../engine/api-dispatch';
 import { contentTypeFor, HARDENING_HEADERS, resolveStaticFile } from './static-files';
 
@@ -24,8 +24,8 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024; // 200,000 refs fit comf
 const HEARTBEAT_MS = 15_000;
 
 export interface ServerOptions {
-  /** The engine (a Workspace): the API plus its event stream. */
-  api: SessionClient;
+  /** The engine (a WorkspaceSet, or a single Workspace whose folder-list methods answer 'unsupported'). */
+  api: SessionApi & Partial<FolderApi> & Pick<SessionClient, 'onEvent'>;
   /** The built renderer directory (out/renderer). */
   staticDir: string;
   /** Interface to bind; 127.0.0.1 unless the user asked otherwise. */

@@ -8,6 +8,7 @@ import type {
   ActionResult,
   AppFolder,
   EngineEvent,
+  FolderSummary,
   HostPlatform,
   PreflightReport,
   Problem,
@@ -397,5 +398,46 @@ export class FakeClient implements SessionClient {
     this.record('listPending', []);
     const all = [...this.sessions.values()].flatMap((m) => [...m.values()]);
     return all.filter((s) => s.status === 'pending').sort((a, b) => b.mtimeMs - a.mtimeMs);
+  }
+
+  // ---- several folders (tests set `folders`; by default the one folder of the snapshot) ----
+
+  folders: FolderSummary[] | null = null;
+
+  private folderList(): FolderSummary[] {
+    if (this.folders) return this.folders;
+    const st = this.snapshot();
+    const label = st.root?.split('/').filter(Boolean).at(-1) ?? 'MobileApps';
+    const pending = st.apps.reduce((n, a) => n + a.counts.pending, 0);
+    const one: FolderSummary = { id: st.isDemo ? 'demo' : 'f1', root: st.root, label, isDemo: st.isDemo, phase: st.phase, error: st.error, pending, unpushed: st.unpushed, active: true, watchMode: st.watchMode };
+    return [one];
+  }
+
+  async listFolders(): Promise<FolderSummary[]> {
+    this.record('listFolders', []);
+    return this.folderList();
+  }
+
+  async switchFolder(id: string): Promise<WorkspaceState> {
+    this.record('switchFolder', [id]);
+    const list = this.folderList();
+    if (!list.some((f) => f.id === id)) throw new ApiError('not-found', `No open folder ${id}.`);
+    this.folders = list.map((f) => ({ ...f, active: f.id === id }));
+    this.emit({ type: 'folders', folders: this.folders });
+    return this.snapshot();
+  }
+
+  async closeFolder(id: string): Promise<FolderSummary[]> {
+    this.record('closeFolder', [id]);
+    const left = this.folderList().filter((f) => f.id !== id);
+    this.folders = left.length > 0 && !left.some((f) => f.active) ? left.map((f, i) => ({ ...f, active: i === 0 })) : left;
+    this.emit({ type: 'folders', folders: this.folders });
+    return this.folders;
+  }
+
+  async addFolder(): Promise<WorkspaceState | null> {
+    this.record('addFolder', []);
+    if (this.host === 'browser') throw new ApiError('unsupported', 'Adding a folder is only available in the desktop app.');
+    return null;
   }
 }
