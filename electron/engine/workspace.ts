@@ -73,6 +73,8 @@ export interface WorkspaceHost {
   onFolderOpened?: (root: string, isDemo: boolean) => void;
   /** Audit log of every change; default: an AuditLog in dataDir (dataDir/audit). */
   audit?: AuditLog;
+  /** Unpushed changes; default: an UnpushedStore in dataDir. Workspaces sharing a dataDir must share it. */
+  unpushed?: UnpushedStore;
 }
 
 /** Timings of the last open/refresh, for the benchmark and diagnostics. */
@@ -119,7 +121,7 @@ export class Workspace implements SessionApi {
   constructor(host: WorkspaceHost) {
     this.host = host;
     this.trash = host.trash ?? folderTrash(join(host.dataDir, 'Trash'));
-    this.unpushedStore = new UnpushedStore(host.dataDir);
+    this.unpushedStore = host.unpushed ?? new UnpushedStore(host.dataDir);
     this.audit = host.audit ?? new AuditLog(host.dataDir, { source: host.platform === 'browser' ? 'browser' : 'app' });
     this.batcher = new EventBatcher(
       {
