@@ -6,6 +6,7 @@ import { join } from 'node:path';
 const root = process.argv[2];
 const rssBefore = process.memoryUsage().rss;
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const buf = Buffer.allocUnsafe(1 << 20);
 let files = 0;
 for (const app of readdirSync(root, { withFileTypes: true })) {
@@ -20,4 +21,5 @@ for (const app of readdirSync(root, { withFileTypes: true })) {
   }
 }
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, files, rssMB: process.memoryUsage().rss / 1e6, rssDeltaMB: (process.memoryUsage().rss - rssBefore) / 1e6 }));
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, files, rssMB: process.memoryUsage().rss / 1e6, rssDeltaMB: (process.memoryUsage().rss - rssBefore) / 1e6 }));
