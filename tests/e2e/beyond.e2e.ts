@@ -71,10 +71,24 @@ describe('beyond the component, end to end', () => {
     await expect.poll(() => page.title()).toBe(`Mobile Session Manager (${pending.length} pending)`);
     await page.locator('[data-testid="inbox-item"]').click();
     const rows = page.locator('[data-testid="inbox-row"]');
-    await expect.poll(() => rows.count()).toBe(pending.length);
-    const shown = await rows.evaluateAll((els) =>
-      els.map((e) => ({ app: e.getAttribute('data-app') ?? '', id: e.getAttribute('data-id') ?? '', time: e.querySelector('time')?.getAttribute('datetime') ?? '' })),
-    );
+    // The inbox is virtualized like the sessions table: its grid counts every row, and
+    // scrolling through it shows each one once.
+    const grid = page.locator('[data-testid="inbox-grid"]');
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(pending.length + 1));
+    const shown = await grid.evaluate(async (el) => {
+      const seen = new Map<number, { app: string; id: string; time: string }>();
+      for (let top = 0; ; top += Math.max(40, el.clientHeight - 80)) {
+        el.scrollTop = top;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        for (const e of el.querySelectorAll('[data-testid="inbox-row"]')) {
+          seen.set(Number(e.getAttribute('aria-rowindex')), { app: e.getAttribute('data-app') ?? '', id: e.getAttribute('data-id') ?? '', time: e.querySelector('time')?.getAttribute('datetime') ?? '' });
+        }
+        if (top >= el.scrollHeight - el.clientHeight) break;
+      }
+      el.scrollTop = 0;
+      return [...seen].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+    });
+    expect(shown).toHaveLength(pending.length);
     expect(shown.map((r) => `${r.app}/${r.id}`).sort()).toEqual(pending.map((r) => `${r.app}/${r.id}`).sort());
     const times = shown.map((r) => Date.parse(r.time));
     for (let i = 1; i < times.length; i++) expect(times[i - 1]!).toBeGreaterThanOrEqual(times[i]!);

@@ -11,6 +11,7 @@ import { absoluteTime } from '../lib/format';
 import { useAudit } from '../store/audit';
 import { useWorkspace } from '../store/workspace';
 import { ActivityIcon, ExportIcon, RefreshIcon, SearchIcon, Spinner } from './Icons';
+import { EmptyList, ViewHeader } from './ListParts';
 
 const SHOWN_ENTRIES = 500;
 const SESSIONS_PER_ENTRY = 4;
@@ -120,20 +121,21 @@ export function ActivityView() {
 
   return (
     <section className="activity" data-testid="activity-view" aria-labelledby="activity-title">
-      <header className="view-header">
-        <div className="view-header__text">
-          <h2 id="activity-title">{t('activity.title')}</h2>
-          <p className="muted">{t('activity.intro')}</p>
-        </div>
-        <div className="view-header__actions">
-          <button type="button" className="button button--small button--icon-small" aria-label={t('toolbar.refresh')} title={t('toolbar.refresh')} onClick={() => void loadAudit()}>
-            {loading ? <Spinner /> : <RefreshIcon size={13} />}
-          </button>
-          <button type="button" className="button button--small" data-testid="activity-export" disabled={shown.length === 0} onClick={() => exportAudit(shown)}>
-            <ExportIcon size={12} /> {t('activity.export')}
-          </button>
-        </div>
-      </header>
+      <ViewHeader
+        id="activity-title"
+        title={t('activity.title')}
+        intro={<p className="muted">{t('activity.intro')}</p>}
+        actions={
+          <>
+            <button type="button" className="button button--small button--icon-small" aria-label={t('toolbar.refresh')} title={t('toolbar.refresh')} onClick={() => void loadAudit()}>
+              {loading ? <Spinner /> : <RefreshIcon size={13} />}
+            </button>
+            <button type="button" className="button button--small" data-testid="activity-export" disabled={shown.length === 0} onClick={() => exportAudit(shown)}>
+              <ExportIcon size={12} /> {t('activity.export')}
+            </button>
+          </>
+        }
+      />
       <div className="list-header list-header--quiet activity__filters">
         <label className="visually-hidden" htmlFor="activity-action">
           {t('activity.action')}
@@ -183,13 +185,12 @@ export function ActivityView() {
           <Spinner /> <span>{t('activity.loading')}</span>
         </div>
       ) : shown.length === 0 ? (
-        <div className="inbox__empty" data-testid="activity-empty">
-          <div className="empty-state__icon">
-            <ActivityIcon size={26} />
-          </div>
-          <strong>{entries.length === 0 ? t('activity.emptyTitle') : t('activity.noMatch')}</strong>
-          {entries.length === 0 ? <span className="muted">{t('activity.emptyText')}</span> : null}
-        </div>
+        <EmptyList
+          icon={<ActivityIcon size={26} />}
+          title={entries.length === 0 ? t('activity.emptyTitle') : t('activity.noMatch')}
+          text={entries.length === 0 ? t('activity.emptyText') : null}
+          testId="activity-empty"
+        />
       ) : (
         <div className="inbox__scroll">
           <table className="inbox-table activity-table">

@@ -49,7 +49,7 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'E-mail' }));
     expect(rowDevices()).toEqual(['iPhone 15 Pro', 'iPad Air', 'iPhone 9']);
     fireEvent.click(screen.getByRole('button', { name: 'Status' }));
-    expect(rowDevices()[2]).toBe('iPad Air');
+    expect(rowDevices()[0]).toBe('iPad Air'); // the command line's order: pending first when ascending
     fireEvent.click(screen.getByRole('button', { name: 'Language' }));
     expect(rowDevices()).toEqual(['iPhone 15 Pro', 'iPhone 9', 'iPad Air']);
     for (const name of ['OS', 'IP', 'Last changed']) {

@@ -200,3 +200,10 @@ export const TrashIcon = (p: IconProps) => (
     <path d="M4 4.25l.6 8.6c.05.66.6 1.15 1.25 1.15h4.3c.66 0 1.2-.5 1.25-1.15l.6-8.6" />
   </Svg>
 );
+
+export const UndoIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M5.5 4 2.5 7l3 3" />
+    <path d="M2.8 7h6.7a4 4 0 0 1 0 8H7" />
+  </Svg>
+);

@@ -1,7 +1,7 @@
 // "Needs approval": every pending session of every app, newest first, with Accept /
 // Keep pending / Delete per row and for a selection. Live: engine events re-read it.
 
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compileFilter } from '../../../shared/session-filter';
 import type { SessionRecord, SessionRef } from '../../../shared/types';
@@ -23,10 +23,10 @@ import { clickKind, coverage } from '../store/selection';
 import { useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
 import { ExportMenu } from './ExportMenu';
-import { BellIcon, CheckIcon, InboxIcon, RefreshIcon, Spinner, TrashIcon } from './Icons';
+import { BellIcon, CheckIcon, InboxIcon, RefreshIcon, Spinner, TrashIcon, UndoIcon } from './Icons';
 import { FilterChips, SelectionBar } from './ListHeader';
-
-const SHOWN_ROWS = 1000;
+import { EmptyList, ViewHeader } from './ListParts';
+import { useVirtualRows } from './VirtualRows';
 
 function NotifyToggle() {
   const { t } = useTranslation();
@@ -57,19 +57,36 @@ function useRows(): { rows: SessionRecord[]; total: number } {
   }, [records, reviewed, query, filters]);
 }
 
-function InboxRow({ record, order, selected, kept, appName, now }: { record: SessionRecord; order: string[]; selected: boolean; kept: boolean; appName: string; now: number }) {
+export const INBOX_ROW_HEIGHT = 38;
+const INBOX_HEADER_HEIGHT = 30;
+
+interface InboxRowProps {
+  record: SessionRecord;
+  order: readonly string[];
+  index: number;
+  start: number;
+  selected: boolean;
+  kept: boolean;
+  appName: string;
+  now: number;
+}
+
+const InboxRow = memo(function InboxRow({ record, order, index, start, selected, kept, appName, now }: InboxRowProps) {
   const { t, i18n } = useTranslation();
   const ref: SessionRef = { app: record.app, id: record.id };
   const key = inboxKey(ref);
   const label = record.deviceDescription || record.deviceId || record.id;
   return (
-    <tr
-      className={`inbox-row${selected ? ' inbox-row--selected' : ''}${kept ? ' inbox-row--kept' : ''}`}
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`row inbox-row${selected ? ' row--selected inbox-row--selected' : ''}${kept ? ' inbox-row--kept' : ''}${index % 2 ? ' row--odd' : ''}`}
       aria-selected={selected}
       data-testid="inbox-row"
       data-app={record.app}
       data-id={record.id}
       data-kept={kept ? 'true' : 'false'}
+      style={{ transform: `translateY(${start}px)` }}
       onMouseDown={(e) => {
         if (e.button !== 0 || (e.target as HTMLElement).closest('button, input')) return;
         if (e.shiftKey) e.preventDefault();
@@ -77,54 +94,68 @@ function InboxRow({ record, order, selected, kept, appName, now }: { record: Ses
       }}
       onDoubleClick={() => revealSession(ref, record)}
     >
-      <td className="inbox-row__check">
+      <div role="gridcell" className="cell inbox-row__check">
         <input
           type="checkbox"
           className="row-check"
+          tabIndex={-1}
           checked={selected}
           aria-label={t('selection.selectRow', { label })}
           onChange={() => undefined}
           onClick={(e) => inboxClick(key, order, e.shiftKey ? 'range' : 'toggle')}
         />
-      </td>
-      <td className="inbox-row__app" title={record.app}>
-        {appName}
-      </td>
-      <td title={label}>
-        <span className="inbox-row__device">{label}</span>
+      </div>
+      <div role="gridcell" className="cell inbox-row__app" title={record.app}>
+        <span className="cell__text">{appName}</span>
+      </div>
+      <div role="gridcell" className="cell cell--device" title={label}>
+        <span className="cell__text">{label}</span>
         {record.simulator ? <span className="tag tag--sim">{t('table.simulator')}</span> : null}
         {kept ? <span className="tag">{t('inbox.keptTag')}</span> : null}
-      </td>
-      <td>{osLabel(record)}</td>
-      <td title={record.email}>{record.email || <span className="muted">{t('table.noEmail')}</span>}</td>
-      <td className="mono" title={record.ip}>
-        {ipLabel(record.ip)}
-      </td>
-      <td className="nowrap muted">
-        <time dateTime={new Date(record.mtimeMs).toISOString()} title={absoluteTime(record.mtimeMs, i18n.language)}>
+      </div>
+      <div role="gridcell" className="cell col--os">
+        <span className="cell__text">{osLabel(record)}</span>
+      </div>
+      <div role="gridcell" className="cell" title={record.email}>
+        <span className={`cell__text${record.email ? '' : ' muted'}`}>{record.email || t('table.noEmail')}</span>
+      </div>
+      <div role="gridcell" className="cell cell--mono col--ip">
+        <span className="cell__text" title={record.ip}>
+          {ipLabel(record.ip)}
+        </span>
+      </div>
+      <div role="gridcell" className="cell cell--time">
+        <time className="cell__text" dateTime={new Date(record.mtimeMs).toISOString()} title={absoluteTime(record.mtimeMs, i18n.language)}>
           {relativeTime(record.mtimeMs, now, i18n.language, t('time.justNow'))}
         </time>
-      </td>
-      <td className="inbox-row__actions">
-        <button type="button" className="button button--small button--accept" data-testid="inbox-accept" onClick={() => void acceptPending([ref])}>
-          <CheckIcon size={11} /> {t('inbox.accept')}
-        </button>
+      </div>
+      <div role="gridcell" className="cell inbox-row__actions">
         {kept ? (
-          <button type="button" className="button button--small" data-testid="inbox-unkeep" onClick={() => undoKeepPending([ref])} title={t('inbox.unkeepHint')}>
-            {t('inbox.unkeep')}
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="inbox-unkeep"
+            aria-label={t('inbox.unkeep')}
+            title={`${t('inbox.unkeep')} — ${t('inbox.unkeepHint')}`}
+            onClick={() => undoKeepPending([ref])}
+          >
+            <UndoIcon size={14} />
           </button>
         ) : (
           <button type="button" className="button button--small" data-testid="inbox-keep" onClick={() => keepPending([ref])} title={t('inbox.keepHint')}>
             {t('inbox.keep')}
           </button>
         )}
+        <button type="button" className="button button--small button--accept" data-testid="inbox-accept" onClick={() => void acceptPending([ref])}>
+          <CheckIcon size={11} /> {t('inbox.accept')}
+        </button>
         <button type="button" className="icon-button icon-button--danger" data-testid="inbox-delete" aria-label={t('inbox.deleteOne', { label })} title={t('menu.delete')} onClick={() => deletePending([ref])}>
           <TrashIcon size={14} />
         </button>
-      </td>
-    </tr>
+      </div>
+    </div>
   );
-}
+});
 
 function InboxSelectionBar({ keys, rows }: { keys: string[]; rows: SessionRecord[] }) {
   const { t } = useTranslation();
@@ -149,22 +180,37 @@ function InboxSelectionBar({ keys, rows }: { keys: string[]; rows: SessionRecord
   );
 }
 
-export function InboxView() {
-  const { t, i18n } = useTranslation();
-  const records = useInbox((s) => s.records);
-  const loading = useInbox((s) => s.loading);
-  const error = useInbox((s) => s.error);
+function InboxSelectAll({ order }: { order: readonly string[] }) {
+  const { t } = useTranslation();
+  const selection = useInbox((s) => s.selection);
+  const cover = coverage(selection, order);
+  return (
+    <input
+      type="checkbox"
+      className="row-check"
+      tabIndex={-1}
+      data-testid="inbox-select-all"
+      aria-label={t('selection.selectAllVisible')}
+      title={t('selection.selectAllVisible')}
+      checked={selection.multi && cover === 'all'}
+      disabled={order.length === 0}
+      ref={(el) => {
+        if (el) el.indeterminate = selection.multi && cover === 'some';
+      }}
+      onChange={() => (selection.multi && cover === 'all' ? inboxClearSelection() : inboxSelectAll(order))}
+    />
+  );
+}
+
+/** The pending sessions as a virtualized grid: the same scroller, rows and cells as the sessions table. */
+function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: string[] }) {
+  const { t } = useTranslation();
   const selection = useInbox((s) => s.selection);
   const reviewed = useInbox((s) => s.reviewed);
   const apps = useWorkspace((s) => s.apps);
-  const { rows, total } = useRows();
-  const order = useMemo(() => rows.map(inboxKey), [rows]);
-  const tableRef = useRef<HTMLTableElement>(null);
-  const now = Date.now();
-
-  useEffect(() => {
-    void loadInbox();
-  }, []);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualRows({ keys: order, scrollRef, rowHeight: INBOX_ROW_HEIGHT, headerHeight: INBOX_HEADER_HEIGHT });
+  const [now] = useState(() => Date.now());
 
   // Two apps may share a name (the iOS and Android builds): then the platform tells them apart.
   const names = useMemo(() => {
@@ -173,9 +219,81 @@ export function InboxView() {
     const platform = { ios: 'iOS', android: 'Android', unknown: '' } as const;
     return new Map(apps.map((a) => [a.folder, (count.get(a.name) ?? 0) > 1 && platform[a.platform] ? `${a.name} · ${platform[a.platform]}` : a.name]));
   }, [apps]);
+
+  const headers: [string, string][] = [
+    ['inbox-row__app', t('inbox.app')],
+    ['cell--device', t('columns.device')],
+    ['col--os', t('columns.os')],
+    ['', t('columns.email')],
+    ['col--ip', t('columns.ip')],
+    ['cell--time', t('inbox.requested')],
+  ];
+  return (
+    <div
+      ref={scrollRef}
+      className="grid inbox-grid"
+      role="grid"
+      aria-label={t('inbox.title')}
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable="true"
+      data-multi={selection.multi ? 'true' : undefined}
+      data-testid="inbox-grid"
+    >
+      <div className="thead" role="rowgroup">
+        <div className="row row--header" role="row" aria-rowindex={1}>
+          <div role="columnheader" className="cell cell--header inbox-row__check">
+            <InboxSelectAll order={order} />
+          </div>
+          {headers.map(([cls, label]) => (
+            <div key={label} role="columnheader" className={`cell cell--header ${cls}`}>
+              <span className="header-label" title={label}>
+                {label}
+              </span>
+            </div>
+          ))}
+          <div role="columnheader" className="cell cell--header inbox-row__actions">
+            <span className="visually-hidden">{t('inbox.actions')}</span>
+          </div>
+        </div>
+      </div>
+      <div className="tbody" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const r = rows[item.index]!;
+          const key = order[item.index]!;
+          return (
+            <InboxRow
+              key={key}
+              record={r}
+              order={order}
+              index={item.index}
+              start={item.start - INBOX_HEADER_HEIGHT}
+              selected={selection.ids.has(key) && (selection.multi || selection.ids.size === 1)}
+              kept={reviewed.has(reviewKey(r))}
+              appName={names.get(r.app) ?? r.app}
+              now={now}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+export function InboxView() {
+  const { t, i18n } = useTranslation();
+  const records = useInbox((s) => s.records);
+  const loading = useInbox((s) => s.loading);
+  const error = useInbox((s) => s.error);
+  const selection = useInbox((s) => s.selection);
+  const { rows, total } = useRows();
+  const order = useMemo(() => rows.map(inboxKey), [rows]);
+
+  useEffect(() => {
+    void loadInbox();
+  }, []);
+
   const appCount = useMemo(() => new Set(rows.map((r) => r.app)).size, [rows]);
-  const selectedKeys = order.filter((k) => selection.ids.has(k));
-  const cover = coverage(selection, order);
+  const selectedKeys = useMemo(() => order.filter((k) => selection.ids.has(k)), [order, selection]);
   const fmt = (n: number) => n.toLocaleString(i18n.language);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -190,21 +308,24 @@ export function InboxView() {
 
   return (
     <section className="inbox" data-testid="inbox-view" aria-labelledby="inbox-title" onKeyDown={onKeyDown}>
-      <header className="view-header">
-        <div className="view-header__text">
-          <h2 id="inbox-title">{t('inbox.title')}</h2>
+      <ViewHeader
+        id="inbox-title"
+        title={t('inbox.title')}
+        intro={
           <p className="muted" data-testid="inbox-summary">
             {total === 0 ? t('inbox.summaryNone') : t('inbox.summary', { count: rows.length, formatted: fmt(rows.length), apps: appCount })}
           </p>
-        </div>
-        <div className="view-header__actions">
-          <NotifyToggle />
-          <button type="button" className="button button--small button--icon-small" aria-label={t('toolbar.refresh')} title={t('toolbar.refresh')} onClick={() => void loadInbox()}>
-            {loading ? <Spinner /> : <RefreshIcon size={13} />}
-          </button>
-          <ExportMenu small count={rows.length} onExport={(format) => exportSessions(rows, format, 'pending')} />
-        </div>
-      </header>
+        }
+        actions={
+          <>
+            <NotifyToggle />
+            <button type="button" className="button button--small button--icon-small" aria-label={t('toolbar.refresh')} title={t('toolbar.refresh')} onClick={() => void loadInbox()}>
+              {loading ? <Spinner /> : <RefreshIcon size={13} />}
+            </button>
+            <ExportMenu small count={rows.length} onExport={(format) => exportSessions(rows, format, 'pending')} />
+          </>
+        }
+      />
       {selection.multi && selectedKeys.length > 0 ? (
         <InboxSelectionBar keys={selectedKeys} rows={rows} />
       ) : (
@@ -223,71 +344,9 @@ export function InboxView() {
           <Spinner /> <span>{t('empty.loadingSessions')}</span>
         </div>
       ) : rows.length === 0 ? (
-        <div className="inbox__empty" data-testid="inbox-empty">
-          <div className="empty-state__icon">
-            <InboxIcon size={26} />
-          </div>
-          <strong>{total === 0 ? t('inbox.emptyTitle') : t('empty.noMatch')}</strong>
-          {total === 0 ? <span className="muted">{t('inbox.emptyText')}</span> : null}
-        </div>
+        <EmptyList icon={<InboxIcon size={26} />} title={total === 0 ? t('inbox.emptyTitle') : t('empty.noMatch')} text={total === 0 ? t('inbox.emptyText') : null} testId="inbox-empty" />
       ) : (
-        <div className="inbox__scroll">
-          <table className="inbox-table inbox-table--fixed" ref={tableRef} aria-multiselectable="true" aria-label={t('inbox.title')}>
-            <colgroup>
-              <col className="col-check" />
-              <col className="col-app" />
-              <col className="col-device" />
-              <col className="col-os" />
-              <col className="col-email" />
-              <col className="col-ip" />
-              <col className="col-time" />
-              <col className="col-actions" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col" className="inbox-row__check">
-                  <input
-                    type="checkbox"
-                    className="row-check"
-                    data-testid="inbox-select-all"
-                    aria-label={t('selection.selectAllVisible')}
-                    checked={selection.multi && cover === 'all'}
-                    ref={(el) => {
-                      if (el) el.indeterminate = selection.multi && cover === 'some';
-                    }}
-                    onChange={() => (selection.multi && cover === 'all' ? inboxClearSelection() : inboxSelectAll(order))}
-                  />
-                </th>
-                <th scope="col">{t('inbox.app')}</th>
-                <th scope="col">{t('columns.device')}</th>
-                <th scope="col">{t('columns.os')}</th>
-                <th scope="col">{t('columns.email')}</th>
-                <th scope="col">{t('columns.ip')}</th>
-                <th scope="col">{t('inbox.requested')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('inbox.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, SHOWN_ROWS).map((r) => {
-                const key = inboxKey(r);
-                return (
-                  <InboxRow
-                    key={key}
-                    record={r}
-                    order={order}
-                    selected={selection.ids.has(key) && (selection.multi || selection.ids.size === 1)}
-                    kept={reviewed.has(reviewKey(r))}
-                    appName={names.get(r.app) ?? r.app}
-                    now={now}
-                  />
-                );
-              })}
-            </tbody>
-          </table>
-          {rows.length > SHOWN_ROWS ? <p className="muted mini-table__more">{t('inbox.more', { shown: fmt(SHOWN_ROWS), total: fmt(rows.length) })}</p> : null}
-        </div>
+        <InboxGrid rows={rows} order={order} />
       )}
     </section>
   );

@@ -3,19 +3,17 @@
 import { useTranslation } from 'react-i18next';
 import { absoluteTime } from '../lib/format';
 import { useWorkspace } from '../store/workspace';
-import { WarningIcon } from './Icons';
+import { CheckIcon, WarningIcon } from './Icons';
+import { EmptyList, ViewHeader } from './ListParts';
 
 export function ProblemsView() {
   const { t, i18n } = useTranslation();
   const problems = useWorkspace((s) => s.problems);
   return (
     <section className="problems" data-testid="problems-view" aria-labelledby="problems-title">
-      <header className="problems__header">
-        <h2 id="problems-title">{t('problems.title')}</h2>
-        <p className="muted">{t('problems.intro')}</p>
-      </header>
+      <ViewHeader id="problems-title" title={t('problems.title')} intro={<p className="muted">{t('problems.intro')}</p>} />
       {problems.length === 0 ? (
-        <p className="problems__none">{t('problems.none')}</p>
+        <EmptyList icon={<CheckIcon size={24} />} title={t('problems.none')} testId="problems-none" />
       ) : (
         <div className="problems__scroll">
           <table className="problems__table">

@@ -1,8 +1,7 @@
 // The sessions of the selected app: a virtualized grid (only visible rows exist in the DOM),
 // sortable headers, keyboard navigation, and right-click menus.
 
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadSessions } from '../controller/connection';
 import { extendSelectionTo, selectAllVisible, selectedRefs } from '../controller/selection-actions';
@@ -15,6 +14,7 @@ import { useWorkspace } from '../store/workspace';
 import { EMPTY_SELECTION } from '../store/selection';
 import { Spinner, SortIcon } from './Icons';
 import { ROW_HEIGHT, SessionRow, rowDomId } from './SessionRow';
+import { pageRows, useVirtualRows } from './VirtualRows';
 
 export const HEADER_HEIGHT = 30;
 
@@ -28,13 +28,6 @@ const COLUMNS: { key: SortKey; label: string; col: string }[] = [
   { key: 'status', label: 'columns.status', col: 'col--status' },
   { key: 'mtime', label: 'columns.mtime', col: 'col--changed' },
 ];
-
-/** Without layout (jsdom, a hidden window) the measured height is 0; assume a window-sized view. */
-const FALLBACK_RECT: Rect = { width: 1000, height: 640 };
-
-function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void) {
-  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT));
-}
 
 /** Re-renders every 30 s so relative times stay right. */
 function useNow(intervalMs = 30_000): number {
@@ -125,16 +118,7 @@ export function SessionsTable() {
   );
   const selectedIndex = useMemo(() => (selectedId ? ids.indexOf(selectedId) : -1), [ids, selectedId]);
 
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    getItemKey: useCallback((i: number) => ids[i] ?? i, [ids]),
-    observeElementRect: observeRectWithFallback,
-    initialRect: FALLBACK_RECT,
-  });
+  const virtualizer = useVirtualRows({ keys: ids, scrollRef, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT });
 
   // Keep the selected row in view when the selection moves (keyboard, neighbour after delete).
   const lastScrolledTo = useRef<string | null>(null);
@@ -161,7 +145,7 @@ export function SessionsTable() {
       return;
     }
     if (e.metaKey || e.ctrlKey || e.altKey) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight || FALLBACK_RECT.height) / ROW_HEIGHT) - 2);
+    const page = pageRows(scrollRef.current, ROW_HEIGHT);
     const ref = app && selectedId ? { app, id: selectedId } : null;
     const extend = e.shiftKey;
     switch (e.key) {
