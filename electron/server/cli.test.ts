@@ -14,6 +14,13 @@ describe('serve command line', () => {
     expect(o).toMatchObject({ dir: resolve('x/MobileApps'), port: 4810, host: '0.0.0.0', polling: true, pushUrl: 'https://4d.example/4DACTION/r', dataDir: '/tmp/d' });
   });
 
+  it('takes --dir several times (one folder per 4D Server), in order, without duplicates', () => {
+    const o = parseCli(['--dir', 'a/MobileApps', '--dir', 'b', '--dir', 'a/MobileApps'], {});
+    expect(o.dirs).toEqual([resolve('a/MobileApps'), resolve('b')]);
+    expect(o.dir).toBe(resolve('a/MobileApps'));
+    expect(parseCli([], {}).dirs).toEqual([]);
+  });
+
   it('refuses a bad port, unknown flags and a secret on the command line', () => {
     expect(() => parseCli(['--port', '70000'], {})).toThrow(/--port/);
     expect(() => parseCli(['--port', 'abc'], {})).toThrow(/--port/);

@@ -1,17 +1,19 @@
-// `npm run serve -- [--dir <folder>] [--port <n>] [--host <h>] [--polling]
+// `npm run serve -- [--dir <folder>]… [--port <n>] [--host <h>] [--polling]
 //                   [--push-url <url>] [--data-dir <dir>]`
-// Browser mode: opens the folder (or the demo folder) with the engine, starts
+// Browser mode: opens the folder(s) (or the demo folder) with the engine, starts
 // the loopback server and prints exactly one line on stdout — the address to
 // open, token included. Errors and warnings go to stderr. The push secret is
 // read from the PUSH_SECRET environment variable only, never from a flag
-// (flags end up in shell history and `ps`).
+// (flags end up in shell history and `ps`). `--dir` may be given several times
+// (one folder per 4D Server): all are open in the sidebar, the first is shown.
 
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Workspace } from '../engine/workspace';
+import { WorkspaceSet } from '../engine/workspace-set';
+import { toErrorInfo } from '../../shared/api-error';
 import { startServer } from './http-server';
 import { defaultDataDir } from './data-dir';
 import { createBrowserPushService } from './push-wiring';
@@ -19,7 +21,10 @@ import { createBrowserPushService } from './push-wiring';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface CliOptions {
+  /** The first --dir (the folder shown at start), or null for the demo folder. */
   dir: string | null;
+  /** Every --dir, in order. */
+  dirs: string[];
   port: number;
   host: string;
   polling: boolean;
@@ -32,7 +37,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const { values } = parseArgs({
     args: argv,
     options: {
-      dir: { type: 'string' },
+      dir: { type: 'string', multiple: true },
       port: { type: 'string' },
       host: { type: 'string' },
       polling: { type: 'boolean' },
@@ -46,8 +51,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`);
   }
+  const dirs = [...new Set((values.dir ?? []).filter((d) => d !== '').map((d) => resolve(d)))];
   return {
-    dir: values.dir ? resolve(values.dir) : null,
+    dir: dirs[0] ?? null,
+    dirs,
     port,
     host: values.host ?? '127.0.0.1',
     polling: values.polling ?? false,
@@ -80,20 +87,22 @@ export async function main(argv: string[]): Promise<void> {
   const version = packageVersion();
   const { push, warning } = await createBrowserPushService({ dataDir: opts.dataDir, pushUrl: opts.pushUrl, env: process.env, version });
   if (warning) console.error(warning);
-  const workspace = new Workspace({
+  const workspace = new WorkspaceSet({
     platform: 'browser',
     version,
     dataDir: opts.dataDir,
     watchMode: opts.polling ? 'polling' : 'native',
     push,
   });
-  const state = opts.dir ? await workspace.open(opts.dir) : await workspace.openDemo();
-  if (state.phase === 'error') {
-    console.error(`Cannot open ${opts.dir ?? 'the demo folder'}: ${state.error ?? 'unknown error'}`);
+  const failures = opts.dirs.length > 0 ? await openFolders(workspace, opts.dirs) : await openDemoOnly(workspace);
+  if (failures.length === Math.max(1, opts.dirs.length)) {
+    for (const f of failures) console.error(f);
     await workspace.close();
     process.exitCode = 2;
     return;
   }
+  // Some shares failed: they are listed with their error, the others are served.
+  for (const f of failures) console.error(`${f} It is listed with its error; the other folders are served.`);
   const server = await startServer({ api: workspace, staticDir: opts.staticDir, host: opts.host, port: opts.port });
   console.log(server.url);
 
@@ -102,6 +111,28 @@ export async function main(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** Opens every folder (the first one ends up active); returns a sentence per folder that failed. */
+async function openFolders(set: WorkspaceSet, dirs: string[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const dir of dirs) {
+    try {
+      const state = await set.add(dir);
+      if (state.phase === 'error') failures.push(`Cannot open ${dir}: ${state.error ?? 'unknown error'}`);
+    } catch (err) {
+      failures.push(`Cannot open ${dir}: ${toErrorInfo(err).message}`);
+    }
+  }
+  const folders = await set.listFolders();
+  const shown = folders.find((f) => f.phase !== 'error'); // the first folder that opened
+  if (shown) await set.switchFolder(shown.id);
+  return failures;
+}
+
+async function openDemoOnly(set: WorkspaceSet): Promise<string[]> {
+  const state = await set.openDemo();
+  return state.phase === 'error' ? [`Cannot open the demo folder: ${state.error ?? 'unknown error'}`] : [];
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
