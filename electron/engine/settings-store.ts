@@ -20,6 +20,8 @@ import { writeFileAtomic } from './atomic-write';
 export const SETTINGS_FILE = 'settings.json';
 export const SETTINGS_VERSION = 1;
 export const MAX_RECENT_FOLDERS = 10;
+/** Folders open at once in the sidebar (one share per 4D Server): more is a mistake, not a setup. */
+export const MAX_OPEN_FOLDERS = 50;
 /** A settings file bigger than this is not ours (or is damaged). */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
 
@@ -62,6 +64,10 @@ const fieldSchemas = {
   version: z.literal(SETTINGS_VERSION),
   recentFolders: recentFoldersSchema,
   lastFolder: z.string().min(1).max(4096).nullable(),
+  /** Every folder open in the sidebar, reopened at start (the active one is lastFolder). */
+  openFolders: z
+    .array(z.string().min(1).max(4096))
+    .transform((list) => [...new Set(list)].slice(0, MAX_OPEN_FOLDERS)),
   window: windowBoundsSchema.nullable(),
   language: z.enum(['system', 'en', 'fr', 'es', 'pt']),
   theme: z.enum(['system', 'light', 'dark']),
@@ -83,6 +89,7 @@ export function defaultSettings(): Settings {
     version: SETTINGS_VERSION,
     recentFolders: [],
     lastFolder: null,
+    openFolders: [],
     window: null,
     language: 'system',
     theme: 'system',

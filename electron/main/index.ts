@@ -7,10 +7,11 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
-import { Workspace, type WorkspaceHost } from '../engine/workspace';
+import type { WorkspaceHost } from '../engine/workspace';
+import { WorkspaceSet } from '../engine/workspace-set';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { folderFromArgv } from './argv-folder';
-import { openStartupFolder } from './startup-folder';
+import { rememberOpenFolders, reopenFolders } from './open-folders';
 import { trackPendingBadge } from './pending-badge';
 import { registerApiHandlers } from './ipc';
 import { lastFolder, rememberFolder } from './last-folder';
@@ -31,7 +32,8 @@ const origin = rendererOrigin(paths);
 let mainWindow: BrowserWindow | null = null;
 /** Shown once the window exists (e.g. "the settings file was corrupt and was reset"). */
 const startupWarnings: string[] = [];
-let workspace: Workspace | null = null;
+/** Every open folder (one per 4D Server share, say); the API acts on the active one. */
+let workspace: WorkspaceSet | null = null;
 let settings: SettingsStore | null = null;
 const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
@@ -54,9 +56,9 @@ function showWindow(): BrowserWindow {
   return win;
 }
 
-function createWorkspace(dataDir: string, store: SettingsStore): Workspace {
+function createWorkspace(dataDir: string, store: SettingsStore): WorkspaceSet {
   const push = createDesktopPushService(store, app.getVersion());
-  return new Workspace({
+  return new WorkspaceSet({
     platform: hostPlatform(),
     version: app.getVersion(),
     dataDir,
@@ -77,20 +79,24 @@ function createWorkspace(dataDir: string, store: SettingsStore): Workspace {
       app.addRecentDocument(root);
       rememberFolder(store, root).catch((err: unknown) => console.error('Could not remember the folder:', err));
     },
+    onFoldersChanged: (folders, active) => {
+      rememberOpenFolders(store, folders, active).catch((err: unknown) => console.error('Could not remember the open folders:', err));
+    },
   });
 }
 
-async function openInitialFolder(ws: Workspace, store: SettingsStore): Promise<void> {
+async function openInitialFolder(ws: WorkspaceSet, store: SettingsStore): Promise<void> {
   const fromArgv = folderFromArgv(process.argv, process.cwd(), app.getAppPath());
-  const { warning } = await openStartupFolder(ws, fromArgv ?? lastFolder(store));
+  const remembered = { open: store.get().openFolders, last: lastFolder(store) };
+  const { warning } = await reopenFolders(ws, remembered, fromArgv);
   const win = getWindow();
   if (warning && win) void dialog.showMessageBox(win, { type: 'warning', title: app.getName(), message: warning });
 }
 
 function openFromOutside(folder: string): void {
   showWindow();
-  // A folder that cannot be opened leaves the workspace in its error state, which the UI shows.
-  workspace?.open(folder).catch((err: unknown) => console.error(`Could not open ${folder}:`, err));
+  // Added beside the open folders; one that cannot be opened is listed with its error.
+  workspace?.add(folder).catch((err: unknown) => console.error(`Could not open ${folder}:`, err));
 }
 
 async function start(): Promise<void> {

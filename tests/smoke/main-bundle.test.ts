@@ -89,6 +89,16 @@ describe('Electron main bundle (stubbed electron)', () => {
     expect([...recorded.handlers.keys()].sort()).toEqual(API_METHODS.map((m) => `${IPC_INVOKE_PREFIX}${m}`).sort());
   });
 
+  it('answers the several-folders methods (listFolders, switchFolder, closeFolder, addFolder)', async () => {
+    for (const m of ['listFolders', 'switchFolder', 'closeFolder', 'addFolder']) expect(recorded.handlers.has(`${IPC_INVOKE_PREFIX}${m}`)).toBe(true);
+    const listed = (await handler('listFolders')(trustedEvent())) as ApiResponse<{ id: string; active: boolean }[]>;
+    expect(listed.ok && listed.value.filter((f) => f.active)).toHaveLength(1);
+    const badId = await handler('switchFolder')(trustedEvent(), '../x');
+    expect(badId).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const unknown = await handler('closeFolder')(trustedEvent(), 'ffffffffffff');
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('answers a trusted call and refuses bad arguments with a validation error', async () => {
     const ok = await handler('getState')(trustedEvent());
     expect(ok).toMatchObject({ ok: true, value: { phase: 'ready', isDemo: true } });
