@@ -68,9 +68,12 @@ function EmailForm({ record }: { record: SessionRecord }) {
           if (error) setError(validateEmail(e.target.value));
         }}
       />
-      <button type="submit" className="button" disabled={!dirty}>
-        {t('details.save')}
-      </button>
+      {/* Only an edit needs a button: untouched, the field has the whole width. */}
+      {dirty ? (
+        <button type="submit" className="button button--primary">
+          {t('details.save')}
+        </button>
+      ) : null}
       {error ? (
         <div className="field-error" role="alert">
           {error}
