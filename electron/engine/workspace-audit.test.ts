@@ -3,27 +3,16 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PushResult, SessionRef } from '../../shared/types';
 import { AuditLog } from './audit-log';
-import { makeTree, type TempTree } from './engine-fixtures';
+import type { TempTree } from './engine-fixtures';
 import type { PushService } from './push-service';
-import { Workspace, type WorkspaceHost } from './workspace';
+import { useWorkspaceFixture } from './workspace-fixture';
 
+const fixture = useWorkspaceFixture();
+const workspace = fixture.workspace;
 let tree: TempTree | null = null;
-const open: Workspace[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((w) => w.close()));
-  tree?.cleanup();
-  tree = null;
-  vi.restoreAllMocks();
-});
-
-function workspace(extra: Partial<WorkspaceHost> = {}): Workspace {
-  const w = new Workspace({ platform: 'linux', version: 'test', dataDir: tree!.dataDir, ...extra });
-  open.push(w);
-  return w;
-}
 
 function pushService(outcome: PushResult['outcome']): PushService {
   const settings = { url: 'http://x', timeoutMs: 1000, hasSecret: true, secretSource: 'keychain' as const };
@@ -41,7 +30,7 @@ function refsOf(app: string, n: number): SessionRef[] {
 
 describe('Workspace audit log', () => {
   it('writes one entry per action with every session before -> after, the action id and the OS user', async () => {
-    tree = makeTree(3, 1);
+    tree = fixture.makeTree(3, 1);
     const w = workspace({ audit: new AuditLog(tree.dataDir, { user: 'alice', source: 'app', fsync: false }) });
     const state = await w.open(tree.root);
     const app = tree.apps[0]!.folder;
@@ -74,7 +63,7 @@ describe('Workspace audit log', () => {
   });
 
   it('logs nothing for an action that changed nothing (every ref failed)', async () => {
-    tree = makeTree(1, 1);
+    tree = fixture.makeTree(1, 1);
     const w = workspace();
     await w.open(tree.root);
     const res = await w.setStatus([{ app: tree.apps[0]!.folder, id: 'abc123' }], 'accepted');
@@ -83,7 +72,7 @@ describe('Workspace audit log', () => {
   });
 
   it('creates its own log in the data directory when the host passes none', async () => {
-    tree = makeTree(1, 1);
+    tree = fixture.makeTree(1, 1);
     const w = workspace();
     await w.open(tree.root);
     await w.setStatus(refsOf(tree.apps[0]!.folder, 1), 'accepted');
@@ -94,7 +83,7 @@ describe('Workspace audit log', () => {
   });
 
   it('marks earlier changes pushed after a successful push; a failed push covers nothing', async () => {
-    tree = makeTree(2, 1);
+    tree = fixture.makeTree(2, 1);
     const app = tree.apps[0]!.folder;
     const failing = workspace({ push: pushService('timeout') });
     await failing.open(tree.root);
@@ -122,7 +111,7 @@ describe('Workspace audit log', () => {
   });
 
   it('concurrent actions produce exactly one entry each, with exact session counts', async () => {
-    tree = makeTree(40, 2);
+    tree = fixture.makeTree(40, 2);
     const w = workspace({ audit: new AuditLog(tree.dataDir, { fsync: false }) });
     await w.open(tree.root);
     const [appA, appB] = tree.apps.map((x) => x.folder);
@@ -147,7 +136,7 @@ describe('Workspace audit log', () => {
   });
 
   it('an audit log that cannot be written never fails the action (a warning instead)', async () => {
-    tree = makeTree(1, 1);
+    tree = fixture.makeTree(1, 1);
     // A log inside MobileApps is refused by AuditLog.append: the edit must still succeed.
     mkdirSync(join(tree.root, '.data'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -3,29 +3,19 @@
 
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseApiArgs } from '../../shared/api-schema';
 import { dispatch } from './api-dispatch';
-import { makeTree, sessionText, type TempTree } from './engine-fixtures';
-import { Workspace } from './workspace';
+import { sessionText, type TempTree } from './engine-fixtures';
+import { useWorkspaceFixture } from './workspace-fixture';
 
+const fixture = useWorkspaceFixture();
+const workspace = fixture.workspace;
 let tree: TempTree | null = null;
-const open: Workspace[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((w) => w.close()));
-  tree?.cleanup();
-  tree = null;
-});
-
-function workspace(): Workspace {
-  const w = new Workspace({ platform: 'linux', version: 'test', dataDir: tree!.dataDir });
-  open.push(w);
-  return w;
-}
 
 describe('listPending', () => {
   it('lists every pending session of every app, newest file first, and follows edits', async () => {
-    tree = makeTree(3, 3);
+    tree = fixture.makeTree(3, 3);
     // Distinct file times across apps; one session of each app accepted.
     let t = 1_700_000_000;
     const expected: { app: string; id: string; at: number }[] = [];
@@ -84,7 +74,7 @@ describe('contract additions: argument validation', () => {
   });
 
   it('dispatches both methods to the Workspace with error codes kept', async () => {
-    tree = makeTree(2, 1);
+    tree = fixture.makeTree(2, 1);
     const w = workspace();
     await w.open(tree.root);
     const pending = await dispatch(w, 'listPending', []);

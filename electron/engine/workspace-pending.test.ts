@@ -5,27 +5,17 @@
 
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EngineEvent, SessionRecord } from '../../shared/types';
 import { EventBatcher } from './event-batcher';
 import { IndexUpdater } from './index-updater';
 import { SessionIndex } from './session-index';
-import { appSpecs, makeTree, newId, recordEvents, sessionText, waitFor, type TempTree } from './engine-fixtures';
-import { Workspace, type WorkspaceHost } from './workspace';
+import { appSpecs, newId, recordEvents, sessionText, waitFor, type TempTree } from './engine-fixtures';
+import { useWorkspaceFixture } from './workspace-fixture';
 
+const fixture = useWorkspaceFixture();
+const workspace = fixture.workspace;
 let tree: TempTree | null = null;
-const open: Workspace[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((w) => w.close()));
-  tree?.cleanup();
-  tree = null;
-});
-
-function workspace(extra: Partial<WorkspaceHost> = {}): Workspace {
-  const w = new Workspace({ platform: 'linux', version: 'test', dataDir: tree!.dataDir, ...extra });
-  open.push(w);
-  return w;
-}
 
 /** Writes a session file the way another program would: complete, then renamed into place. */
 function writeExternal(appIndex: number, id: string, status: 'accepted' | 'pending', i = 1): void {
@@ -49,7 +39,7 @@ async function sentinel(events: EngineEvent[]): Promise<string> {
 
 describe('new-pending events', () => {
   it('none for the initial scan; exactly one for a pending file written from outside', async () => {
-    tree = makeTree(5, 2); // every fixture session is pending
+    tree = fixture.makeTree(5, 2); // every fixture session is pending
     const w = workspace();
     const { events } = recordEvents((l) => w.onEvent(l));
     await w.open(tree.root);
@@ -69,7 +59,7 @@ describe('new-pending events', () => {
   });
 
   it('one event when a session is switched to pending from outside; none when it is accepted', async () => {
-    tree = makeTree(2, 1);
+    tree = fixture.makeTree(2, 1);
     const w = workspace();
     await w.open(tree.root);
     const [a, b] = tree.ids.get(tree.apps[0]!.folder)!;
@@ -85,7 +75,7 @@ describe('new-pending events', () => {
   });
 
   it('none for our own edits, deletes and undos, even to pending', async () => {
-    tree = makeTree(3, 1);
+    tree = fixture.makeTree(3, 1);
     const w = workspace();
     await w.open(tree.root);
     const app = tree.apps[0]!.folder;
@@ -105,7 +95,7 @@ describe('new-pending events', () => {
   });
 
   it('announces the pending sessions of an app folder that appears after opening', async () => {
-    tree = makeTree(1, 1);
+    tree = fixture.makeTree(1, 1);
     const w = workspace();
     await w.open(tree.root);
     const { events } = recordEvents((l) => w.onEvent(l));
@@ -122,7 +112,7 @@ describe('new-pending events', () => {
   });
 
   it('polling mode: none for the first poll; a refresh announces what the watcher has not seen yet', async () => {
-    tree = makeTree(3, 1);
+    tree = fixture.makeTree(3, 1);
     const w = workspace({ watchMode: 'polling', pollIntervalMs: 600_000 });
     const { events } = recordEvents((l) => w.onEvent(l));
     await w.open(tree.root);
@@ -165,7 +155,7 @@ describe('EventBatcher new-pending', () => {
 
 describe('IndexUpdater: the echo of our own writes is never new', () => {
   it('ignores reads while we write and reads of exactly what we wrote; a later outside write is news', async () => {
-    tree = makeTree(0, 1);
+    tree = fixture.makeTree(0, 1);
     const app = tree.apps[0]!.folder;
     const events: EngineEvent[] = [];
     const batcher = new EventBatcher({ state: () => { throw new Error('unused'); }, apps: () => [], problems: () => [], unpushed: () => 0 }, (e) => events.push(e), 1);

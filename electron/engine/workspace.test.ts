@@ -1,26 +1,16 @@
 import { existsSync, readFileSync, symlinkSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api-error';
 import type { PushResult } from '../../shared/types';
-import { makeTree, newId, recordEvents, sessionText, waitFor, type TempTree } from './engine-fixtures';
+import { newId, recordEvents, sessionText, waitFor, type TempTree } from './engine-fixtures';
 import type { PushService } from './push-service';
-import { Workspace, type WorkspaceHost } from './workspace';
+import { useWorkspaceFixture } from './workspace-fixture';
 
+const fixture = useWorkspaceFixture();
+const workspace = fixture.workspace;
 let tree: TempTree | null = null;
-const open: Workspace[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((w) => w.close()));
-  tree?.cleanup();
-  tree = null;
-});
-
-function workspace(extra: Partial<WorkspaceHost> = {}): Workspace {
-  const w = new Workspace({ platform: 'linux', version: 'test', dataDir: tree!.dataDir, ...extra });
-  open.push(w);
-  return w;
-}
 
 function statusOnDisk(app: string, id: string): unknown {
   return (JSON.parse(readFileSync(join(tree!.root, app, id), 'utf8')) as { status: unknown }).status;
@@ -28,7 +18,7 @@ function statusOnDisk(app: string, id: string): unknown {
 
 describe('Workspace', () => {
   it('opens a folder (or its data folder), reports apps with counts to listeners', async () => {
-    tree = makeTree(3, 3);
+    tree = fixture.makeTree(3, 3);
     const w = workspace();
     const { events } = recordEvents((l) => w.onEvent(l));
     const state = await w.open(tree.base); // the data folder containing MobileApps
@@ -43,7 +33,7 @@ describe('Workspace', () => {
   });
 
   it('streams the rest of an app listed during the scan as session events', async () => {
-    tree = makeTree(1500, 3);
+    tree = fixture.makeTree(1500, 3);
     const w = workspace();
     const app = tree.apps[0]!.folder;
     const { events } = recordEvents((l) => w.onEvent(l));
@@ -64,7 +54,7 @@ describe('Workspace', () => {
   });
 
   it('gives phase "error" with a clear message and rejects for a missing folder', async () => {
-    tree = makeTree(0, 0);
+    tree = fixture.makeTree(0, 0);
     const w = workspace();
     await expect(w.open(join(tree.base, 'nope'))).rejects.toMatchObject({ code: 'no-folder' });
     const state = await w.getState();
@@ -73,7 +63,7 @@ describe('Workspace', () => {
   });
 
   it('edits status and email for many sessions, updates index and disk at once, and undoes', async () => {
-    tree = makeTree(3, 2);
+    tree = fixture.makeTree(3, 2);
     const w = workspace();
     await w.open(tree.root);
     const app = tree.apps[0]!.folder;
@@ -104,7 +94,7 @@ describe('Workspace', () => {
   });
 
   it('emits at most one upsert for our own edit (the watcher does not echo it)', async () => {
-    tree = makeTree(1, 1);
+    tree = fixture.makeTree(1, 1);
     const w = workspace();
     await w.open(tree.root);
     const app = tree.apps[0]!.folder;
@@ -117,7 +107,7 @@ describe('Workspace', () => {
   });
 
   it('deletes to the trash outside MobileApps and undo restores the exact bytes', async () => {
-    tree = makeTree(2, 1);
+    tree = fixture.makeTree(2, 1);
     const w = workspace();
     await w.open(tree.root);
     const app = tree.apps[0]!.folder;
@@ -135,7 +125,7 @@ describe('Workspace', () => {
   });
 
   it('keeps the unpushed count across a new Workspace, and push success resets it', async () => {
-    tree = makeTree(2, 1);
+    tree = fixture.makeTree(2, 1);
     const app = tree.apps[0]!.folder;
     const [a, b] = tree.ids.get(app)!;
     const first = workspace();
@@ -165,7 +155,7 @@ describe('Workspace', () => {
   });
 
   it('pre-flight lists what the server would drop among the changed sessions', async () => {
-    tree = makeTree(1, 1);
+    tree = fixture.makeTree(1, 1);
     const app = tree.apps[0]!;
     const w = workspace();
     const id = newId();
@@ -179,7 +169,7 @@ describe('Workspace', () => {
   });
 
   it('refuses refs that escape the root', async () => {
-    tree = makeTree(1, 1);
+    tree = fixture.makeTree(1, 1);
     const w = workspace();
     await w.open(tree.root);
     const outside = mkdtempSync(join(tmpdir(), 'msm-outside-'));
@@ -200,7 +190,7 @@ describe('Workspace', () => {
   });
 
   it('refresh rescans and emits only what differs; reveal and chooseFolder follow the host', async () => {
-    tree = makeTree(2, 1);
+    tree = fixture.makeTree(2, 1);
     const revealed: string[] = [];
     const w = workspace({ watchMode: 'polling', pollIntervalMs: 60_000, reveal: async (p) => (revealed.push(p), true) });
     await w.open(tree.root);
@@ -220,7 +210,7 @@ describe('Workspace', () => {
   });
 
   it('opens the demo folder', async () => {
-    tree = makeTree(0, 0);
+    tree = fixture.makeTree(0, 0);
     const w = workspace();
     const state = await w.openDemo();
     expect(state.isDemo).toBe(true);
