@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppFolder } from '../../../shared/types';
 import { selectApp, showProblems, showView, useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
+import { FoldersSection } from './FoldersSection';
 import { ActivityIcon, AndroidIcon, AppleDeviceIcon, InboxIcon, UnknownAppIcon, WarningIcon } from './Icons';
 
 export function PlatformIcon({ platform, size }: { platform: AppFolder['platform']; size?: number }) {
@@ -104,6 +105,7 @@ export function Sidebar() {
 
   return (
     <nav className="sidebar" aria-label={t('sidebar.apps')}>
+      <FoldersSection />
       {phase === 'ready' || phase === 'scanning' ? <InboxItem selected={view === 'inbox'} /> : null}
       <div className="sidebar__heading" id="sidebar-apps-heading">
         {t('sidebar.apps')}
