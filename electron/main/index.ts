@@ -6,7 +6,7 @@
 
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import type { WorkspaceHost } from '../engine/workspace';
 import { WorkspaceSet } from '../engine/workspace-set';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -18,6 +18,7 @@ import { lastFolder, rememberFolder } from './last-folder';
 import { restorableBounds, trackWindowState } from './window-state';
 import { SettingsStore } from '../engine/settings-store';
 import { menuTemplate } from './menu';
+import { savedLanguage, type AppearanceHooks } from './appearance';
 import { createMainWindow, preloadPath, rendererDir, rendererOrigin, type WindowPaths } from './window';
 import { installWebGuards, restrictPermissions } from './web-guards';
 import { createDesktopPushService } from './push-wiring';
@@ -99,6 +100,36 @@ function openFromOutside(folder: string): void {
   workspace?.add(folder).catch((err: unknown) => console.error(`Could not open ${folder}:`, err));
 }
 
+function appearanceHooks(store: SettingsStore): AppearanceHooks {
+  const saved = store.get();
+  const save = (patch: Partial<Pick<typeof saved, 'theme' | 'language'>>) =>
+    store.update((s) => ({ ...s, ...patch })).catch((err: unknown) => console.error('Could not save the setting:', err));
+  return {
+    theme: saved.theme,
+    language: saved.language,
+    setTheme: (theme) => {
+      nativeTheme.themeSource = theme; // the page follows through prefers-color-scheme
+      void save({ theme });
+    },
+    setLanguage: (language) => {
+      void save({ language }).then(async () => {
+        const win = getWindow();
+        if (!win) return;
+        const options = {
+          type: 'question' as const,
+          buttons: ['Restart Now', 'Later'],
+          defaultId: 0,
+          message: 'The new language applies when the app restarts.',
+        };
+        if ((await dialog.showMessageBox(win, options)).response === 0) {
+          app.relaunch();
+          app.exit(0);
+        }
+      });
+    },
+  };
+}
+
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   restrictPermissions(session.defaultSession, origin);
@@ -109,9 +140,16 @@ async function start(): Promise<void> {
   workspace = createWorkspace(dataDir, opened.store);
   registerApiHandlers(ipcMain, workspace, getWindow, origin);
   trackPendingBadge(app, (listener) => workspace?.onEvent(listener) ?? (() => {}));
+  nativeTheme.themeSource = opened.store.get().theme;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate({ platform: process.platform, appName: app.getName(), isPackaged: app.isPackaged, getWindow }),
+      menuTemplate({
+        platform: process.platform,
+        appName: app.getName(),
+        isPackaged: app.isPackaged,
+        getWindow,
+        appearance: appearanceHooks(opened.store),
+      }),
     ),
   );
   app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });
@@ -126,6 +164,8 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance is running: it receives our argv through 'second-instance'.
   app.quit();
 } else {
+  const language = savedLanguage(app.getPath('userData'));
+  if (language !== 'system') app.commandLine.appendSwitch('lang', language);
   registerAppScheme();
   installWebGuards(app, origin);
   app.on('second-instance', (_event, argv, workingDirectory) => {

@@ -5,12 +5,15 @@
 
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/menu';
+import { appearanceMenu, type AppearanceHooks } from './appearance';
 
 export interface MenuContext {
   platform: NodeJS.Platform;
   appName: string;
   isPackaged: boolean;
   getWindow: () => BrowserWindow | null;
+  /** Theme and language overrides (View menu); absent in tests that do not need them. */
+  appearance?: AppearanceHooks;
 }
 
 export function sendMenuCommand(getWindow: () => BrowserWindow | null, command: MenuCommand): void {
@@ -90,6 +93,7 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       label: '&View',
       submenu: [
         ...(ctx.isPackaged ? [] : [{ role: 'toggleDevTools' as const }, { type: 'separator' as const }]),
+        ...(ctx.appearance ? [...appearanceMenu(ctx.appearance), { type: 'separator' as const }] : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -54,6 +54,7 @@ export const recorded = {
   menu: null as unknown,
   recentDocuments: [] as string[],
   badgeCounts: [] as number[],
+  switches: [] as [string, string][],
   quitCalls: 0,
   userData: mkdtempSync(join(tmpdir(), 'msm-smoke-userdata-')),
 };
@@ -107,6 +108,9 @@ export const app = Object.assign(new FakeEmitter(), {
   addRecentDocument: (p: string) => recorded.recentDocuments.push(p),
   setAboutPanelOptions: () => {},
   setBadgeCount: (n?: number) => (recorded.badgeCounts.push(n ?? 0), true),
+  commandLine: { appendSwitch: (name: string, value?: string) => recorded.switches.push([name, value ?? '']) },
+  relaunch: () => {},
+  exit: () => {},
   quit: () => {
     recorded.quitCalls++;
   },

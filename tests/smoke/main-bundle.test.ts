@@ -207,6 +207,20 @@ describe('Electron main bundle (stubbed electron)', () => {
     expect(items.some((i) => i.role === 'toggleDevTools')).toBe(true); // not packaged here
   });
 
+  it('has Theme and Language choices in the View menu; a theme applies at once and is saved', async () => {
+    const items = menuItems();
+    const theme = items.find((i) => i.label === 'Theme');
+    const language = items.find((i) => i.label === 'Language');
+    expect(theme?.submenu?.map((i) => i.label)).toEqual(['Follow System', 'Light', 'Dark']);
+    expect(language?.submenu?.map((i) => i.label)).toEqual(['Follow System', 'English', 'Français', 'Español', 'Português']);
+    theme!.submenu!.find((i) => i.label === 'Dark')!.click!();
+    const { nativeTheme } = await import('./electron-stub');
+    expect(nativeTheme.themeSource).toBe('dark');
+    await vi.waitFor(() => {
+      expect(JSON.parse(readFileSync(join(recorded.userData, 'settings.json'), 'utf8')).theme).toBe('dark');
+    });
+  });
+
   it('opens at the default size the first time and saves its bounds in settings.json on close', async () => {
     expect(mainWindow().options).toMatchObject({ width: 1280, height: 800 });
     mainWindow().emit('close');
