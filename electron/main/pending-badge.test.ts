@@ -31,4 +31,16 @@ describe('trackPendingBadge', () => {
     emit({ type: 'apps', apps: [appFolder('a', 9)] });
     expect(calls).toEqual([5, 0]);
   });
+
+  it('shows the sum over every open folder once "folders" events arrive', () => {
+    const calls: number[] = [];
+    let emit: (e: EngineEvent) => void = () => {};
+    trackPendingBadge({ setBadgeCount: (n?: number) => (calls.push(n ?? 0), true) }, (l) => ((emit = l), () => {}));
+    emit({ type: 'apps', apps: [appFolder('a', 2)] });
+    const f = (id: string, pending: number) => ({ id, root: `/${id}`, label: id, isDemo: false, phase: 'ready' as const, error: null, pending, unpushed: 0, active: id === 'a', watchMode: 'native' as const });
+    emit({ type: 'folders', folders: [f('a', 2), f('b', 5)] });
+    emit({ type: 'apps', apps: [appFolder('a', 1)] }); // the active folder alone: ignored now
+    emit({ type: 'folders', folders: [f('a', 1), f('b', 5)] });
+    expect(calls).toEqual([2, 7, 6]);
+  });
 });
