@@ -196,6 +196,23 @@ describe('WorkspaceSet', () => {
     ]);
   });
 
+  it('restore() lists remembered folders in order, shows the remembered one, and keeps a vanished one with its error', async () => {
+    const a = tree();
+    const b = tree();
+    const gone = join(a.base, 'gone', 'MobileApps');
+    const set = newSet();
+    await set.restore([a.root, gone, b.root], b.root);
+    const folders = await set.listFolders();
+    expect(folders.map((f) => [f.root, f.phase, f.active])).toEqual([
+      [a.root, 'ready', false],
+      [gone, 'error', false],
+      [b.root, 'ready', true],
+    ]);
+    expect((await set.getState()).root).toBe(b.root);
+    await set.add(a.root); // the same folder: not listed twice
+    expect(await set.listFolders()).toHaveLength(3);
+  });
+
   it('answers the folder methods through dispatch, "unsupported" for addFolder without a picker', async () => {
     const a = tree();
     const set = newSet();

@@ -265,7 +265,11 @@ export class WorkspaceSet implements SessionClient {
       throw err;
     }
     this.adopt(entry, state);
-    if (entry.dir !== null && state.root && state.phase !== 'error') entry.dir = state.root; // remember the real path
+    if (entry.dir !== null && state.root && state.phase !== 'error') {
+      entry.dir = state.root; // remember the real path, and key the folder by it
+      const id = folderIdOf(state.root);
+      if (id !== entry.id && !this.entries.some((e) => e.id === id)) entry.id = id;
+    }
     this.notifyFoldersChanged();
     return this.patched(entry, state);
   }
@@ -289,6 +293,24 @@ export class WorkspaceSet implements SessionClient {
     const entry = this.createEntry(id, key);
     await this.activate(entry);
     return this.openEntry(entry);
+  }
+
+  /**
+   * Reopens remembered folders (start-up): listed at once in their order, the `active` one
+   * shown first, all opened side by side so a hung share never holds up the others.
+   * Resolves when every one has opened or failed; failures stay listed with their error.
+   */
+  async restore(dirs: string[], active: string | null): Promise<void> {
+    const created: Entry[] = [];
+    for (const dir of dirs) {
+      const key = resolve(dir);
+      const id = folderIdOf(key);
+      if (this.entries.some((e) => e.id === id)) continue;
+      created.push(this.createEntry(id, key));
+    }
+    const shown = created.find((e) => active !== null && e.dir === resolve(active)) ?? created[0];
+    if (shown) await this.activate(shown);
+    await Promise.allSettled(created.map((e) => this.openEntry(e)));
   }
 
   /** Replaces the active folder with `dir` (Workspace.open's meaning); switches when `dir` is already open. */

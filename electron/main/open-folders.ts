@@ -10,6 +10,7 @@ import { openStartupFolder, type StartupResult } from './startup-folder';
 
 export interface FolderSet {
   add(dir: string): Promise<WorkspaceState>;
+  restore(dirs: string[], active: string | null): Promise<void>;
   open(dir: string): Promise<WorkspaceState>;
   openDemo(): Promise<WorkspaceState>;
   listFolders(): Promise<FolderSummary[]>;
@@ -25,7 +26,7 @@ export interface RememberedFolders {
 /** Reopens the remembered folders, then the command line's folder (shown when given). */
 export async function reopenFolders(set: FolderSet, remembered: RememberedFolders, fromArgv: string | null): Promise<StartupResult> {
   if (remembered.open.length === 0) return openStartupFolder(set, fromArgv ?? remembered.last);
-  for (const dir of remembered.open) await set.add(dir).catch(() => undefined); // listed with its error
+  await set.restore(remembered.open, remembered.last); // a failed one is listed with its error
   let warning: string | null = null;
   if (fromArgv) {
     try {
