@@ -9,6 +9,7 @@ export const MENU_DOM_EVENT = 'msm:menu';
 
 export const MENU_COMMANDS = [
   'open-folder', // File → Open Folder…  (CmdOrCtrl+O): UI calls chooseFolder()
+  'add-folder', // File → Add Folder… (CmdOrCtrl+Shift+O): UI calls addFolder() (several folders open at once)
   'open-demo', // File → Open Demo Folder: UI calls openDemo()
   'refresh', // File → Refresh (CmdOrCtrl+R): UI calls refresh(); the page is NOT reloaded
   'push', // File → Push (CmdOrCtrl+Shift+P): UI starts its push flow

@@ -54,6 +54,7 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       label: '&File',
       submenu: [
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: send('open-folder') },
+        { label: 'Add Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: send('add-folder') },
         { label: 'Open Demo Folder', click: send('open-demo') },
         ...(mac ? [{ role: 'recentDocuments' as const, submenu: [{ role: 'clearRecentDocuments' as const }] }] : []),
         { type: 'separator' },

@@ -4,12 +4,13 @@
 import type { SessionRef } from '../../../shared/types';
 import { focusSearch, openDialog, useUi } from '../store/ui';
 import { openDemo, openFolder, refresh } from './connection';
+import { addFolder } from './folder-actions';
 import { startPush } from './push-actions';
 import { selectedRefs } from './selection-actions';
 import { requestDelete, setStatus } from './session-actions';
 
 export const MENU_EVENT = 'msm:menu';
-export const MENU_COMMANDS = ['open-folder', 'refresh', 'push', 'find', 'delete', 'accept', 'hold', 'open-demo', 'about', 'push-settings'] as const;
+export const MENU_COMMANDS = ['open-folder', 'add-folder', 'refresh', 'push', 'find', 'delete', 'accept', 'hold', 'open-demo', 'about', 'push-settings'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(v: unknown): v is MenuCommand {
@@ -27,6 +28,9 @@ export function runCommand(cmd: MenuCommand): void {
   switch (cmd) {
     case 'open-folder':
       void openFolder();
+      return;
+    case 'add-folder':
+      void addFolder();
       return;
     case 'open-demo':
       void openDemo();
