@@ -59,7 +59,7 @@ function FolderRow({ folder, closable, onClose }: { folder: FolderSummary; closa
         ) : null}
       </button>
       {folder.phase === 'error' ? (
-        <span className="folder-item__error" data-testid="folder-error">
+        <span className="folder-item__error" data-testid="folder-error" title={folder.error ?? undefined}>
           {folder.error}
         </span>
       ) : null}
