@@ -186,9 +186,14 @@ export class WorkspaceSet implements SessionClient {
     }));
   }
 
-  /** The workspace's own state, shown as an error while its root is unreachable. */
+  /**
+   * The workspace's own state, shown as an error while its root is unreachable, and as
+   * "scanning" (not "no folder") in the moment between a folder's activation and its open.
+   */
   private patched(entry: Entry, state: WorkspaceState): WorkspaceState {
-    return entry.health ? { ...state, phase: 'error', error: entry.health } : state;
+    if (entry.health) return { ...state, phase: 'error', error: entry.health };
+    if (state.phase === 'none') return { ...state, phase: 'scanning', root: entry.dir, isDemo: entry.isDemo };
+    return state;
   }
 
   // ---- folders -------------------------------------------------------------------------------
