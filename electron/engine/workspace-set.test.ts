@@ -200,8 +200,10 @@ describe('WorkspaceSet', () => {
     const a = tree();
     const b = tree();
     const gone = join(a.base, 'gone', 'MobileApps');
-    const set = newSet();
+    const opened: string[] = [];
+    const set = newSet({ onFolderOpened: (root) => opened.push(root) });
     await set.restore([a.root, gone, b.root], b.root);
+    expect(opened).toEqual([b.root]); // the shell's "last folder" is the one shown, not the last to finish
     const folders = await set.listFolders();
     expect(folders.map((f) => [f.root, f.phase, f.active])).toEqual([
       [a.root, 'ready', false],

@@ -198,13 +198,17 @@ export class WorkspaceSet implements SessionClient {
 
   // ---- folders -------------------------------------------------------------------------------
 
-  private newWorkspace(): Workspace {
-    // chooseFolder is the set's business; onFolderOpened is passed through (recent documents).
-    return new Workspace({ ...this.host, ...this.shared, chooseFolder: undefined });
+  /** chooseFolder is the set's business; onFolderOpened reaches the host for the folder shown only. */
+  private newWorkspace(onFolderOpened?: WorkspaceHost['onFolderOpened']): Workspace {
+    return new Workspace({ ...this.host, ...this.shared, chooseFolder: undefined, onFolderOpened });
   }
 
   private createEntry(id: string, dir: string | null, index = this.entries.length): Entry {
-    const ws = this.newWorkspace();
+    // The shell remembers the last folder opened: a folder reopened in the background
+    // (start-up, a share coming back) must not take the place of the one shown.
+    const ws = this.newWorkspace((root, isDemo) => {
+      if (this.active === entry) this.host.onFolderOpened?.(root, isDemo);
+    });
     const entry: Entry = {
       id,
       dir,

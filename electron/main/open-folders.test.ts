@@ -76,5 +76,9 @@ describe('reopenFolders', () => {
     expect(store.get()).toMatchObject({ openFolders: ['/a', '/b'], lastFolder: '/b' });
     const reopened = await SettingsStore.open(dataDir);
     expect(reopened.store.get().openFolders).toEqual(['/a', '/b']);
+    await rememberOpenFolders(store, ['/a'], null); // the demo shown beside /a: /b stays the last one
+    expect(store.get()).toMatchObject({ openFolders: ['/a'], lastFolder: '/b' });
+    await rememberOpenFolders(store, [], null); // every folder closed: the demo at the next start
+    expect(store.get()).toMatchObject({ openFolders: [], lastFolder: null });
   });
 });

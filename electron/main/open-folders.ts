@@ -44,10 +44,14 @@ export async function reopenFolders(set: FolderSet, remembered: RememberedFolder
   return { state, warning };
 }
 
-/** Saves the open folders (demo excluded) and the active one. */
+/**
+ * Saves the open folders (demo excluded) and the active one. With none left open (the
+ * user closed them all), nothing is reopened at the next start: the demo folder shows.
+ */
 export async function rememberOpenFolders(store: SettingsStore, folders: string[], active: string | null): Promise<void> {
   await store.update((s) => {
     s.openFolders = folders;
     if (active) s.lastFolder = active;
+    else if (folders.length === 0) s.lastFolder = null;
   });
 }
