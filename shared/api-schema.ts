@@ -21,7 +21,14 @@ export const sessionId = z
   .max(128)
   .regex(/^[0-9A-Za-z_-]+$/, 'must be a session id');
 
-export const sessionRef = z.strictObject({ app: appFolderName, id: sessionId });
+/** The open folder a ref belongs to (FolderSummary id); absent means the active folder. */
+export const refFolderId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9a-z-]+$/, 'must be a folder id');
+
+export const sessionRef = z.strictObject({ app: appFolderName, id: sessionId, folder: refFolderId.optional() });
 const refs = z.array(sessionRef).min(1).max(200_000);
 export const sessionStatus = z.enum(['accepted', 'pending']);
 

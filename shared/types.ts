@@ -10,6 +10,8 @@ export type Platform = 'ios' | 'android' | 'unknown';
 export interface SessionRef {
   app: string;
   id: string;
+  /** The open folder (FolderSummary id) holding the session; absent means the active folder. */
+  folder?: string;
 }
 
 /** Why the server's `MOBILE APP REFRESH SESSIONS` would drop (or distrust) a session. */
@@ -46,6 +48,8 @@ export interface SessionRecord {
   mtimeMs: number;
   size: number;
   warnings: SessionWarning[];
+  /** The open folder (FolderSummary id) holding the session; set only by WorkspaceSet.listPending and its 'new-pending' events. */
+  folder?: string;
 }
 
 /** Everything about one session, for the details panel. */

@@ -1,7 +1,7 @@
 // Several folders open at once, on real temporary MobileApps folders: switching,
 // per-folder unpushed counts, and one vanished share not disturbing the others.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,7 +94,10 @@ describe('WorkspaceSet', () => {
     writeFileSync(join(a.root, app.folder, id), sessionText(app, id, 1, 'pending'));
     await waitFor(() => lastFolders(events).find((f) => f.root === a.root)?.pending === 7, 'folder A counts the new pending session');
     expect(events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id))).toBe(false);
-    expect(events.some((e) => e.type === 'new-pending')).toBe(false);
+    // 'new-pending' comes from every folder (notifications, the inbox), tagged with its folder.
+    await waitFor(() => events.some((e) => e.type === 'new-pending' && e.sessions.some((r) => r.id === id)), 'folder A’s new pending session');
+    const fresh = events.flatMap((e) => (e.type === 'new-pending' ? e.sessions : [])).find((r) => r.id === id);
+    expect(fresh?.folder).toBe(folderIdOf(a.root));
 
     const idB = newId();
     writeFileSync(join(b.root, app.folder, idB), sessionText(app, idB, 2, 'pending'));
@@ -223,6 +226,85 @@ describe('WorkspaceSet', () => {
     expect(listed.ok && (listed.value as FolderSummary[]).length).toBe(1);
     expect(await dispatch(set, 'addFolder', [])).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     expect(await dispatch(set, 'switchFolder', ['../x'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('listPending spans every open folder, newest first, each record tagged with its folder', async () => {
+    const a = tree();
+    const b = tree();
+    const set = newSet();
+    await set.add(a.root);
+    await set.add(b.root);
+    const [fa, fb] = await set.listFolders();
+    const pending = await set.listPending();
+    expect(pending).toHaveLength(12);
+    expect(pending.filter((r) => r.folder === fa!.id)).toHaveLength(6);
+    expect(pending.filter((r) => r.folder === fb!.id)).toHaveLength(6);
+    for (let i = 1; i < pending.length; i++) expect(pending[i - 1]!.mtimeMs).toBeGreaterThanOrEqual(pending[i]!.mtimeMs);
+    // A folder that went away is left out; the other still lists.
+    rmSync(a.root, { recursive: true, force: true });
+    await set.checkHealth();
+    expect((await set.listPending()).map((r) => r.folder)).toEqual(Array(6).fill(fb!.id));
+  });
+
+  it('a bulk accept across two folders changes both on disk; one undo restores both', async () => {
+    const a = tree();
+    const b = tree();
+    const set = newSet();
+    await set.add(a.root);
+    await set.add(b.root); // active
+    const app = a.apps[0]!.folder; // both trees have the same app folder names
+    const idA = a.ids.get(app)![0]!;
+    const idB = b.ids.get(app)![1]!;
+    const [fa, fb] = await set.listFolders();
+    const refs = [
+      { app, id: idA, folder: fa!.id },
+      { app, id: idB, folder: fb!.id },
+    ];
+    const result = await dispatch(set, 'setStatus', [refs, 'accepted']);
+    expect(result.ok).toBe(true);
+    const value = (result as { value: { actionId: string | null; done: unknown[]; failed: unknown[] } }).value;
+    expect(value.failed).toEqual([]);
+    expect(value.done).toHaveLength(2);
+    expect(statusOnDisk(a, app, idA)).toBe('accepted');
+    expect(statusOnDisk(b, app, idB)).toBe('accepted');
+    expect(value.actionId).toEqual(expect.any(String));
+
+    const undone = await set.undo(value.actionId!);
+    expect(undone.failed).toEqual([]);
+    expect(undone.done.map((r) => r.folder).sort()).toEqual([fa!.id, fb!.id].sort());
+    expect(statusOnDisk(a, app, idA)).toBe('pending');
+    expect(statusOnDisk(b, app, idB)).toBe('pending');
+    await expect(set.undo(value.actionId!)).rejects.toMatchObject({ code: 'not-found' });
+
+    // Delete across folders, undone in one go too.
+    const del = await set.deleteSessions(refs);
+    expect(del.done).toHaveLength(2);
+    expect(existsSync(join(a.root, app, idA)) || existsSync(join(b.root, app, idB))).toBe(false);
+    expect((await set.undo(del.actionId!)).done).toHaveLength(2);
+    expect(statusOnDisk(a, app, idA)).toBe('pending');
+    expect(statusOnDisk(b, app, idB)).toBe('pending');
+  });
+
+  it('refuses a ref naming an unknown folder (per ref), still acting on the others; the schema checks the id', async () => {
+    const a = tree();
+    const set = newSet();
+    await set.add(a.root);
+    const app = a.apps[0]!.folder;
+    const id = a.ids.get(app)![0]!;
+    const result = await set.setStatus(
+      [
+        { app, id, folder: 'feedbeef0000' },
+        { app, id, folder: (await set.listFolders())[0]!.id },
+      ],
+      'accepted',
+    );
+    expect(result.done).toHaveLength(1);
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]).toMatchObject({ ref: { folder: 'feedbeef0000' }, error: { code: 'not-found' } });
+    expect(result.failed[0]!.error.message).toMatch(/No open folder has the id "feedbeef0000"/);
+    expect(statusOnDisk(a, app, id)).toBe('accepted');
+    expect(await dispatch(set, 'setStatus', [[{ app, id, folder: '../x' }], 'pending'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(statusOnDisk(a, app, id)).toBe('accepted');
   });
 
   it('labels folders by the folder that holds MobileApps', () => {

@@ -1,23 +1,28 @@
 // Several MobileApps folders open at once (for example one network share per
 // 4D Server): one Workspace per folder, each with its own watcher, unpushed
 // changes and push settings (push settings are keyed by root already). Every
-// SessionApi method acts on the ACTIVE folder; the FolderApi methods list,
-// add, switch and close folders. Plain Node, like Workspace.
+// SessionApi method acts on the ACTIVE folder, except the approval inbox's:
+// listPending spans every open folder (records tagged with `folder`), and the
+// session actions route refs that name a `folder` to that folder (one undo id
+// for the whole action). The FolderApi methods list, add, switch and close
+// folders. Plain Node, like Workspace.
 //
-// Events: the active workspace's events are forwarded in full; every workspace
-// also feeds a coalesced 'folders' event (phase, pending, unpushed, error).
+// Events: the active workspace's events are forwarded in full, 'new-pending'
+// from every folder (tagged with `folder`); every workspace also feeds a
+// coalesced 'folders' event (phase, pending, unpushed, error).
 // A share can vanish after it was opened (unmounted, root deleted) without the
 // Workspace noticing (its watcher just goes quiet), so the set checks each root
 // on a timer and after its events: an unreachable root is shown as an error
 // for that folder only, and reopened once it is back. Nothing one folder does
 // (a failed open, a hung share) blocks or fails another.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { ApiError, toErrorInfo } from '../../shared/api-error';
 import type { SessionClient } from '../../shared/api';
 import type {
+  ActionFailure,
   ActionResult,
   EngineEvent,
   FolderSummary,
@@ -35,12 +40,23 @@ import type {
 } from '../../shared/types';
 import type { AuditEntry, AuditQuery } from '../../shared/audit';
 import { AuditLog } from './audit-log';
+import { mergeFolderPending } from './folder-pending-merge';
 import { resolveMobileAppsRoot } from './root';
 import { folderTrash } from './session-delete';
 import { UnpushedStore } from './unpushed-store';
 import { Workspace, type WorkspaceHost } from './workspace';
 
 export const DEMO_FOLDER_ID = 'demo';
+
+/** Actions across folders remembered for undo (each folder keeps its own 200 too). */
+const MAX_CROSS_UNDO = 200;
+
+/** One folder's share of an action across folders: what undo() hands back to that folder. */
+interface FolderPart {
+  entry: Entry;
+  actionId: string;
+  done: SessionRef[];
+}
 
 export interface WorkspaceSetHost extends WorkspaceHost {
   /** The open folders changed (added, closed, switched): the desktop remembers them. Demo excluded. */
@@ -97,6 +113,8 @@ export class WorkspaceSet implements SessionClient {
   private lastFolders = '';
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Action ids given out for refs that named their folder, mapped to each folder's own action id. */
+  private readonly crossUndo = new Map<string, FolderPart[]>();
 
   constructor(host: WorkspaceSetHost) {
     this.host = host;
@@ -147,7 +165,12 @@ export class WorkspaceSet implements SessionClient {
       // Files vanishing may be the whole share going away: check this root now.
       if (event.removed.length > 0) void this.checkEntry(entry);
     }
-    if (entry === this.active) this.emit(event.type === 'state' ? { type: 'state', state: this.patched(entry, event.state) } : event);
+    if (event.type === 'new-pending') {
+      // Every folder's: notifications and the approval inbox span all open folders.
+      this.emit({ type: 'new-pending', sessions: event.sessions.map((r) => ({ ...r, folder: entry.id })) });
+    } else if (entry === this.active) {
+      this.emit(event.type === 'state' ? { type: 'state', state: this.patched(entry, event.state) } : event);
+    }
     if (summaryChanged) this.queueFolders();
   }
 
@@ -486,22 +509,25 @@ export class WorkspaceSet implements SessionClient {
     return this.ws.listSessions(app);
   }
   getSession(ref: SessionRef): Promise<SessionDetail> {
-    return this.ws.getSession(ref);
+    return this.wsOf(ref).getSession(bare(ref));
   }
   setStatus(refs: SessionRef[], status: SessionStatus): Promise<ActionResult> {
-    return this.ws.setStatus(refs, status);
+    return this.acrossFolders(refs, (ws, list) => ws.setStatus(list, status));
   }
   setEmail(refs: SessionRef[], email: string): Promise<ActionResult> {
-    return this.ws.setEmail(refs, email);
+    return this.acrossFolders(refs, (ws, list) => ws.setEmail(list, email));
   }
   deleteSessions(refs: SessionRef[]): Promise<ActionResult> {
-    return this.ws.deleteSessions(refs);
+    return this.acrossFolders(refs, (ws, list) => ws.deleteSessions(list));
   }
   undo(actionId: string): Promise<ActionResult> {
-    return this.ws.undo(actionId);
+    const parts = this.crossUndo.get(actionId);
+    if (!parts) return this.ws.undo(actionId);
+    this.crossUndo.delete(actionId);
+    return this.undoParts(parts);
   }
   reveal(ref: SessionRef): Promise<RevealResult> {
-    return this.ws.reveal(ref);
+    return this.wsOf(ref).reveal(bare(ref));
   }
   preflight(): Promise<PreflightReport> {
     return this.ws.preflight();
@@ -521,9 +547,108 @@ export class WorkspaceSet implements SessionClient {
   readAuditLog(query: AuditQuery): Promise<AuditEntry[]> {
     return this.ws.readAuditLog(query);
   }
-  listPending(): Promise<SessionRecord[]> {
-    return this.ws.listPending();
+  /**
+   * Every open, healthy folder's pending sessions, each tagged with its folder id, newest
+   * first. A folder that fails to answer is left out; the others still show.
+   */
+  async listPending(): Promise<SessionRecord[]> {
+    const healthy = this.entries.filter((e) => e.phase === 'ready' && !e.health);
+    if (healthy.length === 0) return this.ws.listPending();
+    const lists = await Promise.all(
+      healthy.map(async (e) => {
+        try {
+          return { folder: e.id, records: await e.ws.listPending() };
+        } catch (err) {
+          console.error(`Could not list the pending sessions of ${e.root ?? e.id}:`, err);
+          return { folder: e.id, records: [] };
+        }
+      }),
+    );
+    return mergeFolderPending(lists);
   }
+
+  // ---- actions across folders ----------------------------------------------------------------------
+
+  /** The workspace a single ref names (the active one when it names none); unknown ids throw not-found. */
+  private wsOf(ref: SessionRef): Workspace {
+    return ref.folder === undefined ? this.ws : this.find(ref.folder).ws;
+  }
+
+  /**
+   * Runs an action on refs that may name their folder: grouped by folder, each folder's
+   * Workspace gets its refs without the folder, the results are merged (refs tagged with
+   * their folder) and one action id is returned that undo() maps back to every folder's own.
+   * Refs naming no folder at all keep the single-folder path unchanged.
+   */
+  private async acrossFolders(refs: SessionRef[], run: (ws: Workspace, refs: SessionRef[]) => Promise<ActionResult>): Promise<ActionResult> {
+    if (refs.every((r) => r.folder === undefined)) return run(this.ws, refs);
+    const groups = new Map<Entry, SessionRef[]>();
+    const failed: ActionFailure[] = [];
+    for (const ref of refs) {
+      const id = ref.folder ?? this.active?.id;
+      const entry = id === undefined ? undefined : this.entries.find((e) => e.id === id);
+      if (!entry) {
+        const message = `No open folder has the id "${id ?? ''}" (it may have been closed); session ${ref.app}/${ref.id} was not changed.`;
+        failed.push({ ref, error: { code: id === undefined ? 'no-folder' : 'not-found', message } });
+        continue;
+      }
+      const list = groups.get(entry) ?? [];
+      list.push(bare(ref));
+      groups.set(entry, list);
+    }
+    const done: SessionRef[] = [];
+    const parts: FolderPart[] = [];
+    await Promise.all(
+      [...groups].map(async ([entry, list]) => {
+        const tag = (r: SessionRef): SessionRef => ({ ...bare(r), folder: entry.id });
+        try {
+          const result = await run(entry.ws, list);
+          const mine = result.done.map(tag);
+          done.push(...mine);
+          failed.push(...result.failed.map((f) => ({ ref: tag(f.ref), error: f.error })));
+          if (result.actionId !== null) parts.push({ entry, actionId: result.actionId, done: mine });
+        } catch (err) {
+          const error = toErrorInfo(err); // this folder failed as a whole (e.g. its share is gone)
+          failed.push(...list.map((r) => ({ ref: tag(r), error })));
+        }
+      }),
+    );
+    return { actionId: this.rememberParts(parts), done, failed };
+  }
+
+  private rememberParts(parts: FolderPart[]): string | null {
+    if (parts.length === 0) return null;
+    const actionId = randomUUID();
+    this.crossUndo.set(actionId, parts);
+    if (this.crossUndo.size > MAX_CROSS_UNDO) this.crossUndo.delete(this.crossUndo.keys().next().value as string);
+    return actionId;
+  }
+
+  /** Undoes each folder's share; a folder closed since (or failing) reports its refs as failed. */
+  private async undoParts(parts: FolderPart[]): Promise<ActionResult> {
+    const done: SessionRef[] = [];
+    const failed: ActionFailure[] = [];
+    await Promise.all(
+      parts.map(async ({ entry, actionId, done: refs }) => {
+        const tag = (r: SessionRef): SessionRef => ({ ...bare(r), folder: entry.id });
+        try {
+          if (!this.entries.includes(entry)) throw new ApiError('not-found', `The folder ${entry.root ?? entry.id} was closed; its changes cannot be undone.`);
+          const result = await entry.ws.undo(actionId);
+          done.push(...result.done.map(tag));
+          failed.push(...result.failed.map((f) => ({ ref: tag(f.ref), error: f.error })));
+        } catch (err) {
+          const error = toErrorInfo(err);
+          failed.push(...refs.map((ref) => ({ ref, error })));
+        }
+      }),
+    );
+    return { actionId: null, done, failed };
+  }
+}
+
+/** A ref as a single folder's Workspace knows it: app and id only. */
+function bare(ref: SessionRef): SessionRef {
+  return { app: ref.app, id: ref.id };
 }
 
 function pendingOf(apps: WorkspaceState['apps']): number {

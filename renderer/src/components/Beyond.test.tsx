@@ -4,7 +4,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../../shared/audit';
+import type { FolderSummary } from '../../../shared/types';
 import { setDownloadSink, type DownloadFile } from '../controller/export-actions';
+import { resetFolders } from '../store/folders';
 import { adoptFiltersOf, useUi } from '../store/ui';
 import { makeRecord, sampleData } from '../test/fake-client';
 import { renderApp, rowDevices, rowIds, settle, useRendererTestCleanup } from '../test/render-app';
@@ -258,6 +260,59 @@ describe('approval inbox', () => {
     await settle(() => client.upsertExternal(makeRecord(ANDROID, '99c0ffee00000000000000000000000000000099', { status: 'pending', deviceDescription: 'Galaxy S24', mtimeMs: Date.now() })));
     await waitFor(() => expect(screen.getAllByTestId('inbox-row')[0]!.textContent).toContain('Galaxy S24'));
     expect(document.title).toBe('Mobile Session Manager (2 pending)');
+  });
+});
+
+describe('approval inbox across open folders', () => {
+  const D4 = 'd4c0ffee00000000000000000000000000000004';
+  const B2 = 'b2c0ffee00000000000000000000000000000002';
+  afterEach(() => resetFolders());
+  const folder = (over: Partial<FolderSummary>): FolderSummary => ({
+    id: 'f1', root: ROOT, label: 'MobileApps', isDemo: false, phase: 'ready', error: null, pending: 2, unpushed: 0, active: true, watchMode: 'native', ...over,
+  });
+
+  it('lists every folder’s pending sessions with a Folder column, keeps the folder in refs, and counts all folders', async () => {
+    const { client } = await renderApp();
+    // Folder B holds the same app and session id as the active folder: rows must stay apart.
+    client.otherFolderPending = [makeRecord(ANDROID, D4, { status: 'pending', deviceDescription: 'Pixel on B', mtimeMs: Date.UTC(2025, 0, 15, 9, 30), folder: 'fb' })];
+    client.folders = [folder({}), folder({ id: 'fb', root: '/Volumes/B/MobileApps', label: 'ServerB', pending: 1, active: false })];
+    await settle(() => client.emit({ type: 'folders', folders: client.folders! }));
+    expect(document.title).toBe('Mobile Session Manager (3 pending)');
+    expect(screen.getByTestId('inbox-count').textContent).toBe('3');
+    await settle(() => fireEvent.click(screen.getByTestId('inbox-item')));
+    const rows = await waitFor(() => {
+      const r = screen.getAllByTestId('inbox-row');
+      expect(r).toHaveLength(3);
+      return r;
+    });
+    expect(screen.getByRole('columnheader', { name: 'Folder' })).toBeTruthy();
+    expect(rows.map((r) => [r.getAttribute('data-folder'), r.getAttribute('data-id'), r.querySelector('.inbox-row__folder')?.textContent])).toEqual([
+      ['fb', D4, 'ServerB'],
+      [null, B2, ''],
+      [null, D4, ''],
+    ]);
+    // Selecting the folder-B row does not select the active folder's row with the same id.
+    fireEvent.mouseDown(rows[0]!, { metaKey: true });
+    fireEvent.mouseDown(rows[2]!, { metaKey: true });
+    expect(screen.getAllByTestId('inbox-row').map((r) => r.getAttribute('aria-selected'))).toEqual(['true', 'false', 'true']);
+    await settle(() => fireEvent.click(screen.getByTestId('bulk-accept')));
+    expect(client.callsOf('setStatus')).toEqual([
+      [
+        [
+          { folder: 'fb', app: ANDROID, id: D4 },
+          { app: ANDROID, id: D4 },
+        ],
+        'accepted',
+      ],
+    ]);
+  });
+
+  it('shows no Folder column with one folder open', async () => {
+    await renderApp();
+    await settle(() => fireEvent.click(screen.getByTestId('inbox-item')));
+    await waitFor(() => expect(screen.getAllByTestId('inbox-row')).toHaveLength(2));
+    expect(screen.queryByRole('columnheader', { name: 'Folder' })).toBeNull();
+    expect(document.querySelector('.inbox-row__folder')).toBeNull();
   });
 });
 

@@ -16,9 +16,11 @@ import {
   loadInbox,
   undoKeepPending,
 } from '../controller/inbox-actions';
+import { switchToFolder } from '../controller/folder-actions';
 import { notificationPermission, revealSession, setNotifications, useNotifyPref } from '../controller/notifications';
 import { absoluteTime, ipLabel, osLabel, relativeTime } from '../lib/format';
-import { inboxKey, refOfKey, reviewKey, useInbox } from '../store/inbox';
+import { useFolders } from '../store/folders';
+import { inboxKey, refOfKey, refOfRecord, reviewKey, useInbox } from '../store/inbox';
 import { clickKind, coverage } from '../store/selection';
 import { useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
@@ -68,12 +70,21 @@ interface InboxRowProps {
   selected: boolean;
   kept: boolean;
   appName: string;
+  /** The folder's label; null when only one folder is open (no Folder column). */
+  folderLabel: string | null;
   now: number;
 }
 
-const InboxRow = memo(function InboxRow({ record, order, index, start, selected, kept, appName, now }: InboxRowProps) {
+/** Shows the session in its app's table, switching to its folder first when it is another one. */
+async function openInTable(ref: SessionRef, record: SessionRecord): Promise<void> {
+  const folder = useFolders.getState().folders.find((f) => f.id === record.folder);
+  if (folder && !folder.active) await switchToFolder(folder.id);
+  revealSession(ref, record);
+}
+
+const InboxRow = memo(function InboxRow({ record, order, index, start, selected, kept, appName, folderLabel, now }: InboxRowProps) {
   const { t, i18n } = useTranslation();
-  const ref: SessionRef = { app: record.app, id: record.id };
+  const ref: SessionRef = refOfRecord(record);
   const key = inboxKey(ref);
   const label = record.deviceDescription || record.deviceId || record.id;
   return (
@@ -85,6 +96,7 @@ const InboxRow = memo(function InboxRow({ record, order, index, start, selected,
       data-testid="inbox-row"
       data-app={record.app}
       data-id={record.id}
+      data-folder={record.folder}
       data-kept={kept ? 'true' : 'false'}
       style={{ transform: `translateY(${start}px)` }}
       onMouseDown={(e) => {
@@ -92,7 +104,7 @@ const InboxRow = memo(function InboxRow({ record, order, index, start, selected,
         if (e.shiftKey) e.preventDefault();
         inboxClick(key, order, clickKind(e));
       }}
-      onDoubleClick={() => revealSession(ref, record)}
+      onDoubleClick={() => void openInTable(ref, record)}
     >
       <div role="gridcell" className="cell inbox-row__check">
         <input
@@ -105,6 +117,11 @@ const InboxRow = memo(function InboxRow({ record, order, index, start, selected,
           onClick={(e) => inboxClick(key, order, e.shiftKey ? 'range' : 'toggle')}
         />
       </div>
+      {folderLabel !== null ? (
+        <div role="gridcell" className="cell inbox-row__folder" title={folderLabel}>
+          <span className="cell__text">{folderLabel}</span>
+        </div>
+      ) : null}
       <div role="gridcell" className="cell inbox-row__app" title={record.app}>
         <span className="cell__text">{appName}</span>
       </div>
@@ -208,6 +225,8 @@ function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: string[] }) 
   const selection = useInbox((s) => s.selection);
   const reviewed = useInbox((s) => s.reviewed);
   const apps = useWorkspace((s) => s.apps);
+  const folders = useFolders((s) => s.folders);
+  const folderLabels = useMemo(() => (folders.length > 1 ? new Map(folders.map((f) => [f.id, f.label])) : null), [folders]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualRows({ keys: order, scrollRef, rowHeight: INBOX_ROW_HEIGHT, headerHeight: INBOX_HEADER_HEIGHT });
   const [now] = useState(() => Date.now());
@@ -221,6 +240,7 @@ function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: string[] }) 
   }, [apps]);
 
   const headers: [string, string][] = [
+    ...(folderLabels ? ([['inbox-row__folder', t('inbox.folder')]] as [string, string][]) : []),
     ['inbox-row__app', t('inbox.app')],
     ['cell--device', t('columns.device')],
     ['col--os', t('columns.os')],
@@ -231,7 +251,7 @@ function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: string[] }) 
   return (
     <div
       ref={scrollRef}
-      className="grid inbox-grid"
+      className={`grid inbox-grid${folderLabels ? ' inbox-grid--folders' : ''}`}
       role="grid"
       aria-label={t('inbox.title')}
       aria-rowcount={rows.length + 1}
@@ -270,6 +290,7 @@ function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: string[] }) 
               selected={selection.ids.has(key) && (selection.multi || selection.ids.size === 1)}
               kept={reviewed.has(reviewKey(r))}
               appName={names.get(r.app) ?? r.app}
+              folderLabel={folderLabels ? (folderLabels.get(r.folder ?? '') ?? r.folder ?? '') : null}
               now={now}
             />
           );

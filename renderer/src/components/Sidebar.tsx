@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppFolder } from '../../../shared/types';
+import { useFolders } from '../store/folders';
 import { selectApp, showProblems, showView, useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
 import { FoldersSection } from './FoldersSection';
@@ -65,7 +66,10 @@ const AppItem = memo(function AppItem({ app, selected }: { app: AppFolder; selec
 
 function InboxItem({ selected }: { selected: boolean }) {
   const { t, i18n } = useTranslation();
-  const pending = useWorkspace((s) => s.apps.reduce((n, a) => n + a.counts.pending, 0));
+  const own = useWorkspace((s) => s.apps.reduce((n, a) => n + a.counts.pending, 0));
+  // The inbox spans every open folder: with several open, their pending counts add up.
+  const all = useFolders((s) => (s.folders.length > 1 ? s.folders.reduce((n, f) => n + f.pending, 0) : null));
+  const pending = all ?? own;
   return (
     <button
       type="button"

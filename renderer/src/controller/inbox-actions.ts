@@ -1,9 +1,10 @@
-// The approval inbox: reads listPending(), keeps it live from engine events, and
-// runs Accept / Keep pending / Delete on rows or on the inbox's selection.
+// The approval inbox: reads listPending() (every open folder's pending sessions), keeps
+// it live from engine events, and runs Accept / Keep pending / Delete on rows or on the
+// inbox's selection. Refs keep the record's folder, so actions reach the right folder.
 
 import type { EngineEvent, SessionRef } from '../../../shared/types';
 import { describeError } from '../lib/errors';
-import { inboxKey, loadReviewed, reviewKey, saveReviewed, useInbox } from '../store/inbox';
+import { inboxKey, loadReviewed, reviewBase, reviewKey, saveReviewed, useInbox } from '../store/inbox';
 import { click, prune, selectAll, type ClickKind } from '../store/selection';
 import { useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
@@ -56,7 +57,8 @@ export function inboxOnEvent(event: EngineEvent): void {
     if (event.type !== 'unpushed' && useInbox.getState().records) useInbox.setState({ records: null });
     return;
   }
-  if (event.type === 'sessions' || event.type === 'new-pending' || event.type === 'state') scheduleReload();
+  // 'folders': another open folder's pending count changed (an edit, an undo, a share gone or back).
+  if (event.type === 'sessions' || event.type === 'new-pending' || event.type === 'state' || event.type === 'folders') scheduleReload();
 }
 
 export function cancelInboxReload(): void {
@@ -104,7 +106,8 @@ export function keepPending(refs: SessionRef[]): void {
 export function undoKeepPending(refs: SessionRef[]): void {
   const { records, reviewed, reviewedRoot } = useInbox.getState();
   if (!records) return;
-  const wanted = new Set(refs.map(inboxKey));
+  const keys = new Set(refs.map(inboxKey));
+  const wanted = new Set(records.filter((r) => keys.has(inboxKey(r))).map(reviewBase));
   const next = new Set([...reviewed].filter((k) => !wanted.has(k.slice(0, k.lastIndexOf('@')))));
   saveReviewed(reviewedRoot, next);
   useInbox.setState({ reviewed: next });

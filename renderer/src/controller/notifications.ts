@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { compileFilter } from '../../../shared/session-filter';
 import type { SessionRecord, SessionRef } from '../../../shared/types';
+import { activeFolder } from '../store/folders';
 import { selectApp, selectSession, setQuery, resetFilters, showToast, showView, useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
 import { t } from './context';
@@ -90,6 +91,9 @@ export function onNewPending(sessions: SessionRecord[]): void {
   if (pending.length === 0) return;
   const first = pending[0]!;
   const ref = { app: first.app, id: first.id };
+  // Another open folder's session: the inbox lists it (the table shows the active folder only).
+  const elsewhere = first.folder !== undefined && first.folder !== activeFolder()?.id;
+  const show = (): void => (pending.length === 1 && !elsewhere ? revealSession(ref, first) : showView('inbox'));
   const { title, body } = describe(pending);
   showToast({
     tone: 'info',
@@ -97,7 +101,7 @@ export function onNewPending(sessions: SessionRecord[]): void {
     detail: body,
     timeoutMs: 8000,
     actions: [
-      { label: t('notify.review'), run: () => (pending.length === 1 ? revealSession(ref, first) : showView('inbox')) },
+      { label: t('notify.review'), run: show },
     ],
   });
   if (!useNotifyPref.getState().enabled) return;
@@ -107,7 +111,7 @@ export function onNewPending(sessions: SessionRecord[]): void {
     const n = new api(title, { body, tag: `msm-pending-${first.app}-${first.id}` });
     n.onclick = () => {
       window.focus();
-      revealSession(ref, first);
+      show();
       n.close();
     };
   } catch {

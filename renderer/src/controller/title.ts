@@ -1,10 +1,14 @@
 // The window title: "Mobile Session Manager (3 pending)". The desktop shell shows
 // the page's title, so the pending count reaches the title bar and the taskbar.
 
+import { useFolders } from '../store/folders';
 import { useWorkspace } from '../store/workspace';
 import { t } from './context';
 
+/** Pending sessions of the active folder; over every open folder when several are open. */
 export function pendingTotal(): number {
+  const { folders } = useFolders.getState();
+  if (folders.length > 1) return folders.reduce((sum, f) => sum + f.pending, 0);
   let n = 0;
   for (const app of useWorkspace.getState().apps) n += app.counts.pending;
   return n;
@@ -19,7 +23,14 @@ export function updateTitle(): void {
 /** Keeps the title current; returns the unsubscribe function. */
 export function watchTitle(): () => void {
   updateTitle();
-  return useWorkspace.subscribe((s, prev) => {
+  const offWs = useWorkspace.subscribe((s, prev) => {
     if (s.apps !== prev.apps) updateTitle();
   });
+  const offFolders = useFolders.subscribe((s, prev) => {
+    if (s.folders !== prev.folders) updateTitle();
+  });
+  return () => {
+    offWs();
+    offFolders();
+  };
 }

@@ -394,10 +394,13 @@ export class FakeClient implements SessionClient {
     return this.auditEntries.slice(0, query.limit ?? this.auditEntries.length);
   }
 
+  /** Pending sessions of other open folders (records with `folder`), listed by listPending beside this folder's own. */
+  otherFolderPending: SessionRecord[] = [];
+
   async listPending(): Promise<SessionRecord[]> {
     this.record('listPending', []);
     const all = [...this.sessions.values()].flatMap((m) => [...m.values()]);
-    return all.filter((s) => s.status === 'pending').sort((a, b) => b.mtimeMs - a.mtimeMs);
+    return [...all.filter((s) => s.status === 'pending'), ...this.otherFolderPending].sort((a, b) => b.mtimeMs - a.mtimeMs);
   }
 
   // ---- several folders (tests set `folders`; by default the one folder of the snapshot) ----

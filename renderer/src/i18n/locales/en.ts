@@ -342,6 +342,7 @@ const en = {
   inbox: {
     title: 'Needs approval',
     app: 'App',
+    folder: 'Folder',
     requested: 'Requested',
     actions: 'Actions',
     accept: 'Accept',

@@ -344,6 +344,7 @@ const es: Messages = {
   inbox: {
     title: 'Por aprobar',
     app: 'Aplicación',
+    folder: 'Carpeta',
     requested: 'Solicitada',
     actions: 'Acciones',
     accept: 'Aceptar',

@@ -344,6 +344,7 @@ const fr: Messages = {
   inbox: {
     title: 'À approuver',
     app: 'Application',
+    folder: 'Dossier',
     requested: 'Demandée',
     actions: 'Actions',
     accept: 'Accepter',

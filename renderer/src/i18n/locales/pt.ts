@@ -344,6 +344,7 @@ const pt: Messages = {
   inbox: {
     title: 'Aguardando aprovação',
     app: 'App',
+    folder: 'Pasta',
     requested: 'Solicitada',
     actions: 'Ações',
     accept: 'Aceitar',
