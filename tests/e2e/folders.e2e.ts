@@ -1,7 +1,8 @@
 // Several folders at once, end to end: the browser-mode server started with two
 // --dir folders (two 4D Servers' shares), switching between them in the sidebar,
-// a status edited in each (checked on disk), and one share removed from disk:
-// it shows its error while the other keeps updating live.
+// a status edited in each (checked on disk), the approval inbox over both (one bulk
+// Accept and one Undo reaching both folders' files), and one share removed from
+// disk: it shows its error while the other keeps updating live.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,6 +35,13 @@ async function pendingOnDisk(root: string): Promise<{ app: string; id: string; t
     if (s) return { app, id: s.id, text: s.text };
   }
   throw new Error(`no pending session in ${root}`);
+}
+
+/** How many sessions of the folder are pending, from the disk. */
+async function pendingCount(root: string): Promise<number> {
+  let n = 0;
+  for (const app of await appFolders(root)) n += (await sessionsOnDisk(root, app)).filter((x) => x.json.status === 'pending').length;
+  return n;
 }
 
 /** Shows one app with no search left from before (the search box outlives a folder switch). */
@@ -98,6 +106,45 @@ describe('several folders (browser mode, two --dir)', () => {
     expect(await row(page, a.id).getAttribute('data-status')).toBe('accepted');
     await folderItem('ServerB').locator('.folder-item__main').click();
     await expect.poll(() => folderItem('ServerB').getAttribute('class')).toContain('folder-item--active');
+  });
+
+  it('the inbox lists both folders’ pending sessions; one bulk Accept reaches both; one Undo restores both', async () => {
+    await search(page, '');
+    const a = await pendingOnDisk(served.mobileApps);
+    const b = await pendingOnDisk(rootB);
+    // Written again (as a new login would): both become the newest rows, at the top of the inbox.
+    await writeFile(join(served.mobileApps, a.app, a.id), a.text);
+    await writeFile(join(rootB, b.app, b.id), b.text);
+    const total = (await pendingCount(served.mobileApps)) + (await pendingCount(rootB));
+    await page.locator('[data-testid="inbox-item"]').click();
+    const view = page.locator('[data-testid="inbox-view"]');
+    const grid = view.locator('[data-testid="inbox-grid"]');
+    await expect.poll(() => grid.getAttribute('aria-rowcount')).toBe(String(total + 1));
+    expect(await grid.getByRole('columnheader', { name: 'Folder' }).count()).toBe(1);
+    const rowA = grid.locator(`[data-testid="inbox-row"][data-app="${a.app}"][data-id="${a.id}"]`);
+    const rowB = grid.locator(`[data-testid="inbox-row"][data-app="${b.app}"][data-id="${b.id}"]`);
+    await expect
+      .poll(async () => {
+        if ((await rowA.count()) + (await rowB.count()) < 2) await view.getByRole('button', { name: 'Refresh' }).click();
+        return (await rowA.count()) + (await rowB.count());
+      })
+      .toBe(2);
+    expect(await rowA.getAttribute('data-folder')).not.toBe(await rowB.getAttribute('data-folder'));
+    expect(await rowB.locator('.inbox-row__folder').textContent()).toBe(join('ServerB', 'Data'));
+
+    await rowA.locator('.row-check').click();
+    await rowB.locator('.row-check').click();
+    await expect.poll(() => page.locator('[data-testid="selection-count"]').textContent()).toBe('2 selected');
+    await page.locator('[data-testid="bulk-accept"]').click();
+    const statuses = async () => [(await readSession(served.mobileApps, a.app, a.id)).status, (await readSession(rootB, b.app, b.id)).status];
+    await expect.poll(statuses).toEqual(['accepted', 'accepted']);
+    await expect.poll(() => rowA.count()).toBe(0);
+    await expect.poll(() => rowB.count()).toBe(0);
+    const toast = page.locator('[data-testid="toast"]', { hasText: '2 sessions set to Accepted' });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(statuses).toEqual(['pending', 'pending']);
+    // Both rows come back (the other folder's through its pending count).
+    await expect.poll(async () => (await rowA.count()) + (await rowB.count())).toBe(2);
   });
 
   it('a folder removed from disk shows its error; the other keeps updating live', async () => {
