@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from './types';
+import { sessionRecord } from './session-record.fixture';
 import { EXPORT_COLUMNS, csvField, exportFileName, toCsv, toJson } from './export-format';
 
 function rec(over: Partial<SessionRecord>): SessionRecord {
-  return {
-    app: 'TEAM.com.example.app',
-    id: 'a'.repeat(40),
-    status: 'accepted',
-    email: 'user@example.com',
-    deviceDescription: 'iPhone 15',
-    deviceId: 'DEV-1',
-    os: 'iOS',
-    osVersion: '17.4',
-    simulator: false,
-    language: 'en_US',
-    ip: '10.0.0.1',
-    appVersion: '1.0',
-    mtimeMs: Date.UTC(2025, 0, 2, 3, 4, 5),
-    size: 700,
-    warnings: [],
-    ...over,
-  };
+  return sessionRecord(over);
 }
 
 /** A strict RFC 4180 reader, to check that what we write reads back to the same cells. */

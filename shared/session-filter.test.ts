@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from './types';
+import { sessionRecord } from './session-record.fixture';
 import {
   DAY_MS,
   compareRecords,
@@ -16,24 +17,7 @@ import {
 const NOW = Date.UTC(2025, 5, 1);
 
 function rec(over: Partial<SessionRecord>): SessionRecord {
-  return {
-    app: 'TEAM.com.example.app',
-    id: 'a'.repeat(40),
-    status: 'accepted',
-    email: 'user@example.com',
-    deviceDescription: 'iPhone 15',
-    deviceId: 'DEV-1',
-    os: 'iOS',
-    osVersion: '17.4',
-    simulator: false,
-    language: 'en_US',
-    ip: '10.0.0.1',
-    appVersion: '1.0',
-    mtimeMs: NOW - DAY_MS,
-    size: 700,
-    warnings: [],
-    ...over,
-  };
+  return sessionRecord({ mtimeMs: NOW - DAY_MS, ...over });
 }
 
 describe('matchesFilter', () => {
