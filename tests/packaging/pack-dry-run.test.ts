@@ -21,7 +21,7 @@ import { createStubElectronDist } from './stub-electron';
 
 const run = promisify(execFile);
 const SLOW = 180_000;
-const BUNDLES = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const BUNDLES = ['out/main/index.js', 'out/main/scan-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
 
