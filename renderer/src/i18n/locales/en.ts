@@ -217,7 +217,7 @@ const en = {
     title: 'Push settings',
     intro: 'Push calls a method of your 4D project that runs MOBILE APP REFRESH SESSIONS. See the README’s 4D section to add it.',
     url: 'Push URL',
-    urlPlaceholder: 'https://server.example.com/4DACTION/refreshSessions',
+    urlPlaceholder: 'https://server.example.com/4DACTION/MSM_RefreshSessions',
     urlInvalid: 'Enter an http:// or https:// URL, or leave it empty.',
     secret: 'Secret',
     secretKeep: 'Leave empty to keep the stored secret',

@@ -219,7 +219,7 @@ const es: Messages = {
     title: 'Ajustes de Push',
     intro: 'Push llama a un método de su proyecto 4D que ejecuta MOBILE APP REFRESH SESSIONS. Consulte la sección 4D del README para añadirlo.',
     url: 'URL de Push',
-    urlPlaceholder: 'https://servidor.ejemplo.com/4DACTION/refreshSessions',
+    urlPlaceholder: 'https://servidor.ejemplo.com/4DACTION/MSM_RefreshSessions',
     urlInvalid: 'Introduzca una URL http:// o https://, o déjela vacía.',
     secret: 'Secreto',
     secretKeep: 'Dejar vacío para conservar el secreto guardado',

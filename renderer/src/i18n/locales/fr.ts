@@ -219,7 +219,7 @@ const fr: Messages = {
     title: 'Réglages du Push',
     intro: 'Le Push appelle une méthode de votre projet 4D qui exécute MOBILE APP REFRESH SESSIONS. Voir la section 4D du README pour l’ajouter.',
     url: 'URL du Push',
-    urlPlaceholder: 'https://serveur.exemple.com/4DACTION/refreshSessions',
+    urlPlaceholder: 'https://serveur.exemple.com/4DACTION/MSM_RefreshSessions',
     urlInvalid: 'Saisissez une URL http:// ou https://, ou laissez vide.',
     secret: 'Secret',
     secretKeep: 'Laisser vide pour garder le secret enregistré',

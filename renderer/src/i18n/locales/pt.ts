@@ -219,7 +219,7 @@ const pt: Messages = {
     title: 'Configurações do Push',
     intro: 'O Push chama um método do seu projeto 4D que executa MOBILE APP REFRESH SESSIONS. Veja a seção 4D do README para adicioná-lo.',
     url: 'URL do Push',
-    urlPlaceholder: 'https://servidor.exemplo.com/4DACTION/refreshSessions',
+    urlPlaceholder: 'https://servidor.exemplo.com/4DACTION/MSM_RefreshSessions',
     urlInvalid: 'Digite uma URL http:// ou https://, ou deixe vazio.',
     secret: 'Segredo',
     secretKeep: 'Deixe vazio para manter o segredo salvo',
