@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { ApiResponse } from '../../shared/api';
 import type { WorkspaceState } from '../../shared/types';
 import { buildSessionJson, createRng, randomSessionId } from '../../electron/engine/demo-folder';
-import { appFolders, launchChromium, openApp, serveDemoFolder, type OpenedPage, type ServedFolder } from './harness';
+import { appFolders, callApi, launchChromium, openApp, serveDemoFolder, type OpenedPage, type ServedFolder } from './harness';
 import { fileExists, readSession, row, search, selectApp, sessionsOnDisk, showOnly, visibleRows, waitForApp } from './ui';
 
 let served: ServedFolder;
@@ -18,15 +17,8 @@ let opened: OpenedPage;
 let page: Page;
 let state: WorkspaceState;
 
-async function api<T>(method: string, args: unknown[] = []): Promise<T> {
-  const res = await fetch(`${served.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-MSM-Token': served.token },
-    body: JSON.stringify(args),
-  });
-  const body = (await res.json()) as ApiResponse<T>;
-  if (!body.ok) throw new Error(`${method}: ${body.error.code} ${body.error.message}`);
-  return body.value;
+function api<T>(method: string, args: unknown[] = []): Promise<T> {
+  return callApi<T>(served, method, args);
 }
 
 /**

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ApiResponse } from '../../shared/api';
 import { writeDemoFolder, type DemoFolderOptions } from '../../electron/engine/demo-folder';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -80,6 +81,18 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** Calls one API method of a served folder as the page does (token header, envelope unwrapped). */
+export async function callApi<T>(served: ServedFolder, method: string, args: unknown[] = []): Promise<T> {
+  const res = await fetch(`${served.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-MSM-Token': served.token },
+    body: JSON.stringify(args),
+  });
+  const body = (await res.json()) as ApiResponse<T>;
+  if (!body.ok) throw new Error(`${method}: ${body.error.code} ${body.error.message}`);
+  return body.value;
 }
 
 export async function launchChromium(): Promise<Browser> {
