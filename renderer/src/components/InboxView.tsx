@@ -18,7 +18,8 @@ import {
 } from '../controller/inbox-actions';
 import { switchToFolder } from '../controller/folder-actions';
 import { notificationPermission, revealSession, setNotifications, useNotifyPref } from '../controller/notifications';
-import { absoluteTime, ipLabel, osLabel, relativeTime } from '../lib/format';
+import { osLabel } from '../lib/format';
+import { ChangedCell, IpCell } from './RecordCells';
 import { useFolders } from '../store/folders';
 import { inboxKey, refOfKey, refOfRecord, reviewKey, useInbox } from '../store/inbox';
 import { clickKind, coverage } from '../store/selection';
@@ -83,7 +84,7 @@ async function openInTable(ref: SessionRef, record: SessionRecord): Promise<void
 }
 
 const InboxRow = memo(function InboxRow({ record, order, index, start, selected, kept, appName, folderLabel, now }: InboxRowProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const ref: SessionRef = refOfRecord(record);
   const key = inboxKey(ref);
   const label = record.deviceDescription || record.deviceId || record.id;
@@ -136,16 +137,8 @@ const InboxRow = memo(function InboxRow({ record, order, index, start, selected,
       <div role="gridcell" className="cell" title={record.email}>
         <span className={`cell__text${record.email ? '' : ' muted'}`}>{record.email || t('table.noEmail')}</span>
       </div>
-      <div role="gridcell" className="cell cell--mono col--ip">
-        <span className="cell__text" title={record.ip}>
-          {ipLabel(record.ip)}
-        </span>
-      </div>
-      <div role="gridcell" className="cell cell--time">
-        <time className="cell__text" dateTime={new Date(record.mtimeMs).toISOString()} title={absoluteTime(record.mtimeMs, i18n.language)}>
-          {relativeTime(record.mtimeMs, now, i18n.language, t('time.justNow'))}
-        </time>
-      </div>
+      <IpCell ip={record.ip} />
+      <ChangedCell record={record} now={now} />
       <div role="gridcell" className="cell inbox-row__actions">
         {kept ? (
           <button

@@ -4,7 +4,8 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRecord } from '../../../shared/types';
-import { absoluteTime, ipLabel, osLabel, relativeTime } from '../lib/format';
+import { osLabel } from '../lib/format';
+import { ChangedCell, IpCell } from './RecordCells';
 import { clickRow } from '../controller/selection-actions';
 import { clickKind } from '../store/selection';
 import { openMenu, useUi } from '../store/ui';
@@ -48,7 +49,7 @@ function useFlash(record: SessionRecord): number {
 }
 
 export const SessionRow = memo(function SessionRow({ record, index, start, selected, current, now }: SessionRowProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const flash = useFlash(record);
   const target = { app: record.app, id: record.id };
   const os = osLabel(record);
@@ -132,19 +133,11 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
       <div role="gridcell" className="cell col--language">
         <span className="cell__text">{record.language}</span>
       </div>
-      <div role="gridcell" className="cell cell--mono col--ip">
-        <span className="cell__text" title={record.ip}>
-          {ipLabel(record.ip)}
-        </span>
-      </div>
+      <IpCell ip={record.ip} />
       <div role="gridcell" className="cell cell--status col--status">
         <StatusSelect target={target} status={record.status} inRow />
       </div>
-      <div role="gridcell" className="cell cell--time col--changed">
-        <time className="cell__text" dateTime={new Date(record.mtimeMs).toISOString()} title={absoluteTime(record.mtimeMs, i18n.language)}>
-          {relativeTime(record.mtimeMs, now, i18n.language, t('time.justNow'))}
-        </time>
-      </div>
+      <ChangedCell record={record} now={now} className="col--changed" />
     </div>
   );
 });
