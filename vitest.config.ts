@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 
 // Unit and integration tests. Engine tests run in Node on real temporary folders;
 // renderer tests (*.test.tsx) run in jsdom. End-to-end tests live in tests/e2e and
-// run through scripts/e2e.mjs against the real browser-mode server.
+// run through `node scripts/test.mjs end-to-end` (vitest.e2e.config.ts) against the
+// real browser-mode server.
 export default defineConfig({
   plugins: [react()],
   test: {

@@ -14,9 +14,9 @@ const eventLoopUtilization = perf.eventLoopUtilization.bind(perf);
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { EngineEvent, SessionRef } from '../shared/types';
-import { NativeWatcher, PollingWatcher } from '../electron/engine/folder-watcher';
-import { Workspace } from '../electron/engine/workspace';
-import { cachedDataset } from './dataset';
+import { NativeWatcher, PollingWatcher } from '../electron/engine/watch/folder-watcher';
+import { Workspace } from '../electron/engine/folder/workspace';
+import { cachedDataset } from '../electron/engine/testing/dataset';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '.data');
@@ -43,7 +43,7 @@ async function prebuildWorker(): Promise<string> {
   const out = join(dataDir, 'scan-worker.mjs');
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [join(here, '../electron/engine/scan-worker.ts')],
+    entryPoints: [join(here, '../electron/engine/scan/scan-worker.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   const pending = await blockDuring(() => ws!.listPending());
   const biggest = [...state.apps].sort((a, b) => b.counts.total - a.counts.total)[0]?.folder ?? '';
   const listed = await blockDuring(async () => JSON.stringify(await ws!.listSessions(biggest)).length);
-  const watchers = await watcherCost(root, apps, (app) => ws!['index'].known(app));
+  const watchers = await watcherCost(root, apps, (app) => ws!['folder'].known(app));
 
   const writtenPaths: string[] = [];
   const latencies = await deltaLatency(ws, root, 200, writtenPaths);

@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appSpecs, hexId, rng, sessionText } from './dataset';
+import { appSpecs, hexId, rng, sessionText } from '../electron/engine/testing/dataset';
 
 const [root, countArg, gapArg, appsArg] = process.argv.slice(2);
 const count = Number(countArg ?? 200);

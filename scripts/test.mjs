@@ -1,9 +1,13 @@
 // `npm test`: the whole suite, in the order that fails fastest.
-// typecheck → unit/integration (vitest) → build → end-to-end in headless Chromium.
+// typecheck (every layer's tsconfig) → lint (ESLint + Prettier check) → unit/integration
+// (vitest) → build → end-to-end in headless Chromium.
+// `node scripts/test.mjs lint build` runs only the steps whose names start with those words.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['typecheck', 'npx', ['tsc', '-b', 'tsconfig.json']],
+  ['lint', 'npx', ['eslint', '.']],
+  ['lint: formatting', 'npx', ['prettier', '--check', '.']],
   ['unit + integration', 'npx', ['vitest', 'run']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['end-to-end', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts']],

@@ -182,6 +182,11 @@ export interface ActionResult {
   actionId: string | null;
   done: SessionRef[];
   failed: ActionFailure[];
+  /**
+   * Desktop delete only: `count` of the done files could not go to the OS trash (a network
+   * share) and were moved to `folder`, the app's own trash in its data directory. Undo works the same.
+   */
+  appTrash?: { folder: string; count: number };
 }
 
 export interface RevealResult {

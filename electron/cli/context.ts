@@ -4,9 +4,9 @@
 
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ApiError } from '../../shared/api-error';
-import { resolveMobileAppsRoot } from '../engine/root';
+import { resolveMobileAppsRoot } from '../engine/folder/root';
 import { CliError, EXIT, usageError } from './cli-error';
-import { appDataDir } from './data-dir';
+import { desktopDataDir } from '../engine/paths';
 import type { OptionValues } from './options';
 
 export interface CliIo {
@@ -37,7 +37,7 @@ export async function openRoot(io: CliIo, values: OptionValues): Promise<string>
 
 export function dataDirFrom(io: CliIo, values: OptionValues): string {
   const given = values['data-dir'];
-  return typeof given === 'string' ? resolve(io.cwd, given) : appDataDir(io.env);
+  return typeof given === 'string' ? resolve(io.cwd, given) : desktopDataDir(io.env);
 }
 
 /** The data directory (audit log, trash) must never be inside the MobileApps folder. */

@@ -5,8 +5,8 @@
 
 import { readdirSync } from 'node:fs';
 import type { Problem, SessionRecord } from '../../shared/types';
-import { FolderScan } from '../engine/scan-folder';
-import { ReadBuffer } from '../engine/session-read';
+import { FolderScan } from '../engine/scan/scan-folder';
+import { ReadBuffer } from '../engine/session/session-read';
 import { usageError } from './cli-error';
 
 export interface FolderContents {

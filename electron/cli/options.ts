@@ -4,7 +4,13 @@
 
 import type { ParseArgsConfig } from 'node:util';
 import { sessionRef } from '../../shared/api-schema';
-import { PLATFORM_FILTERS, SORT_COLUMNS, type PlatformFilter, type SessionFilter, type SortColumn } from '../../shared/session-filter';
+import {
+  PLATFORM_FILTERS,
+  SORT_COLUMNS,
+  type PlatformFilter,
+  type SessionFilter,
+  type SortColumn,
+} from '../../shared/session-filter';
 import type { SessionRef } from '../../shared/types';
 import { usageError } from './cli-error';
 
@@ -119,6 +125,6 @@ export function sortFrom(values: OptionValues): { column: SortColumn; direction:
     throw usageError(`--sort must be one of ${SORT_COLUMNS.join(', ')} (got "${sort}").`);
   }
   // Newest first by default for "changed"; A→Z for the others.
-  const direction = values.asc === true ? 'asc' : values.desc === true || (values.sort === undefined) ? 'desc' : 'asc';
+  const direction = values.asc === true ? 'asc' : values.desc === true || values.sort === undefined ? 'desc' : 'asc';
   return { column: sort as SortColumn, direction };
 }

@@ -6,7 +6,7 @@ import { lstat } from 'node:fs/promises';
 import { ApiError } from '../../shared/api-error';
 import { filterRecords, type SessionFilter } from '../../shared/session-filter';
 import type { SessionRef } from '../../shared/types';
-import { sessionPath } from '../engine/root';
+import { sessionPath } from '../engine/folder/root';
 import { usageError } from './cli-error';
 import { readFolder } from './folder-read';
 import { apps, filterFrom, hasFilter, parseRefs, type OptionValues } from './options';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Settings } from '../engine/settings-store';
+import type { Settings } from '../engine/settings/settings-store';
 
 export type ThemeChoice = Settings['theme'];
 export type LanguageChoice = Settings['language'];

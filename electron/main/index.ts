@@ -2,21 +2,30 @@
 // engine. Everything that matters for security is in small modules:
 // window.ts (web preferences), web-guards.ts (navigation, windows, webviews,
 // permissions), app-protocol.ts (app:// with CSP header), ipc.ts (validated
-// handlers), menu.ts (native menu → UI commands).
+// handlers), menu.ts (native menu → UI commands). What Electron does not do
+// for us lives in plain modules too: quit-flush.ts (await the writes before
+// quitting), startup-queue.ts (requests that arrive during start-up),
+// app-trash.ts (delete on shares), pending-badge.ts (per-OS badge).
 
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
-import type { WorkspaceHost } from '../engine/workspace';
-import { WorkspaceSet } from '../engine/workspace-set';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, screen, session, shell } from 'electron';
+import type { WorkspaceHost } from '../engine/folder/workspace';
+import { WorkspaceSet } from '../engine/folder-set/workspace-set';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { folderFromArgv } from './argv-folder';
 import { rememberOpenFolders, reopenFolders } from './open-folders';
-import { trackPendingBadge } from './pending-badge';
+import { dockBadge, overlayDotBitmap, taskbarOverlay, trackPendingBadge, type BadgeSink } from './pending-badge';
+import { AppTrashLog, appTrashDir, trashWithAppFallback, withAppTrashNotice } from './app-trash';
+import { setWindowsIdentity } from './app-identity';
+import { flushBeforeQuit } from './quit-flush';
+import { StartupQueue } from './startup-queue';
+import { describeScanPath } from './scan-path';
+import { onScanFinished } from '../engine/scan/scanner';
 import { registerApiHandlers } from './ipc';
 import { lastFolder, rememberFolder } from './last-folder';
-import { restorableBounds, trackWindowState } from './window-state';
-import { SettingsStore } from '../engine/settings-store';
+import { restorableBounds, saveWindowBounds, trackWindowState } from './window-state';
+import { SettingsStore } from '../engine/settings/settings-store';
 import { menuTemplate } from './menu';
 import { savedLanguage, type AppearanceHooks } from './appearance';
 import { createMainWindow, preloadPath, rendererDir, rendererOrigin, type WindowPaths } from './window';
@@ -36,6 +45,10 @@ const startupWarnings: string[] = [];
 /** Every open folder (one per 4D Server share, say); the API acts on the active one. */
 let workspace: WorkspaceSet | null = null;
 let settings: SettingsStore | null = null;
+/** Open-file / second-instance / activate wait here until start() is done. */
+const startup = new StartupQueue();
+/** Windows: the taskbar overlay, re-applied when the window is created again. */
+let overlay: ReturnType<typeof taskbarOverlay> | null = null;
 const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
 function hostPlatform(): WorkspaceHost['platform'] {
@@ -47,23 +60,24 @@ function showWindow(): BrowserWindow {
   let win = getWindow();
   if (!win) {
     const saved = settings?.get().window ?? null;
-    win = createMainWindow(paths, restorableBounds(saved, screen.getAllDisplays().map((d) => d.workArea)));
+    win = createMainWindow(paths, restorableBounds(saved, (b) => screen.getDisplayMatching(b).workArea));
     if (settings) trackWindowState(win, settings);
     win.on('closed', () => (mainWindow = null));
     mainWindow = win;
+    overlay?.reapply();
   }
   if (win.isMinimized()) win.restore();
   win.focus();
   return win;
 }
 
-function createWorkspace(dataDir: string, store: SettingsStore): WorkspaceSet {
+function createWorkspace(dataDir: string, store: SettingsStore, trashLog: AppTrashLog): WorkspaceSet {
   const push = createDesktopPushService(store, app.getVersion());
   return new WorkspaceSet({
     platform: hostPlatform(),
     version: app.getVersion(),
     dataDir,
-    trash: (abs) => shell.trashItem(abs),
+    trash: trashWithAppFallback((abs) => shell.trashItem(abs), trashLog),
     reveal: async (abs) => {
       shell.showItemInFolder(abs);
       return true;
@@ -122,12 +136,28 @@ function appearanceHooks(store: SettingsStore): AppearanceHooks {
           message: 'The new language applies when the app restarts.',
         };
         if ((await dialog.showMessageBox(win, options)).response === 0) {
+          // quit(), not exit(): exit() skips 'before-quit', so unpushed changes would be lost.
           app.relaunch();
-          app.exit(0);
+          app.quit();
         }
       });
     },
   };
+}
+
+function badgeSink(): BadgeSink {
+  if (process.platform !== 'win32') return dockBadge(app);
+  overlay = taskbarOverlay(getWindow, () => nativeImage.createFromBitmap(overlayDotBitmap(), { width: 16, height: 16 }));
+  return overlay;
+}
+
+/** Everything a quit must not lose: window bounds, unpushed changes, audit entries, queued settings. */
+async function flushForQuit(): Promise<void> {
+  const win = getWindow();
+  if (win && settings) await saveWindowBounds(win, settings).catch((err: unknown) => console.error('Could not save the window size:', err));
+  await workspace?.close();
+  // Settings writes run in order: this one settles after every earlier one (open folders, theme…).
+  await settings?.update(() => undefined);
 }
 
 async function start(): Promise<void> {
@@ -137,9 +167,10 @@ async function start(): Promise<void> {
   const opened = await SettingsStore.open(dataDir);
   if (opened.warning) startupWarnings.push(opened.warning);
   settings = opened.store;
-  workspace = createWorkspace(dataDir, opened.store);
-  registerApiHandlers(ipcMain, workspace, getWindow, origin);
-  trackPendingBadge(app, (listener) => workspace?.onEvent(listener) ?? (() => {}));
+  const trashLog = new AppTrashLog(appTrashDir(dataDir));
+  workspace = createWorkspace(dataDir, opened.store, trashLog);
+  registerApiHandlers(ipcMain, withAppTrashNotice(workspace, trashLog), getWindow, origin);
+  trackPendingBadge(badgeSink(), (listener) => workspace?.onEvent(listener) ?? (() => {}));
   nativeTheme.themeSource = opened.store.get().theme;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -152,7 +183,14 @@ async function start(): Promise<void> {
       }),
     ),
   );
-  app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });
+  const about = (credits?: string) =>
+    app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion(), ...(credits ? { credits } : {}) });
+  about();
+  onScanFinished((stats) => {
+    const line = describeScanPath(stats);
+    console.log(line);
+    about(line);
+  });
   const win = showWindow();
   for (const message of startupWarnings.splice(0)) {
     void dialog.showMessageBox(win, { type: 'warning', title: app.getName(), message });
@@ -160,37 +198,37 @@ async function start(): Promise<void> {
   await openInitialFolder(workspace, opened.store);
 }
 
+/** Asks a running app to show a folder: queued until start-up is done. */
+function openWhenStarted(folder: string | null): void {
+  startup.run(() => (folder ? openFromOutside(folder) : showWindow()));
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another instance is running: it receives our argv through 'second-instance'.
   app.quit();
 } else {
+  setWindowsIdentity(app, process.platform);
   const language = savedLanguage(app.getPath('userData'));
   if (language !== 'system') app.commandLine.appendSwitch('lang', language);
   registerAppScheme();
   installWebGuards(app, origin);
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    const folder = folderFromArgv(argv, workingDirectory, app.getAppPath());
-    if (folder) openFromOutside(folder);
-    else showWindow();
+    openWhenStarted(folderFromArgv(argv, workingDirectory, app.getAppPath()));
   });
-  // macOS: a folder dropped on the dock icon or picked from the recent list.
+  // macOS: a folder dropped on the dock icon, picked from the recent list, or `open -a … /path`.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (app.isReady()) openFromOutside(path);
-    else process.argv.push(path);
+    openWhenStarted(path);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('activate', () => {
-    if (app.isReady()) showWindow();
-  });
-  app.on('before-quit', () => {
-    void workspace?.close();
-  });
+  app.on('activate', () => startup.run(() => showWindow()));
+  flushBeforeQuit(app, flushForQuit);
   app
     .whenReady()
     .then(start)
+    .then(() => startup.markStarted())
     .catch((err: unknown) => {
       dialog.showErrorBox('Mobile Session Manager could not start', err instanceof Error ? err.message : String(err));
       app.quit();

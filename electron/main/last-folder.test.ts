@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastFolder, rememberFolder } from './last-folder';
 import { restorableBounds } from './window-state';
-import { MAX_RECENT_FOLDERS, SettingsStore } from '../engine/settings-store';
+import { MAX_RECENT_FOLDERS, SettingsStore } from '../engine/settings/settings-store';
 import { folderFromArgv } from './argv-folder';
 
 let dir: string;
@@ -44,12 +44,17 @@ describe('last folder', () => {
 
 describe('window bounds', () => {
   const screen = { x: 0, y: 0, width: 1920, height: 1080 };
-  it('restores bounds that are on a screen, and not those left on an unplugged one', () => {
+  it('restores bounds on their screen, clamped into its work area so the title bar stays reachable', () => {
     const onScreen = { x: 100, y: 80, width: 1200, height: 800, maximized: false };
-    expect(restorableBounds(onScreen, [screen])).toEqual(onScreen);
-    expect(restorableBounds({ ...onScreen, x: 3000 }, [screen])).toBeNull();
-    expect(restorableBounds({ ...onScreen, x: 3000 }, [screen, { x: 1920, y: 0, width: 2560, height: 1440 }])).not.toBeNull();
-    expect(restorableBounds(null, [screen])).toBeNull();
+    const only = () => screen;
+    expect(restorableBounds(onScreen, only)).toEqual(onScreen);
+    // 100×100 px still overlapping used to pass as is: now pulled fully inside.
+    expect(restorableBounds({ ...onScreen, x: 1820, y: 980 }, only)).toEqual({ ...onScreen, x: 720, y: 280 });
+    expect(restorableBounds({ ...onScreen, y: -500 }, only)).toMatchObject({ y: 0 });
+    expect(restorableBounds({ ...onScreen, width: 4000, height: 3000 }, only)).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
+    const second = { x: 1920, y: 0, width: 2560, height: 1440 };
+    expect(restorableBounds({ ...onScreen, x: 3000 }, () => second)).toEqual({ ...onScreen, x: 3000 });
+    expect(restorableBounds(null, only)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 // Remembers the folders the user opened — the last one (reopened at the next
 // start) and the recent list — in the app's settings store. No Electron import.
 
-import { MAX_RECENT_FOLDERS, type SettingsStore } from '../engine/settings-store';
+import { MAX_RECENT_FOLDERS, type SettingsStore } from '../engine/settings/settings-store';
 
 /** The folder to reopen at start, or null. */
 export function lastFolder(store: SettingsStore): string | null {

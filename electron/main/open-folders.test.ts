@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTree, type TempTree } from '../engine/engine-fixtures';
-import { SettingsStore } from '../engine/settings-store';
-import { WorkspaceSet } from '../engine/workspace-set';
+import { makeTree, type TempTree } from '../engine/testing/engine-fixtures';
+import { SettingsStore } from '../engine/settings/settings-store';
+import { WorkspaceSet } from '../engine/folder-set/workspace-set';
 import { rememberOpenFolders, reopenFolders } from './open-folders';
 
 const dirs: string[] = [];

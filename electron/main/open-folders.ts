@@ -5,7 +5,7 @@
 
 import { toErrorInfo } from '../../shared/api-error';
 import type { FolderSummary, WorkspaceState } from '../../shared/types';
-import type { SettingsStore } from '../engine/settings-store';
+import type { SettingsStore } from '../engine/settings/settings-store';
 import { openStartupFolder, type StartupResult } from './startup-folder';
 
 export interface FolderSet {

@@ -19,7 +19,7 @@ describe('trackPendingBadge', () => {
   it('shows the pending total across apps and only calls the OS when it changes', () => {
     const calls: number[] = [];
     let emit: (e: EngineEvent) => void = () => {};
-    const stop = trackPendingBadge({ setBadgeCount: (n?: number) => (calls.push(n ?? 0), true) }, (l) => {
+    const stop = trackPendingBadge({ show: (n: number) => void calls.push(n) }, (l) => {
       emit = l;
       return () => (emit = () => {});
     });
@@ -35,7 +35,7 @@ describe('trackPendingBadge', () => {
   it('shows the sum over every open folder once "folders" events arrive', () => {
     const calls: number[] = [];
     let emit: (e: EngineEvent) => void = () => {};
-    trackPendingBadge({ setBadgeCount: (n?: number) => (calls.push(n ?? 0), true) }, (l) => ((emit = l), () => {}));
+    trackPendingBadge({ show: (n: number) => void calls.push(n) }, (l) => ((emit = l), () => {}));
     emit({ type: 'apps', apps: [appFolder('a', 2)] });
     const f = (id: string, pending: number) => ({ id, root: `/${id}`, label: id, isDemo: false, phase: 'ready' as const, error: null, pending, unpushed: 0, active: id === 'a', watchMode: 'native' as const });
     emit({ type: 'folders', folders: [f('a', 2), f('b', 5)] });

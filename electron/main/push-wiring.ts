@@ -2,9 +2,9 @@
 // settings.json, secrets encrypted with the OS keychain (safeStorage).
 
 import { safeStorage } from 'electron';
-import type { PushService } from '../engine/push-service';
+import type { PushService } from '../engine/push/push-service';
 import { createPushService } from '../engine/push';
-import type { SettingsStore } from '../engine/settings-store';
+import type { SettingsStore } from '../engine/settings/settings-store';
 import { createSafeStorageCodec } from './secret-codec';
 
 export function createDesktopPushService(store: SettingsStore, version: string): PushService {

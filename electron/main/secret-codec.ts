@@ -1,7 +1,8 @@
 // The desktop SecretCodec: the push secret is encrypted with the OS keychain
 // through Electron's safeStorage (Keychain on macOS, DPAPI on Windows,
-// libsecret/kwallet on Linux). Type-only import: loading this module does not
-// load Electron, so it can be unit-tested with a stub.
+// libsecret/kwallet on Linux), with the asynchronous API: the synchronous one
+// is deprecated in Electron 45, and a Keychain prompt must never block the main
+// process. Type-only import: loading this module does not load Electron.
 //
 // On Linux without a keyring, safeStorage falls back to a hard-coded key
 // ("basic_text"), which is plain text in all but name: we refuse to store then.
@@ -9,7 +10,12 @@
 import type { SafeStorage } from 'electron';
 import type { SecretCodec } from '../engine/push/types';
 
-function usesPlainTextFallback(safeStorage: SafeStorage): boolean {
+export type AsyncSafeStorage = Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
+>;
+
+function usesPlainTextFallback(safeStorage: AsyncSafeStorage): boolean {
   if (process.platform !== 'linux') return false;
   try {
     const backend = safeStorage.getSelectedStorageBackend();
@@ -19,25 +25,24 @@ function usesPlainTextFallback(safeStorage: SafeStorage): boolean {
   }
 }
 
-export function createSafeStorageCodec(safeStorage: SafeStorage): SecretCodec {
-  const isAvailable = (): boolean => {
+export function createSafeStorageCodec(safeStorage: AsyncSafeStorage): SecretCodec {
+  const isAvailable = async (): Promise<boolean> => {
     try {
-      return safeStorage.isEncryptionAvailable() && !usesPlainTextFallback(safeStorage);
+      return (await safeStorage.isAsyncEncryptionAvailable()) && !usesPlainTextFallback(safeStorage);
     } catch {
       return false;
     }
   };
   return {
     isAvailable,
-    encrypt(plain) {
-      if (!isAvailable()) {
-        throw new Error('no OS keychain is available to encrypt the secret');
-      }
-      return safeStorage.encryptString(plain).toString('base64');
+    async encrypt(plain) {
+      if (!(await isAvailable())) throw new Error('no OS keychain is available to encrypt the secret');
+      return (await safeStorage.encryptStringAsync(plain)).toString('base64');
     },
-    decrypt(b64) {
+    async decrypt(b64) {
       // Decrypting still works with what we stored, even if the backend changed since.
-      return safeStorage.decryptString(Buffer.from(b64, 'base64'));
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(b64, 'base64'));
+      return { value: result, shouldReEncrypt };
     },
   };
 }

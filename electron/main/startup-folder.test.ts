@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Workspace } from '../engine/workspace';
+import { Workspace } from '../engine/folder/workspace';
 import { openStartupFolder } from './startup-folder';
 
 const dirs: string[] = [];

@@ -1,34 +1,59 @@
-// Window size and position, saved in the settings store when the window
-// closes and restored at the next start — unless the saved place is no longer
-// on any screen (a monitor was unplugged), then the default size is used.
+// Window size and position, saved in the settings store and restored at the
+// next start. The saved place is clamped into the work area of the display it
+// matches best (screen.getDisplayMatching): a monitor unplugged or rearranged
+// since must never leave the title bar off-screen, where the window cannot be
+// dragged back. Electron types only; the display lookup is passed in.
 
 import type { BrowserWindow, Rectangle } from 'electron';
-import type { SettingsStore, WindowBounds } from '../engine/settings-store';
+import type { SettingsStore, WindowBounds } from '../engine/settings/settings-store';
 
 export const DEFAULT_SIZE = { width: 1280, height: 800 };
 
-function overlaps(a: Rectangle, b: Rectangle): boolean {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w >= 100 && h >= 100;
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), Math.max(min, max));
 }
 
-/** The saved bounds when they still fall on a display's work area, else null. */
-export function restorableBounds(saved: WindowBounds | null, workAreas: Rectangle[]): WindowBounds | null {
+/** The saved bounds moved (and shrunk if needed) to lie entirely inside the matching display's work area. */
+export function restorableBounds(saved: WindowBounds | null, workAreaFor: (bounds: Rectangle) => Rectangle): WindowBounds | null {
   if (!saved) return null;
-  return workAreas.some((area) => overlaps(saved, area)) ? saved : null;
+  const area = workAreaFor({ x: saved.x, y: saved.y, width: saved.width, height: saved.height });
+  const width = Math.min(saved.width, area.width);
+  const height = Math.min(saved.height, area.height);
+  return {
+    x: clamp(saved.x, area.x, area.x + area.width - width),
+    y: clamp(saved.y, area.y, area.y + area.height - height),
+    width,
+    height,
+    maximized: saved.maximized,
+  };
 }
 
+function boundsOf(win: BrowserWindow): WindowBounds {
+  const b = win.getNormalBounds();
+  return {
+    x: Math.round(b.x),
+    y: Math.round(b.y),
+    width: Math.max(100, Math.round(b.width)),
+    height: Math.max(100, Math.round(b.height)),
+    maximized: win.isMaximized(),
+  };
+}
+
+function sameBounds(a: WindowBounds | null | undefined, b: WindowBounds): boolean {
+  return !!a && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.maximized === b.maximized;
+}
+
+/** Writes the window's bounds now; resolves once they are on disk (the quit flush awaits it). */
+export async function saveWindowBounds(win: BrowserWindow, store: SettingsStore): Promise<void> {
+  if (win.isDestroyed()) return;
+  const bounds = boundsOf(win);
+  if (sameBounds(store.get().window, bounds)) return;
+  await store.update((s) => void (s.window = bounds));
+}
+
+/** Saves the bounds when the window closes (also when the user closes it without quitting, on macOS). */
 export function trackWindowState(win: BrowserWindow, store: SettingsStore): void {
   win.on('close', () => {
-    const b = win.getNormalBounds();
-    const bounds: WindowBounds = {
-      x: Math.round(b.x),
-      y: Math.round(b.y),
-      width: Math.max(100, Math.round(b.width)),
-      height: Math.max(100, Math.round(b.height)),
-      maximized: win.isMaximized(),
-    };
-    store.update((s) => void (s.window = bounds)).catch((err: unknown) => console.error('Could not save the window size:', err));
+    saveWindowBounds(win, store).catch((err: unknown) => console.error('Could not save the window size:', err));
   });
 }

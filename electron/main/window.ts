@@ -6,7 +6,7 @@ import { BrowserWindow, nativeTheme } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol';
 import { originOf } from './web-guards';
 import { DEFAULT_SIZE } from './window-state';
-import type { WindowBounds } from '../engine/settings-store';
+import type { WindowBounds } from '../engine/settings/settings-store';
 
 export interface WindowPaths {
   /** out/preload/index.cjs */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { parseCli } from './cli';
-import { defaultDataDir } from './data-dir';
+import { browserModeDataDir } from '../engine/paths';
 
 describe('serve command line', () => {
   it('defaults to loopback, a random port and the demo folder', () => {
@@ -10,8 +10,30 @@ describe('serve command line', () => {
   });
 
   it('reads every option', () => {
-    const o = parseCli(['--dir', 'x/MobileApps', '--port', '4810', '--host', '0.0.0.0', '--polling', '--push-url', 'https://4d.example/4DACTION/r', '--data-dir', '/tmp/d'], {});
-    expect(o).toMatchObject({ dir: resolve('x/MobileApps'), port: 4810, host: '0.0.0.0', polling: true, pushUrl: 'https://4d.example/4DACTION/r', dataDir: '/tmp/d' });
+    const o = parseCli(
+      [
+        '--dir',
+        'x/MobileApps',
+        '--port',
+        '4810',
+        '--host',
+        '0.0.0.0',
+        '--polling',
+        '--push-url',
+        'https://4d.example/4DACTION/r',
+        '--data-dir',
+        '/tmp/d',
+      ],
+      {},
+    );
+    expect(o).toMatchObject({
+      dir: resolve('x/MobileApps'),
+      port: 4810,
+      host: '0.0.0.0',
+      polling: true,
+      pushUrl: 'https://4d.example/4DACTION/r',
+      dataDir: '/tmp/d',
+    });
   });
 
   it('takes --dir several times (one folder per 4D Server), in order, without duplicates', () => {
@@ -29,9 +51,15 @@ describe('serve command line', () => {
   });
 
   it('keeps its data in the usual per-user place', () => {
-    expect(defaultDataDir({ XDG_DATA_HOME: '/x/share' }, 'linux')).toBe('/x/share/mobile-session-manager');
-    expect(defaultDataDir({ XDG_DATA_HOME: 'relative' }, 'linux')).toMatch(/\.local\/share\/mobile-session-manager$/);
-    expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Mobile Session Manager\/browser-mode$/);
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain('Mobile Session Manager');
+    expect(browserModeDataDir({ XDG_DATA_HOME: '/x/share' }, 'linux')).toBe('/x/share/mobile-session-manager');
+    expect(browserModeDataDir({ XDG_DATA_HOME: 'relative' }, 'linux')).toMatch(
+      /\.local\/share\/mobile-session-manager$/,
+    );
+    expect(browserModeDataDir({}, 'darwin')).toMatch(
+      /Library\/Application Support\/Mobile Session Manager\/browser-mode$/,
+    );
+    expect(browserModeDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain(
+      'Mobile Session Manager',
+    );
   });
 });

@@ -12,10 +12,10 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { WorkspaceSet } from '../engine/workspace-set';
+import { WorkspaceSet } from '../engine/folder-set/workspace-set';
 import { toErrorInfo } from '../../shared/api-error';
 import { startServer } from './http-server';
-import { defaultDataDir } from './data-dir';
+import { browserModeDataDir } from '../engine/paths';
 import { createBrowserPushService } from './push-wiring';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,7 +59,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     host: values.host ?? '127.0.0.1',
     polling: values.polling ?? false,
     pushUrl: values['push-url'] ?? null,
-    dataDir: resolve(values['data-dir'] ?? env.MSM_DATA_DIR ?? defaultDataDir(env)),
+    dataDir: resolve(values['data-dir'] ?? env.MSM_DATA_DIR ?? browserModeDataDir(env)),
     staticDir: resolve(env.MSM_RENDERER_DIR ?? join(REPO_ROOT, 'out', 'renderer')),
   };
 }
@@ -85,7 +85,12 @@ export async function main(argv: string[]): Promise<void> {
   }
   await mkdir(opts.dataDir, { recursive: true });
   const version = packageVersion();
-  const { push, warning } = await createBrowserPushService({ dataDir: opts.dataDir, pushUrl: opts.pushUrl, env: process.env, version });
+  const { push, warning } = await createBrowserPushService({
+    dataDir: opts.dataDir,
+    pushUrl: opts.pushUrl,
+    env: process.env,
+    version,
+  });
   if (warning) console.error(warning);
   const workspace = new WorkspaceSet({
     platform: 'browser',

@@ -7,11 +7,19 @@ import { API_METHODS, type SessionClient } from '../../shared/api';
 import type { EngineEvent, WorkspaceState } from '../../shared/types';
 import { ApiError } from '../../shared/api-error';
 import { startServer, type RunningServer } from './http-server';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from './static-files';
+import { CONTENT_SECURITY_POLICY_HEADER } from './static-files';
 
 const state: WorkspaceState = {
-  phase: 'ready', root: '/tmp/MobileApps', isDemo: true, error: null, watchMode: 'polling',
-  apps: [], problems: [], unpushed: 0, host: 'browser', version: '0.0.0-test',
+  phase: 'ready',
+  root: '/tmp/MobileApps',
+  isDemo: true,
+  error: null,
+  watchMode: 'polling',
+  apps: [],
+  problems: [],
+  unpushed: 0,
+  host: 'browser',
+  version: '0.0.0-test',
 };
 
 /** A SessionClient whose methods echo, with an event emitter the test drives. */
@@ -27,12 +35,23 @@ function fakeClient() {
     listeners.add(l);
     return () => listeners.delete(l);
   };
-  return { client: api as unknown as SessionClient, emit: (e: EngineEvent) => listeners.forEach((l) => l(e)), listeners };
+  return {
+    client: api as unknown as SessionClient,
+    emit: (e: EngineEvent) => listeners.forEach((l) => l(e)),
+    listeners,
+  };
 }
 
-interface Raw { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
-function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Raw> {
+function raw(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
@@ -85,11 +104,21 @@ describe('browser-mode HTTP server', () => {
     expect((await raw(p, { path: '/' })).status).toBe(401);
     expect((await raw(p, { path: '/?token=wrong' })).status).toBe(401);
     expect((await raw(p, { path: '/api/events' })).status).toBe(401);
-    const post = await raw(p, { method: 'POST', path: '/api/getState', headers: { 'Content-Type': 'application/json' }, body: '[]' });
+    const post = await raw(p, {
+      method: 'POST',
+      path: '/api/getState',
+      headers: { 'Content-Type': 'application/json' },
+      body: '[]',
+    });
     expect(post.status).toBe(401);
     expect(JSON.parse(post.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     // A token in the query does not authorise API calls (they need the header).
-    const q = await raw(p, { method: 'POST', path: `/api/getState?token=${TOKEN}`, headers: { 'Content-Type': 'application/json' }, body: '[]' });
+    const q = await raw(p, {
+      method: 'POST',
+      path: `/api/getState?token=${TOKEN}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: '[]',
+    });
     expect(q.status).toBe(401);
   });
 
@@ -98,13 +127,28 @@ describe('browser-mode HTTP server', () => {
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: state });
     const set = await raw(server.port, {
-      method: 'POST', path: '/api/setStatus', headers: auth(),
+      method: 'POST',
+      path: '/api/setStatus',
+      headers: auth(),
       body: JSON.stringify([[{ app: 'T.com.x', id: 'ABC' }], 'pending']),
     });
-    expect(JSON.parse(set.body)).toEqual({ ok: true, value: { echo: 'setStatus', args: [[{ app: 'T.com.x', id: 'ABC' }], 'pending'] } });
-    const gone = await raw(server.port, { method: 'POST', path: '/api/getSession', headers: auth(), body: JSON.stringify([{ app: 'a', id: 'b' }]) });
+    expect(JSON.parse(set.body)).toEqual({
+      ok: true,
+      value: { echo: 'setStatus', args: [[{ app: 'T.com.x', id: 'ABC' }], 'pending'] },
+    });
+    const gone = await raw(server.port, {
+      method: 'POST',
+      path: '/api/getSession',
+      headers: auth(),
+      body: JSON.stringify([{ app: 'a', id: 'b' }]),
+    });
     expect(JSON.parse(gone.body)).toEqual({ ok: false, error: { code: 'not-found', message: 'gone' } });
-    const invalid = await raw(server.port, { method: 'POST', path: '/api/listSessions', headers: auth(), body: '["../x"]' });
+    const invalid = await raw(server.port, {
+      method: 'POST',
+      path: '/api/listSessions',
+      headers: auth(),
+      body: '["../x"]',
+    });
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const unknown = await raw(server.port, { method: 'POST', path: '/api/constructor', headers: auth(), body: '[]' });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
@@ -117,25 +161,47 @@ describe('browser-mode HTTP server', () => {
     const notArray = await raw(server.port, { method: 'POST', path: '/api/getState', headers: auth(), body: '{}' });
     expect(notArray.status).toBe(400);
     expect(JSON.parse(notArray.body).error.message).toMatch(/JSON array/);
-    const big = await raw(server.port, { method: 'POST', path: '/api/getState', headers: auth(), body: `[${'"x",'.repeat(400)}"x"]` });
+    const big = await raw(server.port, {
+      method: 'POST',
+      path: '/api/getState',
+      headers: auth(),
+      body: `[${'"x",'.repeat(400)}"x"]`,
+    });
     expect(big.status).toBe(413);
-    const form = await raw(server.port, { method: 'POST', path: '/api/getState', headers: { 'X-MSM-Token': TOKEN, 'Content-Type': 'text/plain' }, body: '[]' });
+    const form = await raw(server.port, {
+      method: 'POST',
+      path: '/api/getState',
+      headers: { 'X-MSM-Token': TOKEN, 'Content-Type': 'text/plain' },
+      body: '[]',
+    });
     expect(form.status).toBe(415);
     const get = await raw(server.port, { path: '/api/getState', headers: { 'X-MSM-Token': TOKEN } });
     expect(get.status).toBe(405);
   });
 
   it('checks Host (DNS rebinding) and Origin (cross-site requests)', async () => {
-    const rebound = await raw(server.port, { path: `/?token=${TOKEN}`, headers: { Host: `evil.example:${server.port}` } });
+    const rebound = await raw(server.port, {
+      path: `/?token=${TOKEN}`,
+      headers: { Host: `evil.example:${server.port}` },
+    });
     expect(rebound.status).toBe(421);
-    const localhost = await raw(server.port, { path: `/?token=${TOKEN}`, headers: { Host: `localhost:${server.port}` } });
+    const localhost = await raw(server.port, {
+      path: `/?token=${TOKEN}`,
+      headers: { Host: `localhost:${server.port}` },
+    });
     expect(localhost.status).toBe(200);
     const cross = await raw(server.port, {
-      method: 'POST', path: '/api/getState', headers: { ...auth(), Origin: 'http://evil.example' }, body: '[]',
+      method: 'POST',
+      path: '/api/getState',
+      headers: { ...auth(), Origin: 'http://evil.example' },
+      body: '[]',
     });
     expect(cross.status).toBe(403);
     const same = await raw(server.port, {
-      method: 'POST', path: '/api/getState', headers: { ...auth(), Origin: `http://127.0.0.1:${server.port}` }, body: '[]',
+      method: 'POST',
+      path: '/api/getState',
+      headers: { ...auth(), Origin: `http://127.0.0.1:${server.port}` },
+      body: '[]',
     });
     expect(same.status).toBe(200);
   });
@@ -150,7 +216,10 @@ describe('browser-mode HTTP server', () => {
     expect(cookie).toContain(`msm_token_${server.port}=${TOKEN}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await raw(server.port, { path: '/assets/app.js', headers: { Cookie: `msm_token_${server.port}=${TOKEN}` } });
+    const asset = await raw(server.port, {
+      path: '/assets/app.js',
+      headers: { Cookie: `msm_token_${server.port}=${TOKEN}` },
+    });
     expect(asset.status).toBe(200);
     expect(asset.body).toBe('console.log(1)');
     expect(asset.headers['content-type']).toMatch(/javascript/);
@@ -159,8 +228,17 @@ describe('browser-mode HTTP server', () => {
   it('never leaves the renderer folder and never lists directories', async () => {
     const h = { 'X-MSM-Token': TOKEN };
     for (const path of [
-      '/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
-      '/..%5csecret.txt', '/assets/', '/assets', '/assets/link.txt', '/%00', '/%E0%A4%A', '/nope.js',
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/',
+      '/assets',
+      '/assets/link.txt',
+      '/%00',
+      '/%E0%A4%A',
+      '/nope.js',
     ]) {
       const r = await raw(server.port, { path, headers: h });
       expect(r.status, path).toBe(404);
@@ -181,7 +259,11 @@ describe('browser-mode HTTP server', () => {
         if (cut >= 0) {
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
           if (data) return JSON.parse(data) as EngineEvent;
           continue;
         }

@@ -3,9 +3,9 @@
 // only from the PUSH_SECRET environment variable (never a flag, never written).
 // There is no OS keychain here, so secrets saved by the desktop app are not read.
 
-import type { PushService } from '../engine/push-service';
+import type { PushService } from '../engine/push/push-service';
 import { createPushService, fixedPushConfig } from '../engine/push';
-import { SettingsStore } from '../engine/settings-store';
+import { SettingsStore } from '../engine/settings/settings-store';
 
 export interface BrowserPushOptions {
   dataDir: string;
@@ -15,9 +15,16 @@ export interface BrowserPushOptions {
 }
 
 /** Throws an Error with a sentence for the terminal when --push-url or PUSH_SECRET is unusable. */
-export async function createBrowserPushService(opts: BrowserPushOptions): Promise<{ push: PushService; warning: string | null }> {
+export async function createBrowserPushService(
+  opts: BrowserPushOptions,
+): Promise<{ push: PushService; warning: string | null }> {
   const fixed = fixedPushConfig(opts.pushUrl ?? undefined, opts.env);
   const { store, warning } = await SettingsStore.open(opts.dataDir);
-  const push = createPushService({ settings: store, secrets: null, fixed, userAgent: `MobileSessionManager/${opts.version}` });
+  const push = createPushService({
+    settings: store,
+    secrets: null,
+    fixed,
+    userAgent: `MobileSessionManager/${opts.version}`,
+  });
   return { push, warning };
 }

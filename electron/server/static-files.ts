@@ -1,9 +1,12 @@
 // Serving the built renderer (out/renderer) safely, shared by the browser-mode
 // HTTP server and the desktop app's app:// protocol handler: one path resolver
-// that cannot leave the root, one MIME table, one Content-Security-Policy.
+// that cannot leave the root, one MIME table, one Content-Security-Policy;
+// and browser mode's GET/HEAD handler on top of them.
 // No Electron import.
 
+import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, posix, relative, sep } from 'node:path';
 
 /**
@@ -93,4 +96,41 @@ export async function resolveStaticFile(root: string, urlPathname: string): Prom
   } catch {
     return null;
   }
+}
+
+/**
+ * Browser mode's GET/HEAD of the built renderer. Returns false when there is
+ * nothing to serve (the caller answers 404); a missing favicon gets 204, since
+ * browsers ask for it on their own and a 404 would only clutter the console.
+ */
+export async function sendStaticFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  pathname: string,
+): Promise<boolean> {
+  const file = await resolveStaticFile(root, pathname);
+  if (!file && pathname === '/favicon.ico') {
+    res.writeHead(204, { ...HARDENING_HEADERS, 'Cache-Control': 'private, max-age=86400' });
+    res.end();
+    return true;
+  }
+  if (!file) return false;
+  res.writeHead(200, {
+    ...HARDENING_HEADERS,
+    'Content-Type': contentTypeFor(file),
+    // Hashed assets may be cached; the page itself is always fetched fresh.
+    'Cache-Control': file.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return true;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(file);
+    stream.on('error', reject);
+    stream.on('end', resolve);
+    stream.pipe(res);
+  });
+  return true;
 }

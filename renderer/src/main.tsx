@@ -1,13 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getClient } from './api/client';
-import { App } from './components/App';
+import { App } from './app/App';
 import { createI18n } from './i18n';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/table.css';
-import './styles/overlays.css';
-import './styles/features.css';
+import './app/styles';
 
 const i18n = createI18n();
 document.title = i18n.t('app.title');

@@ -12,7 +12,7 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSessionFileName } from '../../electron/engine/session-file';
+import { isSessionFileName } from '../../electron/engine/session/session-file';
 
 export const BIN = fileURLToPath(new URL('../../bin/mobile-sessions.mjs', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,10 +2,11 @@
 
 import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeDemoFolder } from '../../electron/engine/demo-folder';
-import { readAuditLog } from '../../electron/engine/audit-log';
+import { writeDemoFolder } from '../../electron/engine/demo/demo-folder';
+import { readAuditLog } from '../../electron/engine/audit/audit-log';
+import { trashDir, unpushedFile } from '../../electron/engine/paths';
 import { startFourDPeer } from '../peer/four-d-peer';
 import { buildCliBundle, changedPaths, readSessions, refOf, runCli, snapshot, useBin, useEntry, type OnDiskSession } from './cli-helpers';
 
@@ -196,11 +197,11 @@ describe('delete', () => {
     const targets = [sessions[0]!, sessions[sessions.length - 1]!];
     const r = await cli(['delete', '--yes', ...targets.map(refOf)]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(join(dataDir, 'trash'));
+    expect(r.stderr).toContain(trashDir(dataDir));
     for (const t of targets) {
       await expect(stat(join(root, t.app, t.id))).rejects.toMatchObject({ code: 'ENOENT' });
-      const days = await readdir(join(dataDir, 'trash'));
-      const inTrash = days.map((d) => join(dataDir, 'trash', d, t.app, t.id));
+      const days = await readdir(trashDir(dataDir));
+      const inTrash = days.map((d) => join(trashDir(dataDir), d, t.app, t.id));
       const found = await Promise.all(inTrash.map((p) => readFile(p, 'utf8').catch(() => null)));
       expect(found.filter((x) => x !== null)).toEqual([t.text]);
     }
@@ -402,10 +403,10 @@ describe('the bin launcher (what npx runs)', () => {
 });
 
 describe('data directory', () => {
-  it('creates only the audit log and the trash in it', async () => {
+  it('creates only the audit log, the trash and the unpushed changes in it', async () => {
     await mkdir(dataDir, { recursive: true });
     const s = (await readSessions(root))[0]!;
     await cli(['delete', '-y', refOf(s)]);
-    expect((await readdir(dataDir)).sort()).toEqual(['audit', 'trash']);
+    expect((await readdir(dataDir)).sort()).toEqual([basename(trashDir(dataDir)), 'audit', basename(unpushedFile(dataDir))].sort());
   });
 });

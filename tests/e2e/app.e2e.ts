@@ -7,7 +7,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkspaceState } from '../../shared/types';
-import { buildSessionJson, createRng, randomSessionId } from '../../electron/engine/demo-folder';
+import { buildSessionJson, createRng, randomSessionId } from '../../electron/engine/demo/demo-folder';
 import { appFolders, callApi, launchChromium, openApp, serveDemoFolder, type OpenedPage, type ServedFolder } from './harness';
 import { fileExists, readSession, row, search, selectApp, sessionsOnDisk, showOnly, visibleRows, waitForApp } from './ui';
 

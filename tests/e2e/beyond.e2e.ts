@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkspaceState } from '../../shared/types';
-import { buildSessionJson, createRng, randomSessionId } from '../../electron/engine/demo-folder';
+import { buildSessionJson, createRng, randomSessionId } from '../../electron/engine/demo/demo-folder';
 import { callApi, launchChromium, openApp, SCREENSHOTS, serveDemoFolder, type OpenedPage, type ServedFolder } from './harness';
 import { readSession, selectApp, sessionsOnDisk, visibleRows, waitForApp } from './ui';
 

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { writeDemoFolder } from '../../electron/engine/demo-folder';
+import { writeDemoFolder } from '../../electron/engine/demo/demo-folder';
 import { appFolders, launchChromium, openApp, serveDemoFolder, type OpenedPage, type ServedFolder } from './harness';
 import { readSession, row, search, selectApp, sessionsOnDisk, showOnly, waitForApp } from './ui';
 

@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ApiResponse } from '../../shared/api';
-import { writeDemoFolder, type DemoFolderOptions } from '../../electron/engine/demo-folder';
+import { writeDemoFolder, type DemoFolderOptions } from '../../electron/engine/demo/demo-folder';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**

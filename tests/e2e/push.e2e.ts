@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoFolder } from '../../electron/engine/demo-folder';
+import { writeDemoFolder } from '../../electron/engine/demo/demo-folder';
 import en from '../../renderer/src/i18n/locales/en';
 import { startFourDPeer, type FourDPeer } from '../peer/four-d-peer';
 import { ROOT, launchChromium, openApp } from './harness';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { projectRoot, readBuilderConfig } from './builder-files';
+import { APP_USER_MODEL_ID } from '../../electron/main/app-identity';
 
 type Json = Record<string, unknown>;
 
@@ -64,6 +65,8 @@ describe('electron-builder.yml', () => {
 
   it('names the app and writes installers to release/ from build/ resources', () => {
     expect(config.appId).toBe('com.mobilesessionmanager.app');
+    // Windows ties the running app to the installer's shortcut through this id (notifications, taskbar).
+    expect(config.appId).toBe(APP_USER_MODEL_ID);
     expect(config.productName).toBe('Mobile Session Manager');
     expect(config.directories).toEqual({ output: 'release', buildResources: 'build' });
     expect(config.asar).toBe(true);
@@ -93,6 +96,9 @@ describe('electron-builder.yml', () => {
     const keys = [...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]);
     expect(keys).toEqual(['com.apple.security.cs.allow-jit']);
     expect(mac.entitlementsInherit).toBe(mac.entitlements);
+    // The Dock accepts a dropped folder only when Info.plist declares folders as documents.
+    const docTypes = (asRecord(mac.extendInfo, 'mac.extendInfo').CFBundleDocumentTypes ?? []) as Record<string, unknown>[];
+    expect(docTypes.some((t) => (t.LSItemContentTypes as unknown[] | undefined)?.includes('public.folder'))).toBe(true);
   });
 
   it('builds an assisted per-user NSIS installer with shortcuts', () => {

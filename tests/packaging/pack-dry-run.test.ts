@@ -21,7 +21,7 @@ import { createStubElectronDist } from './stub-electron';
 
 const run = promisify(execFile);
 const SLOW = 180_000;
-const BUNDLES = ['out/main/index.js', 'out/main/scan-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const BUNDLES = ['out/main/index.js', 'out/main/scan-worker.cjs', 'out/preload/index.cjs', 'out/renderer/index.html'];
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
 
@@ -31,7 +31,9 @@ async function runOrExplain(what: string, args: string[]): Promise<void> {
     await run(npx, args, { cwd: projectRoot, env, maxBuffer: 64 << 20, shell: process.platform === 'win32' });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`${what} failed:\n${(e.stdout ?? '').slice(-3000)}\n${(e.stderr ?? '').slice(-5000)}`);
+    throw new Error(`${what} failed:\n${(e.stdout ?? '').slice(-3000)}\n${(e.stderr ?? '').slice(-5000)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -55,8 +57,15 @@ async function packUnpacked(workDir: string): Promise<string> {
   const config = { ...pointFilesAt(readBuilderConfig(), builtOut), electronDist: stubDist };
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   await runOrExplain('electron-builder', [
-    'electron-builder', '--dir', '--linux', '--x64', '--publish', 'never',
-    '--config', configFile, `-c.directories.output=${outputDir}`,
+    'electron-builder',
+    '--dir',
+    '--linux',
+    '--x64',
+    '--publish',
+    'never',
+    '--config',
+    configFile,
+    `-c.directories.output=${outputDir}`,
   ]);
   return join(outputDir, 'linux-unpacked');
 }
@@ -143,7 +152,9 @@ describe('packaging dry run (electron-builder --dir with a stub Electron)', () =
 
   it('contains no devDependency (the renderer is bundled: react, vite, vitest… stay out)', () => {
     const devDeps = Object.keys(pkg.devDependencies ?? {});
-    expect(devDeps).toEqual(expect.arrayContaining(['react', 'vite', 'vitest', 'typescript', 'playwright-core', 'electron']));
+    expect(devDeps).toEqual(
+      expect.arrayContaining(['react', 'vite', 'vitest', 'typescript', 'playwright-core', 'electron']),
+    );
     const packedModules = new Set(
       entries.filter((e) => /^node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(e)).map((e) => e.slice(13, -13)),
     );

@@ -1,6 +1,6 @@
 // Smoke test of the built Electron main process without the Electron binary:
-// out/main/index.js is loaded with a stub 'electron' module (./electron-stub)
-// that records what the app asks of Electron. Builds the app first when
+// out/main/index.js is loaded with a fake 'electron' module (./fake-electron)
+// that behaves like Electron (not ready at first, …) and records what the app asks. Builds the app first when
 // out/ is missing or older than the sources it comes from.
 
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,10 +10,13 @@ import { API_METHODS, IPC_INVOKE_PREFIX, type ApiResponse } from '../../shared/a
 import { MENU_CHANNEL } from '../../shared/menu';
 import type { WorkspaceState } from '../../shared/types';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../electron/server/static-files';
-import { app as stubApp, FakeWebContents, recorded } from './electron-stub';
+import { createFakeElectron, FakeWebContents, useFakeElectron } from './fake-electron';
 import { ensureBuilt, MAIN, PRELOAD, RENDERER_HTML, ROOT } from './ensure-built';
 
-vi.mock('electron', async () => await import('./electron-stub'));
+vi.mock('electron', async () => (await import('./fake-electron')).forwardingElectronModule());
+
+const fake = useFakeElectron(createFakeElectron({ platform: 'linux' }));
+const { recorded, app: stubApp } = fake;
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<ApiResponse<unknown>> | ApiResponse<unknown>;
 
@@ -57,6 +60,7 @@ beforeAll(async () => {
   ensureBuilt();
   process.argv = [process.execPath, ROOT]; // no folder on the command line: the demo folder opens
   await import(/* @vite-ignore */ MAIN);
+  fake.ready();
   // The app opens the demo folder once ready; wait for that through the API itself.
   await vi.waitFor(
     async () => {
@@ -67,7 +71,7 @@ beforeAll(async () => {
   );
 }, 300_000);
 
-describe('Electron main bundle (stubbed electron)', () => {
+describe('Electron main bundle (fake electron)', () => {
   it('creates the window with the secure web preferences and our preload', () => {
     const prefs = mainWindow().options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
@@ -214,7 +218,7 @@ describe('Electron main bundle (stubbed electron)', () => {
     expect(theme?.submenu?.map((i) => i.label)).toEqual(['Follow System', 'Light', 'Dark']);
     expect(language?.submenu?.map((i) => i.label)).toEqual(['Follow System', 'English', 'Français', 'Español', 'Português']);
     theme!.submenu!.find((i) => i.label === 'Dark')!.click!();
-    const { nativeTheme } = await import('./electron-stub');
+    const { nativeTheme } = fake;
     expect(nativeTheme.themeSource).toBe('dark');
     await vi.waitFor(() => {
       expect(JSON.parse(readFileSync(join(recorded.userData, 'settings.json'), 'utf8')).theme).toBe('dark');
@@ -223,6 +227,7 @@ describe('Electron main bundle (stubbed electron)', () => {
 
   it('opens at the default size the first time and saves its bounds in settings.json on close', async () => {
     expect(mainWindow().options).toMatchObject({ width: 1280, height: 800 });
+    mainWindow().setBounds({ x: 10, y: 20, width: 1100, height: 700 });
     mainWindow().emit('close');
     const file = join(recorded.userData, 'settings.json');
     await vi.waitFor(() => {
@@ -236,6 +241,14 @@ describe('Electron main bundle (stubbed electron)', () => {
     const pending = state.apps.reduce((sum, a) => sum + a.counts.pending, 0);
     expect(pending).toBeGreaterThan(0);
     expect(recorded.badgeCounts.at(-1)).toBe(pending);
+  });
+
+  it('emits the scan worker as one CommonJS file and reports which path the scan took', async () => {
+    const worker = readFileSync(join(ROOT, 'out', 'main', 'scan-worker.cjs'), 'utf8');
+    expect(worker).toMatch(/require\(["']node:worker_threads["']\)/);
+    expect(worker).not.toMatch(/^\s*(import|export)\s/m);
+    expect(existsSync(join(ROOT, 'out', 'main', 'scan-worker.js'))).toBe(false);
+    await vi.waitFor(() => expect(String(recorded.aboutPanel.at(-1)?.credits ?? '')).toMatch(/^Scan: /));
   });
 
   it('keeps a single instance and reacts to a second launch', () => {

@@ -2,23 +2,22 @@
 // MobileApps), so a mistake can be undone by moving the file back. Refuses to run
 // unattended without --yes, and says exactly what it will delete before it does.
 
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { AuditSessionChange, AuditValue } from '../../../shared/audit';
 import type { SessionRef } from '../../../shared/types';
-import { AuditLog } from '../../engine/audit-log';
-import { deleteSessionFile, folderTrash } from '../../engine/session-delete';
-import { CliError, EXIT, usageError, type ExitCode } from '../cli-error';
+import { trashDir } from '../../engine/paths';
+import { EXIT, usageError, type ExitCode } from '../cli-error';
 import { dataDirFrom, openRoot, plural, requireOutside, type CliIo } from '../context';
-import { trashDir } from '../data-dir';
 import { FILTER_HELP, type OptionValues } from '../options';
-import { exitFor, runMany } from '../run-many';
 import { selectSessions } from '../select';
+import { cliPipeline, exitFor } from '../session-pipeline';
+
+/** Files moved to the trash at once (gentler on a share than the app's 8: a command may delete thousands). */
+const DELETE_CONCURRENCY = 4;
 
 export const DELETE_HELP = `Usage: mobile-sessions delete <app>/<id>... [--yes] [options]
        mobile-sessions delete <filters> --all-matching [--yes]
 
-Moves sessions to the trash folder in the data directory (<data dir>/trash/<date>/<app>/),
+Moves sessions to the trash folder in the data directory (<data dir>/Trash/<date>/<app>/),
 never inside MobileApps; move a file back to restore it. The device must sign in
 again (and may need approval) once the server reloads its sessions.
 Example, clean up stale sessions: delete --older-than 90 --all-matching --yes
@@ -43,18 +42,6 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** A few fields of the deleted file for the audit log (the whole file is in the trash). */
-function summary(bytes: Buffer): AuditValue {
-  try {
-    const json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
-    const device = (typeof json.device === 'object' && json.device !== null ? json.device : {}) as Record<string, unknown>;
-    const text = (v: unknown) => (typeof v === 'string' ? v : null);
-    return { status: text(json.status), email: text(json.email), device: text(device.description) };
-  } catch {
-    return null;
-  }
-}
-
 export async function deleteCommand(io: CliIo, values: OptionValues, positionals: string[], now: number): Promise<ExitCode> {
   const root = await openRoot(io, values);
   const dataDir = dataDirFrom(io, values);
@@ -77,22 +64,9 @@ export async function deleteCommand(io: CliIo, values: OptionValues, positionals
   }
 
   const trash = trashDir(dataDir);
-  const moveToTrash = folderTrash(trash);
-  const outcomes = await runMany(selection.refs, (ref) => deleteSessionFile(root, ref, moveToTrash), 4);
-  const changes: AuditSessionChange[] = [];
-  for (const o of outcomes) if (o.ok) changes.push({ app: o.ref.app, id: o.ref.id, before: summary(o.value.bytes) });
-  const actionId = changes.length > 0 ? randomUUID() : null;
-  let auditError: string | null = null;
-  if (actionId !== null) {
-    try {
-      await new AuditLog(dataDir, { source: 'cli' }).append({ folder: root, action: 'delete', sessions: changes, actionId });
-    } catch (err) {
-      auditError = err instanceof Error ? err.message : String(err);
-    }
-  }
-
-  const done = outcomes.flatMap((o) => (o.ok ? [o.ref] : []));
-  const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ ref: o.ref, error: o.error }]));
+  const pipeline = await cliPipeline(root, dataDir, DELETE_CONCURRENCY);
+  const result = await pipeline.actions.deleteSessions(selection.refs);
+  const { actionId, done, failed } = result;
   if (values.json === true) {
     io.out(`${JSON.stringify({ actionId, trash, done, failed }, null, 2)}\n`);
   } else {
@@ -104,8 +78,6 @@ export async function deleteCommand(io: CliIo, values: OptionValues, positionals
     }
   }
   for (const f of failed) io.err(`error: ${f.ref.app}/${f.ref.id}: ${f.error.message}\n`);
-  if (auditError !== null) {
-    throw new CliError(EXIT.failure, `The sessions were deleted, but the audit log could not be written: ${auditError}`);
-  }
-  return exitFor(outcomes);
+  await pipeline.recorded('deleted');
+  return exitFor(result);
 }

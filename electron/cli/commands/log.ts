@@ -2,7 +2,7 @@
 // table, JSON or CSV.
 
 import { AUDIT_ACTIONS, auditToCsv, type AuditAction, type AuditEntry, type AuditQuery, type AuditValue } from '../../../shared/audit';
-import { readAuditLog } from '../../engine/audit-log';
+import { readAuditLog } from '../../engine/audit/audit-log';
 import { EXIT, usageError, type ExitCode } from '../cli-error';
 import { dataDirFrom, openRoot, plural, type CliIo } from '../context';
 import type { OptionValues } from '../options';

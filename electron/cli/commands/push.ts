@@ -4,9 +4,9 @@
 // command-line argument: other users can read those in the process list).
 
 import type { PushResult } from '../../../shared/types';
-import { AuditLog } from '../../engine/audit-log';
+import { AuditLog } from '../../engine/audit/audit-log';
 import { createPushService, fixedPushConfig } from '../../engine/push';
-import { SettingsStore } from '../../engine/settings-store';
+import { SettingsStore } from '../../engine/settings/settings-store';
 import { CliError, EXIT, usageError, type ExitCode } from '../cli-error';
 import { dataDirFrom, openRoot, requireOutside, type CliIo } from '../context';
 import type { OptionValues } from '../options';

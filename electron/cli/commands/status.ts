@@ -1,17 +1,13 @@
 // `accept` and `hold`: set sessions' status to "accepted" or "pending" through the
-// engine's edit (atomic, byte-preserving, applied to the newest content), and
-// record the whole command as one audit entry.
+// engine's action pipeline (atomic, byte-preserving, applied to the newest
+// content): one audit entry and one unpushed change for the whole command.
 
-import { randomUUID } from 'node:crypto';
-import type { AuditSessionChange } from '../../../shared/audit';
-import type { SessionRef, SessionStatus } from '../../../shared/types';
-import { AuditLog } from '../../engine/audit-log';
-import { editSessionFile } from '../../engine/session-edit';
-import { CliError, EXIT, type ExitCode } from '../cli-error';
+import type { SessionStatus } from '../../../shared/types';
+import { EXIT, type ExitCode } from '../cli-error';
 import { dataDirFrom, openRoot, plural, requireOutside, type CliIo } from '../context';
 import { FILTER_HELP, type OptionValues } from '../options';
-import { exitFor, runMany } from '../run-many';
 import { selectSessions } from '../select';
+import { cliPipeline, exitFor } from '../session-pipeline';
 
 const VERB: Record<SessionStatus, { command: string; past: string }> = {
   accepted: { command: 'accept', past: 'accepted' },
@@ -44,16 +40,6 @@ reloads its sessions). Only the status field changes.
 
 ${FILTER_HELP}`;
 
-function statusOf(bytes: Buffer): string | null {
-  try {
-    const json: unknown = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-    const s = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).status : undefined;
-    return typeof s === 'string' ? s : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function statusCommand(
   io: CliIo,
   values: OptionValues,
@@ -76,32 +62,14 @@ export async function statusCommand(
     return EXIT.ok;
   }
 
-  const outcomes = await runMany(selection.refs, async (ref) => {
-    const r = await editSessionFile(root, ref, { status });
-    return { before: statusOf(r.before), changed: !r.before.equals(r.after) };
-  });
+  const pipeline = await cliPipeline(root, dataDir);
+  const result = await pipeline.actions.setStatus(selection.refs, status);
+  const unchangedKeys = new Set(result.unchanged.map((r) => `${r.app}/${r.id}`));
+  const done = result.done.filter((r) => !unchangedKeys.has(`${r.app}/${r.id}`));
+  const unchanged = result.unchanged;
+  const actionId = done.length > 0 ? result.actionId : null;
 
-  const changes: AuditSessionChange[] = [];
-  const done: SessionRef[] = [];
-  const unchanged: SessionRef[] = [];
-  for (const o of outcomes) {
-    if (!o.ok) continue;
-    if (o.value.changed) {
-      done.push(o.ref);
-      changes.push({ app: o.ref.app, id: o.ref.id, before: o.value.before, after: status });
-    } else unchanged.push(o.ref);
-  }
-  const actionId = changes.length > 0 ? randomUUID() : null;
-  let auditError: string | null = null;
-  if (actionId !== null) {
-    try {
-      await new AuditLog(dataDir, { source: 'cli' }).append({ folder: root, action: 'set-status', sessions: changes, actionId });
-    } catch (err) {
-      auditError = err instanceof Error ? err.message : String(err);
-    }
-  }
-
-  const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ ref: o.ref, error: o.error }]));
+  const { failed } = result;
   if (values.json === true) {
     io.out(`${JSON.stringify({ actionId, done, unchanged, failed }, null, 2)}\n`);
   } else {
@@ -111,10 +79,8 @@ export async function statusCommand(
     io.err(`${summary}${done.length > 0 ? ' Run "mobile-sessions push" so the 4D Server reloads them.' : ''}\n`);
   }
   for (const f of failed) io.err(`error: ${f.ref.app}/${f.ref.id}: ${f.error.message}\n`);
-  if (auditError !== null) {
-    throw new CliError(EXIT.failure, `The sessions were changed, but the audit log could not be written: ${auditError}`);
-  }
-  return exitFor(outcomes);
+  await pipeline.recorded('changed');
+  return exitFor(result);
 }
 
 function capital(s: string): string {

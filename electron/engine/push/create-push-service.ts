@@ -7,8 +7,8 @@
 import { ApiError } from '../../../shared/api-error';
 import { pushSettingsInput } from '../../../shared/api-schema';
 import type { PushResult, PushSettingsInput, PushSettingsView } from '../../../shared/types';
-import type { PushService } from '../push-service';
-import type { PushEntry, SettingsStore } from '../settings-store';
+import type { PushService } from './push-service';
+import type { PushEntry, SettingsStore } from '../settings/settings-store';
 import { classify } from './classify';
 import { sendPushRequest } from './http-request';
 import { DEFAULT_PUSH_TIMEOUT_MS, type FixedPushConfig, type PushAction, type SecretCodec } from './types';
@@ -59,14 +59,16 @@ export function createPushService(opts: PushServiceOptions): PushService {
     return settings.get().push[root];
   }
 
-  function secretFor(entry: PushEntry | undefined): SecretState {
+  async function secretFor(root: string, entry: PushEntry | undefined): Promise<SecretState> {
     if (fixedSecret !== undefined) return { kind: 'ok', value: fixedSecret, source: 'environment' };
     if (!entry?.secret) return { kind: 'none' };
     if (!secrets) {
       return { kind: 'unreadable', reason: 'This mode cannot read secrets stored by the desktop app; set PUSH_SECRET instead.' };
     }
     try {
-      return { kind: 'ok', value: secrets.decrypt(entry.secret.data), source: 'keychain' };
+      const { value, shouldReEncrypt } = await secrets.decrypt(entry.secret.data);
+      if (shouldReEncrypt) void reEncrypt(root, entry.secret.data, value);
+      return { kind: 'ok', value, source: 'keychain' };
     } catch {
       return {
         kind: 'unreadable',
@@ -75,17 +77,34 @@ export function createPushService(opts: PushServiceOptions): PushService {
     }
   }
 
-  function effective(root: string): Effective {
+  /** The keychain asked for it (key rotated): stores the secret encrypted anew, unless it changed meanwhile. */
+  async function reEncrypt(root: string, was: string, plain: string): Promise<void> {
+    try {
+      const data = await secrets!.encrypt(plain);
+      await settings.update((draft) => {
+        const entry = draft.push[root];
+        if (entry?.secret?.data === was) entry.secret = { scheme: 'safeStorage', data };
+      });
+    } catch (err) {
+      console.error('Could not re-encrypt the push secret:', err);
+    }
+  }
+
+  /** URL and timeout only: reading them must never touch the keychain (no prompt to show a dialog). */
+  function plainSettings(root: string): Omit<Effective, 'secret'> {
     const entry = storedEntry(root);
     return {
       url: fixed?.url ?? entry?.url ?? '',
       timeoutMs: entry?.timeoutMs ?? fixed?.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS,
-      secret: secretFor(entry),
     };
   }
 
+  async function effective(root: string): Promise<Effective> {
+    return { ...plainSettings(root), secret: await secretFor(root, storedEntry(root)) };
+  }
+
   async function send(root: string, action: PushAction): Promise<PushResult> {
-    const cfg = effective(root);
+    const cfg = await effective(root);
     if (!cfg.url) {
       return notConfigured(
         fixed
@@ -130,7 +149,7 @@ export function createPushService(opts: PushServiceOptions): PushService {
   }
 
   async function getSettings(root: string): Promise<PushSettingsView> {
-    const cfg = effective(root);
+    const cfg = plainSettings(root);
     const entry = storedEntry(root);
     let secretSource: PushSettingsView['secretSource'] = 'none';
     if (fixedSecret !== undefined) secretSource = 'environment';
@@ -138,7 +157,7 @@ export function createPushService(opts: PushServiceOptions): PushService {
     return { url: cfg.url, timeoutMs: cfg.timeoutMs, hasSecret: secretSource !== 'none', secretSource };
   }
 
-  function encryptSecret(secret: string): NonNullable<PushEntry['secret']> {
+  async function encryptSecret(secret: string): Promise<NonNullable<PushEntry['secret']>> {
     if (!SECRET_PATTERN.test(secret)) throw new ApiError('invalid-argument', SECRET_RULE);
     if (!secrets) {
       throw new ApiError(
@@ -146,14 +165,14 @@ export function createPushService(opts: PushServiceOptions): PushService {
         'In browser mode the secret is read from the PUSH_SECRET environment variable and is never stored. Restart the server with PUSH_SECRET set.',
       );
     }
-    if (!secrets.isAvailable()) {
+    if (!(await secrets.isAvailable())) {
       throw new ApiError(
         'unsupported',
         'No OS keychain is available, so the secret cannot be stored safely and was not saved. On Linux, install and unlock a keyring (GNOME Keyring or KWallet) and restart the app.',
       );
     }
     try {
-      return { scheme: 'safeStorage', data: secrets.encrypt(secret) };
+      return { scheme: 'safeStorage', data: await secrets.encrypt(secret) };
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       throw new ApiError('unsupported', `The secret could not be encrypted with the OS keychain (${why}); it was not saved.`);
@@ -173,7 +192,7 @@ export function createPushService(opts: PushServiceOptions): PushService {
       );
     }
     // Encrypt before entering the write queue, so a keychain refusal changes nothing.
-    const newSecret = input.secret ? encryptSecret(input.secret) : undefined;
+    const newSecret = input.secret ? await encryptSecret(input.secret) : undefined;
     await settings.update((draft) => {
       const previous = draft.push[root];
       const entry: PushEntry = { url: input.url, timeoutMs: input.timeoutMs };

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFourDPeer, type FourDPeer } from '../../../tests/peer/four-d-peer';
-import { SETTINGS_FILE, type SettingsStore } from '../settings-store';
+import { SETTINGS_FILE, type SettingsStore } from '../settings/settings-store';
 import { createPushService } from './create-push-service';
-import { fakeCodec, tempSettings } from './test-helpers';
+import { fakeCodec, tempSettings } from '../testing/push-fixtures';
 
 const ROOT = '/srv/4D/Data/MobileApps';
 const SECRET = 'c0rrect-h0rse_battery!staple';

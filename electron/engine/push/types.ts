@@ -1,14 +1,17 @@
 // Types shared by the push client, its settings and the desktop keychain codec.
 // No Electron import here: electron/main/secret-codec.ts implements SecretCodec.
 
-/** Encrypts secrets with the OS keychain (Electron safeStorage on the desktop). */
+/**
+ * Encrypts secrets with the OS keychain (Electron safeStorage on the desktop). Asynchronous:
+ * Electron 45 deprecates the synchronous safeStorage API, and a Keychain prompt must not block.
+ */
 export interface SecretCodec {
   /** False when only plain-text storage would be possible (e.g. Linux without a keyring). */
-  isAvailable(): boolean;
-  /** Returns base64 ciphertext; throws when the keychain is unavailable. */
-  encrypt(plain: string): string;
-  /** Takes base64 ciphertext from `encrypt`; throws when it cannot be decrypted. */
-  decrypt(b64: string): string;
+  isAvailable(): Promise<boolean>;
+  /** Returns base64 ciphertext; rejects when the keychain is unavailable. */
+  encrypt(plain: string): Promise<string>;
+  /** Takes base64 ciphertext from `encrypt`; rejects when it cannot be decrypted. `shouldReEncrypt`: store it again. */
+  decrypt(b64: string): Promise<{ value: string; shouldReEncrypt: boolean }>;
 }
 
 /**

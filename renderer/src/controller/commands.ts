@@ -4,10 +4,10 @@
 import type { SessionRef } from '../../../shared/types';
 import { focusSearch, openDialog, useUi } from '../store/ui';
 import { openDemo, openFolder, refresh } from './connection';
-import { addFolder } from './folder-actions';
-import { startPush } from './push-actions';
-import { selectedRefs } from './selection-actions';
-import { requestDelete, setStatus } from './session-actions';
+import { addFolder } from '../features/folders/folder-actions';
+import { startPush } from '../features/push/push-actions';
+import { selectedRefs } from '../features/sessions/selection-actions';
+import { requestDelete, setStatus } from '../features/sessions/session-actions';
 
 export const MENU_EVENT = 'msm:menu';
 export const MENU_COMMANDS = ['open-folder', 'add-folder', 'refresh', 'push', 'find', 'delete', 'accept', 'hold', 'open-demo', 'about', 'push-settings'] as const;

@@ -5,11 +5,11 @@ import type { WorkspaceState } from '../../../shared/types';
 import { adoptFiltersOf, closeDialog, selectApp, showToast, useUi } from '../store/ui';
 import { applyEvent, beginLoad, failLoad, finishLoad, useWorkspace } from '../store/workspace';
 import { describeError } from '../lib/errors';
-import { auditChanged } from './audit-actions';
+import { auditChanged } from '../features/activity/audit-actions';
 import { api, t } from './context';
-import { adoptReviewedOf, cancelInboxReload, inboxOnEvent } from './inbox-actions';
-import { onNewPending } from './notifications';
-import { watchSelection } from './selection-actions';
+import { adoptReviewedOf, cancelInboxReload, inboxOnEvent } from '../features/inbox/inbox-actions';
+import { onNewPending } from '../features/inbox/notifications';
+import { watchSelection } from '../features/sessions/selection-actions';
 import { watchTitle } from './title';
 
 const inFlight = new Map<string, Promise<void>>();

@@ -1,7 +1,7 @@
 // The window title: "Mobile Session Manager (3 pending)". The desktop shell shows
 // the page's title, so the pending count reaches the title bar and the taskbar.
 
-import { useFolders } from '../store/folders';
+import { useFolders } from '../features/folders/folders-store';
 import { useWorkspace } from '../store/workspace';
 import { t } from './context';
 

@@ -12,6 +12,19 @@ export interface SessionDelta {
   removed: string[];
 }
 
+/** One applied delta, with the record objects it replaced and those it put in (for incremental views). */
+export interface ChangeStep {
+  /** The rev this step produced. */
+  rev: number;
+  before: readonly SessionRecord[];
+  after: readonly SessionRecord[];
+}
+
+/** Steps kept per app: enough for the deltas between two renders, bounded so nothing grows with time. */
+export const MAX_RECENT_STEPS = 32;
+/** A step this large is not kept (views re-sort instead), so a Refresh never pins 100k old records. */
+export const MAX_STEP_ROWS = 500;
+
 export interface AppSessions {
   app: string;
   /** Distinguishes two loads of the same app (e.g. after another folder was opened). */
@@ -20,13 +33,15 @@ export interface AppSessions {
   rev: number;
   /** What the last delta changed, relative to `rev - 1`. */
   lastChange: { fromRev: number; upserted: string[]; removed: string[] } | null;
+  /** The last few steps, oldest first; a rev missing from it (too old or too big) means "recompute". */
+  recent: readonly ChangeStep[];
 }
 
 let generations = 0;
 
 export function emptyAppSessions(app: string): AppSessions {
   generations += 1;
-  return { app, gen: generations, records: new Map(), rev: 0, lastChange: null };
+  return { app, gen: generations, records: new Map(), rev: 0, lastChange: null, recent: [] };
 }
 
 /** True when two records show the same thing, so the old object can be kept. */
@@ -53,18 +68,49 @@ export function applyDelta(prev: AppSessions, delta: SessionDelta): AppSessions 
   const records = prev.records as Map<string, SessionRecord>;
   const upserted: string[] = [];
   const removed: string[] = [];
+  // The first version each touched id had before this delta (undefined: it is new).
+  const before = new Map<string, SessionRecord | undefined>();
   for (const id of delta.removed) {
-    if (records.delete(id)) removed.push(id);
+    const old = records.get(id);
+    if (old && records.delete(id)) {
+      removed.push(id);
+      if (!before.has(id)) before.set(id, old);
+    }
   }
   for (const rec of delta.upserted) {
     const old = records.get(rec.id);
     if (old && sameRecord(old, rec)) continue;
+    if (!before.has(rec.id)) before.set(rec.id, old);
     records.set(rec.id, rec);
     searchTextOf(rec); // precomputed now (cached per record), so a search keystroke only compares strings
     upserted.push(rec.id);
   }
   if (upserted.length === 0 && removed.length === 0) return prev;
-  return { app: prev.app, gen: prev.gen, records, rev: prev.rev + 1, lastChange: { fromRev: prev.rev, upserted, removed } };
+  const rev = prev.rev + 1;
+  const recent = prev.recent.length >= MAX_RECENT_STEPS ? prev.recent.slice(1 - MAX_RECENT_STEPS) : [...prev.recent];
+  if (before.size <= MAX_STEP_ROWS) recent.push(stepOf(rev, before, records));
+  return { app: prev.app, gen: prev.gen, records, rev, lastChange: { fromRev: prev.rev, upserted, removed }, recent };
+}
+
+function stepOf(rev: number, before: Map<string, SessionRecord | undefined>, records: Map<string, SessionRecord>): ChangeStep {
+  const old: SessionRecord[] = [];
+  const now: SessionRecord[] = [];
+  for (const [id, rec] of before) {
+    if (rec) old.push(rec);
+    const current = records.get(id);
+    if (current) now.push(current);
+  }
+  return { rev, before: old, after: now };
+}
+
+/** The steps from `fromRev` to the current rev, or null when some are not kept. */
+export function stepsSince(s: AppSessions, fromRev: number): readonly ChangeStep[] | null {
+  if (fromRev === s.rev) return [];
+  const first = s.recent.findIndex((step) => step.rev === fromRev + 1);
+  if (first < 0) return null;
+  const steps = s.recent.slice(first);
+  // Contiguous up to now (a step too big to keep leaves a gap).
+  return steps.length === s.rev - fromRev && steps.every((step, i) => step.rev === fromRev + 1 + i) ? steps : null;
 }
 
 /** Turns a full listing into a delta against what is held (for first load and Refresh). */

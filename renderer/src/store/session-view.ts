@@ -1,16 +1,18 @@
 // The visible order of an app's sessions: sorted by one column, then filtered by status
-// and search. The rules are the command line's (shared/session-filter.ts): sorting uses
-// `compareRecords` (number-aware, IPv4 by value, empty values last), search uses
-// `searchTerms` / `searchTextOf` (every word must appear, case- and accent-insensitive).
-// What this file adds is speed at 100,000 rows: the sorted order is cached per app as
-// parallel arrays (record, search text, status) so that a keystroke is a tight loop
-// over plain arrays, small deltas are inserted by binary search with the same
-// comparator instead of re-sorting, and a query that extends the previous one only
-// re-checks the previous matches.
+// and search. The rules are the command line's (shared/session-filter.ts): sorting gives
+// exactly `compareRecords`' order, search uses `searchTerms` / `searchTextOf` (every word
+// must appear, case- and accent-insensitive). What this file adds is speed at 100,000 rows:
+// - a full sort ranks each column value once (shared/session-sort.ts), not n·log n
+//   collator calls, and reuses the app/id tie ranks between columns;
+// - the sorted order and each filtered list are kept, and a live change (a few rows) is
+//   applied to them by binary search with the comparator (rows-patch.ts), not recomputed;
+// - a query that extends the previous one only re-checks the previous matches.
 
 import { compareRecords, searchTerms, searchTextOf, type SortColumn } from '../../../shared/session-filter';
+import { sortOrder, tieRanks } from '../../../shared/session-sort';
 import type { SessionRecord, SessionStatus } from '../../../shared/types';
-import type { AppSessions } from './session-index';
+import { patchRows, type SortedRows } from './rows-patch';
+import { stepsSince, type AppSessions } from './session-index';
 
 /** The table's sort keys ("mtime" is what localStorage has always held for Last changed). */
 export type SortKey = 'device' | 'os' | 'email' | 'language' | 'ip' | 'status' | 'mtime';
@@ -49,67 +51,37 @@ export function makeComparator(records: ReadonlyMap<string, SessionRecord>, sort
   };
 }
 
-/** One app's sessions in sort order, as parallel arrays. */
-export interface SortedView {
+/** One app's sessions in sort order, as parallel arrays (`hay[i]` = searchTextOf(recs[i])). */
+export interface SortedView extends SortedRows {
   gen: number;
   rev: number;
   sortKey: SortKey;
   dir: SortDir;
-  ids: string[];
-  recs: SessionRecord[];
-  /** searchTextOf(recs[i]): normalized text every search word is looked for in. */
-  hay: string[];
-  status: (SessionStatus | null)[];
 }
 
 const sortedCache = new Map<string, SortedView>();
-/** Deltas larger than this are cheaper to handle with one full sort. */
-const INCREMENTAL_LIMIT = 500;
+/** The app/id tie ranks of one revision's rows, shared by every column's full sort. */
+const tieCache = new Map<string, { gen: number; rev: number; recs: SessionRecord[]; tie: Int32Array }>();
 
-function viewOf(s: AppSessions, sort: SortSpec, recs: SessionRecord[]): SortedView {
-  const n = recs.length;
-  const view: SortedView = { gen: s.gen, rev: s.rev, sortKey: sort.key, dir: sort.dir, ids: new Array(n), recs, hay: new Array(n), status: new Array(n) };
-  for (let i = 0; i < n; i++) {
-    const r = recs[i]!;
-    view.ids[i] = r.id;
-    view.hay[i] = searchTextOf(r);
-    view.status[i] = r.status;
-  }
-  return view;
+function rowsOf(s: AppSessions): { recs: SessionRecord[]; tie: Int32Array } {
+  const cached = tieCache.get(s.app);
+  if (cached && cached.gen === s.gen && cached.rev === s.rev) return cached;
+  const recs = [...s.records.values()];
+  const entry = { gen: s.gen, rev: s.rev, recs, tie: tieRanks(recs) };
+  tieCache.set(s.app, entry);
+  return entry;
 }
 
 function fullSort(s: AppSessions, sort: SortSpec): SortedView {
-  const recs = [...s.records.values()];
-  recs.sort(recordComparator(sort));
-  return viewOf(s, sort, recs);
-}
-
-/** Drops the changed and removed rows, then inserts the new versions where the comparator puts them. */
-function patch(prev: SortedView, s: AppSessions, upserted: string[], removed: string[]): SortedView {
-  const compare = recordComparator({ key: prev.sortKey, dir: prev.dir });
-  const drop = new Set([...upserted, ...removed]);
-  const view: SortedView = { ...prev, gen: s.gen, rev: s.rev, ids: [], recs: [], hay: [], status: [] };
-  for (let i = 0; i < prev.ids.length; i++) {
-    if (drop.has(prev.ids[i]!)) continue;
-    view.ids.push(prev.ids[i]!);
-    view.recs.push(prev.recs[i]!);
-    view.hay.push(prev.hay[i]!);
-    view.status.push(prev.status[i]!);
-  }
-  for (const id of upserted) {
-    const r = s.records.get(id);
-    if (!r) continue;
-    let lo = 0;
-    let hi = view.recs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(view.recs[mid]!, r) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    view.ids.splice(lo, 0, id);
-    view.recs.splice(lo, 0, r);
-    view.hay.splice(lo, 0, searchTextOf(r));
-    view.status.splice(lo, 0, r.status);
+  const { recs: rows, tie } = rowsOf(s);
+  const order = sortOrder(rows, COLUMN_OF[sort.key], sort.dir, tie);
+  const n = order.length;
+  const view: SortedView = { gen: s.gen, rev: s.rev, sortKey: sort.key, dir: sort.dir, ids: new Array<string>(n), recs: new Array<SessionRecord>(n), hay: new Array<string>(n) };
+  for (let i = 0; i < n; i++) {
+    const r = rows[order[i]!]!;
+    view.recs[i] = r;
+    view.ids[i] = r.id;
+    view.hay[i] = searchTextOf(r);
   }
   return view;
 }
@@ -119,11 +91,10 @@ export function sortedView(s: AppSessions, sort: SortSpec): SortedView {
   const cached = sortedCache.get(s.app);
   const sameSort = cached && cached.gen === s.gen && cached.sortKey === sort.key && cached.dir === sort.dir;
   if (sameSort && cached.rev === s.rev) return cached;
-  const change = s.lastChange;
-  const view =
-    sameSort && change && cached.rev === change.fromRev && change.upserted.length + change.removed.length <= INCREMENTAL_LIMIT
-      ? patch(cached, s, change.upserted, change.removed)
-      : fullSort(s, sort);
+  const steps = sameSort ? stepsSince(s, cached.rev) : null;
+  const view: SortedView = steps
+    ? { ...cached!, rev: s.rev, ...patchRows(cached!, steps, recordComparator(sort), () => true) }
+    : fullSort(s, sort);
   sortedCache.set(s.app, view);
   return view;
 }
@@ -134,24 +105,41 @@ export function sortedIds(s: AppSessions, sort: SortSpec): string[] {
 }
 
 export function forgetSortedView(app?: string): void {
-  if (app === undefined) sortedCache.clear();
-  else sortedCache.delete(app);
+  if (app === undefined) {
+    sortedCache.clear();
+    tieCache.clear();
+    filteredMemo = null;
+  } else {
+    sortedCache.delete(app);
+    tieCache.delete(app);
+    if (filteredMemo?.app === app) filteredMemo = null;
+  }
 }
 
-/**
- * Indexes (into the view) of the rows with the status and every search word: the
- * search half of shared `compileFilter`, run over the view's precomputed texts.
- */
-function matchIndexes(view: SortedView, terms: string[], status: StatusFilter, candidates: number[] | null): number[] {
-  const out: number[] = [];
-  const n = candidates ? candidates.length : view.ids.length;
-  const { hay, status: st } = view;
-  outer: for (let j = 0; j < n; j++) {
-    const i = candidates ? candidates[j]! : j;
-    if (status !== 'all' && st[i] !== status) continue;
-    const h = hay[i]!;
-    for (const t of terms) if (!h.includes(t)) continue outer;
-    out.push(i);
+/** Sizes of what this module keeps, for the leak check. */
+export function viewCacheSizes(): { sortedViews: number; tieRanks: number; filtered: number } {
+  return { sortedViews: sortedCache.size, tieRanks: tieCache.size, filtered: filteredMemo ? filteredMemo.rows.ids.length : 0 };
+}
+
+/** The status and search half of shared `compileFilter`, as one predicate. */
+export function statusSearchFilter(terms: readonly string[], status: StatusFilter): (r: SessionRecord, hay: string) => boolean {
+  return (r, hay) => {
+    if (status !== 'all' && r.status !== status) return false;
+    for (const t of terms) if (!hay.includes(t)) return false;
+    return true;
+  };
+}
+
+/** The rows of `rows` that `keep` accepts (candidates: a subset of indexes to look at, in order). */
+export function filterRows(rows: SortedRows, keep: (r: SessionRecord, hay: string) => boolean, candidates?: SortedRows): SortedRows {
+  const from = candidates ?? rows;
+  const out: SortedRows = { ids: [], recs: [], hay: [] };
+  const { recs, hay } = from;
+  for (let i = 0; i < recs.length; i++) {
+    if (!keep(recs[i]!, hay[i]!)) continue;
+    out.ids.push(from.ids[i]!);
+    out.recs.push(recs[i]!);
+    out.hay.push(hay[i]!);
   }
   return out;
 }
@@ -161,26 +149,69 @@ export function filterIds(s: AppSessions, sort: SortSpec, query: string, status:
   const view = sortedView(s, sort);
   const terms = searchTerms(query);
   if (terms.length === 0 && status === 'all') return view.ids;
-  return matchIndexes(view, terms, status, null).map((i) => view.ids[i]!);
+  return filterRows(view, statusSearchFilter(terms, status)).ids;
 }
 
-let last: { view: SortedView; query: string; status: StatusFilter; idx: number[] | null; ids: string[] } | null = null;
+/** A filtered list kept between calls: what it was computed for, so a later call can patch it. */
+export interface FilteredMemo<K> {
+  app: string;
+  gen: number;
+  rev: number;
+  sortKey: SortKey;
+  dir: SortDir;
+  key: K;
+  rows: SortedRows;
+}
 
-/** The rows to show; memoized, and a query that extends the previous one only re-checks its matches. */
-export function visibleIds(s: AppSessions, sort: SortSpec, query: string, status: StatusFilter): string[] {
-  const view = sortedView(s, sort);
-  const terms = searchTerms(query);
-  // The normalized words, joined: when it extends the previous one, every new word
-  // contains (or equals) the previous word at its place, so matches can only shrink.
-  const q = terms.join(' ');
-  if (last && last.view === view && last.status === status && last.query === q) return last.ids;
-  if (terms.length === 0 && status === 'all') {
-    last = { view, query: q, status, idx: null, ids: view.ids };
-    return view.ids;
+/**
+ * The rows of the app's sorted view that `keep` accepts, reusing `memo` when it was made
+ * for the same app, sort and filter: a live change is patched in by binary search; a
+ * narrower filter (`narrows(memo.key)`) only re-checks the memo's rows.
+ */
+export function filteredRows<K>(
+  s: AppSessions,
+  sort: SortSpec,
+  key: K,
+  sameKey: (a: K, b: K) => boolean,
+  narrows: (previous: K) => boolean,
+  keep: (r: SessionRecord, hay: string) => boolean,
+  memo: FilteredMemo<K> | null,
+): FilteredMemo<K> {
+  const base = { app: s.app, gen: s.gen, rev: s.rev, sortKey: sort.key, dir: sort.dir, key };
+  const sameView = memo && memo.app === s.app && memo.gen === s.gen && memo.sortKey === sort.key && memo.dir === sort.dir;
+  if (sameView && sameKey(memo.key, key)) {
+    if (memo.rev === s.rev) return memo;
+    const steps = stepsSince(s, memo.rev);
+    if (steps) return { ...base, rows: patchRows(memo.rows, steps, recordComparator(sort), (r) => keep(r, searchTextOf(r))) };
   }
-  const narrowing = last && last.view === view && last.status === status && last.idx && last.query && q.startsWith(last.query);
-  const idx = matchIndexes(view, terms, status, narrowing ? last!.idx : null);
-  const ids = idx.map((i) => view.ids[i]!);
-  last = { view, query: q, status, idx, ids };
-  return ids;
+  const view = sortedView(s, sort);
+  const candidates = sameView && memo.rev === s.rev && narrows(memo.key) ? memo.rows : undefined;
+  return { ...base, rows: filterRows(view, keep, candidates) };
+}
+
+interface StatusSearch {
+  /** The normalized words, joined. */
+  query: string;
+  status: StatusFilter;
+}
+
+let filteredMemo: FilteredMemo<StatusSearch> | null = null;
+
+/** The rows to show (status and search only); memoized, patched on live changes, narrowed on extended queries. */
+export function visibleIds(s: AppSessions, sort: SortSpec, query: string, status: StatusFilter): string[] {
+  const terms = searchTerms(query);
+  if (terms.length === 0 && status === 'all') return sortedView(s, sort).ids;
+  const key: StatusSearch = { query: terms.join(' '), status };
+  filteredMemo = filteredRows(
+    s,
+    sort,
+    key,
+    (a, b) => a.query === b.query && a.status === b.status,
+    // When the joined words extend the previous ones, every new word contains (or equals)
+    // the previous word at its place, so matches can only shrink.
+    (previous) => previous.status === status && previous.query !== '' && key.query.startsWith(previous.query),
+    statusSearchFilter(terms, status),
+    filteredMemo,
+  );
+  return filteredMemo.rows.ids;
 }

@@ -1,13 +1,13 @@
 // Renders the whole App against a FakeClient, with fresh stores, for component tests.
 
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach } from 'vitest';
-import { App } from '../components/App';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, expect } from 'vitest';
+import { App } from '../app/App';
 import { createI18n, type Language } from '../i18n';
-import { resetNotifyPref } from '../controller/notifications';
-import { resetAudit } from '../store/audit';
-import { resetInbox } from '../store/inbox';
-import { resetPush } from '../store/push';
+import { resetNotifyPref } from '../features/inbox/notifications';
+import { resetAudit } from '../features/activity/audit-store';
+import { resetInbox } from '../features/inbox/inbox-store';
+import { resetPush } from '../features/push/push-store';
 import { resetUi } from '../store/ui';
 import { resetWorkspace } from '../store/workspace';
 import { FakeClient, type FakeOptions } from './fake-client';
@@ -67,4 +67,25 @@ export function rowIds(): string[] {
 
 export function rowDevices(): string[] {
   return screen.getAllByTestId('session-row').map((r) => r.querySelector('.cell--device .cell__text')?.textContent ?? '');
+}
+
+/** The sessions table's row whose text names `device`. */
+export function sessionRow(device: string): HTMLElement {
+  const found = screen.getAllByTestId('session-row').find((r) => r.textContent?.includes(device));
+  if (!found) throw new Error(`no row for ${device}`);
+  return found;
+}
+
+/** Device names of the selected rows of the sessions table, top to bottom. */
+export function selectedDevices(): string[] {
+  return screen
+    .getAllByTestId('session-row')
+    .filter((r) => r.getAttribute('aria-selected') === 'true')
+    .map((r) => r.querySelector('.cell--device .cell__text')?.textContent ?? '');
+}
+
+/** Sorts the sample data's table by device name (and checks the order it starts from). */
+export async function sortByDevice(): Promise<void> {
+  await settle(() => fireEvent.click(screen.getByRole('button', { name: 'Device' })));
+  expect(rowDevices()).toEqual(['iPad Air', 'iPhone 9', 'iPhone 15 Pro']);
 }

@@ -240,6 +240,7 @@ const en = {
     deleted: 'Moved “{{label}}” to the trash.',
     deletedMany_one: 'Moved {{count}} session to the trash.',
     deletedMany_other: 'Moved {{count}} sessions to the trash.',
+    movedToAppTrash: 'The OS trash refused it (network share): moved to {{folder}} instead.',
     restored_one: 'Restored {{count}} session.',
     restored_other: 'Restored {{count}} sessions.',
     statusChanged_one: '{{count}} session set to {{status}}.',

@@ -242,6 +242,7 @@ const es: Messages = {
     deleted: '«{{label}}» movido a la papelera.',
     deletedMany_one: '{{count}} sesión movida a la papelera.',
     deletedMany_other: '{{count}} sesiones movidas a la papelera.',
+    movedToAppTrash: 'La papelera del sistema lo rechazó (recurso de red): movido a {{folder}}.',
     restored_one: '{{count}} sesión restaurada.',
     restored_other: '{{count}} sesiones restauradas.',
     statusChanged_one: '{{count}} sesión pasada a «{{status}}».',

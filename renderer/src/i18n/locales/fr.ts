@@ -242,6 +242,7 @@ const fr: Messages = {
     deleted: '« {{label}} » placé dans la corbeille.',
     deletedMany_one: '{{count}} session placée dans la corbeille.',
     deletedMany_other: '{{count}} sessions placées dans la corbeille.',
+    movedToAppTrash: 'La corbeille du système l’a refusé (partage réseau) : placé dans {{folder}}.',
     restored_one: '{{count}} session restaurée.',
     restored_other: '{{count}} sessions restaurées.',
     statusChanged_one: '{{count}} session passée à « {{status}} ».',

@@ -242,6 +242,7 @@ const pt: Messages = {
     deleted: '“{{label}}” movido para a lixeira.',
     deletedMany_one: '{{count}} sessão movida para a lixeira.',
     deletedMany_other: '{{count}} sessões movidas para a lixeira.',
+    movedToAppTrash: 'A lixeira do sistema recusou (compartilhamento de rede): movido para {{folder}}.',
     restored_one: '{{count}} sessão restaurada.',
     restored_other: '{{count}} sessões restauradas.',
     statusChanged_one: '{{count}} sessão passou a “{{status}}”.',

@@ -1,0 +1,217 @@
+// The one action pipeline: set status, set e-mail, delete and undo on the
+// sessions of one MobileApps folder, for every front end (desktop app, browser
+// mode, command line). Per action: each file is edited atomically and parsed
+// once (editSessionFile hands back the records), the live index (when there is
+// one) is updated at once, and the ActionRecorder writes one audit entry and one
+// unpushed change. Arguments are checked at the transport boundary (IPC, HTTP)
+// and once more by editSessionFile just before bytes are written.
+//
+// Seams for later work: every file operation goes through `edit`/`remove`/
+// `restore` below, one place to add a cross-process lock or overwrite tracking.
+
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../../shared/api-error';
+import type { ActionResult, SessionRecord, SessionRef, SessionStatus } from '../../../shared/types';
+import type { AuditSessionChange, AuditValue } from '../../../shared/audit';
+import type { AuditEntryInput } from '../audit/audit-log';
+import { deleteSessionFile, restoreSessionFile, type DeletedSession, type TrashFunction } from '../edit/session-delete';
+import { editSessionFile, type EditResult, type SessionEdit } from '../edit/session-edit';
+import type { UnpushedKind } from '../push/unpushed-store';
+import { parseSessionBytes } from '../session/session-file';
+import { readSessionAsync } from '../session/session-read';
+import type { ActionRecorder } from './action-recorder';
+import { refKey, runPerRef, type PerRefResult } from './per-ref';
+import type { UndoEntry, UndoLog } from './undo-log';
+
+/** The in-memory index of an open folder, told about our own writes (absent in the command line). */
+export interface LiveIndex {
+  beginOwnWrite(app: string, id: string): void;
+  endOwnWrite(app: string, id: string, written: { mtimeMs: number; size: number } | null): void;
+  upsertRecord(record: SessionRecord, appName?: string | null): void;
+  removeFile(app: string, id: string): void;
+  markDirty(app: string, id: string): void;
+}
+
+export interface SessionActionsDeps {
+  /** The resolved MobileApps root (resolveMobileAppsRoot). */
+  root: string;
+  trash: TrashFunction;
+  recorder: ActionRecorder;
+  undo: UndoLog;
+  /** The live index while this root is the one open; null once another folder is. */
+  live?: () => LiveIndex | null;
+  /** Called after the unpushed count may have changed. */
+  onUnpushedChange?: () => void;
+  /** Files edited/deleted in parallel. */
+  concurrency?: number;
+}
+
+/** An ActionResult plus which of the done sessions already had the value (nothing written). */
+export interface ActionOutcome extends ActionResult {
+  unchanged: SessionRef[];
+}
+
+export class SessionActions {
+  constructor(private readonly deps: SessionActionsDeps) {}
+
+  setStatus(refs: SessionRef[], status: SessionStatus): Promise<ActionOutcome> {
+    return this.editAll(refs, { status }, 'status', (r) => r.status);
+  }
+
+  setEmail(refs: SessionRef[], email: string): Promise<ActionOutcome> {
+    return this.editAll(refs, { email }, 'email', (r) => r.email);
+  }
+
+  async deleteSessions(refs: SessionRef[]): Promise<ActionOutcome> {
+    const { root } = this.deps;
+    const deleted: DeletedSession[] = [];
+    const result = await this.run(refs, async (ref) => deleted.push(await this.remove(ref)));
+    const sessions = deleted.map((d) => ({ app: d.ref.app, id: d.ref.id, before: deletedSummary(d) }));
+    const actionId = this.finish(result, 'delete', result.done, { kind: 'delete', root, deleted }, { folder: root, action: 'delete', sessions });
+    return { actionId, ...result, unchanged: [] };
+  }
+
+  /** Reverts a whole action of this folder; the result has no action id (an undo is not undone). */
+  async undo(actionId: string): Promise<ActionOutcome> {
+    const { root } = this.deps;
+    const entry = this.deps.undo.take(actionId, root);
+    if (!entry) {
+      throw new ApiError('not-found', 'This action can no longer be undone (it is too old, or from another folder or session).');
+    }
+    const changes: AuditSessionChange[] = [];
+    const result = await this.revert(entry, changes);
+    this.deps.recorder.undo(root, actionId, result.done, { folder: root, action: 'undo', undoes: actionId, sessions: changes });
+    this.deps.onUnpushedChange?.();
+    return { actionId: null, ...result, unchanged: [] };
+  }
+
+  private async editAll<V extends SessionStatus | string>(
+    refs: SessionRef[],
+    edit: SessionEdit,
+    kind: 'status' | 'email',
+    valueOf: (r: SessionRecord) => V | null,
+  ): Promise<ActionOutcome> {
+    const { root } = this.deps;
+    const prev: { ref: SessionRef; value: V | null }[] = [];
+    const changes: AuditSessionChange[] = [];
+    const changed: SessionRef[] = [];
+    const after = (kind === 'status' ? edit.status : edit.email) as V;
+    const result = await this.run(refs, async (ref) => {
+      const out = await this.edit(ref, edit);
+      prev.push({ ref, value: valueOf(out.beforeRecord) });
+      if (!out.changed) return;
+      changed.push(ref);
+      changes.push(change(ref, valueOf(out.beforeRecord), after));
+    });
+    const undo = (kind === 'status' ? { kind, root, prev } : { kind, root, prev: prev.map((p) => ({ ref: p.ref, value: p.value ?? '' })) }) as UndoEntry;
+    const action = kind === 'status' ? 'set-status' : 'set-email';
+    const actionId = this.finish(result, kind, changed, undo, { folder: root, action, sessions: changes });
+    const changedKeys = new Set(changed.map(refKey));
+    return { actionId, ...result, unchanged: result.done.filter((r) => !changedKeys.has(refKey(r))) };
+  }
+
+  private async revert(entry: UndoEntry, changes: AuditSessionChange[]): Promise<PerRefResult> {
+    // Maps by ref key: a bulk undo of 100,000 sessions must not search a list per session.
+    if (entry.kind === 'delete') {
+      const byKey = new Map(entry.deleted.map((d) => [refKey(d.ref), d]));
+      return this.run(entry.deleted.map((d) => d.ref), async (ref) => {
+        const d = byKey.get(refKey(ref)) as DeletedSession;
+        await this.restore(d);
+        changes.push({ app: ref.app, id: ref.id, before: null, after: deletedSummary(d) });
+      });
+    }
+    if (entry.kind === 'status') {
+      const byKey = new Map(entry.prev.map((p) => [refKey(p.ref), p.value]));
+      return this.run(entry.prev.map((p) => p.ref), async (ref) => {
+        const value = byKey.get(refKey(ref)) ?? null;
+        if (value === null) throw new ApiError('invalid-session', 'The previous status was not a valid value; it cannot be restored.');
+        const out = await this.edit(ref, { status: value });
+        changes.push(change(ref, out.beforeRecord.status, value));
+      });
+    }
+    const byKey = new Map(entry.prev.map((p) => [refKey(p.ref), p.value]));
+    return this.run(entry.prev.map((p) => p.ref), async (ref) => {
+      const value = byKey.get(refKey(ref)) ?? '';
+      const out = await this.edit(ref, { email: value });
+      changes.push(change(ref, out.beforeRecord.email, value));
+    });
+  }
+
+  /** Remembers the undo data and records what changed; the action id (null when nothing was done). */
+  private finish(result: PerRefResult, kind: UnpushedKind, changed: SessionRef[], undo: UndoEntry, entry: AuditEntryInput): string | null {
+    if (result.done.length === 0) return null;
+    const actionId = randomUUID();
+    this.deps.undo.remember(actionId, undo);
+    this.deps.recorder.action(this.deps.root, actionId, kind, changed, entry);
+    this.deps.onUnpushedChange?.();
+    return actionId;
+  }
+
+  private run(refs: SessionRef[], step: (ref: SessionRef) => Promise<unknown>): Promise<PerRefResult> {
+    return runPerRef(refs, async (ref) => void (await step(ref)), this.deps.concurrency);
+  }
+
+  // ---- one file: the only places that write session files -------------------------------
+
+  /** Edits one file and updates the live index at once (not waiting for the watcher). */
+  private async edit(ref: SessionRef, edit: SessionEdit): Promise<EditResult> {
+    const { root } = this.deps;
+    return this.ownWrite(ref, async (live) => {
+      const out = await editSessionFile(root, ref, edit);
+      live?.upsertRecord(out.afterRecord); // a no-op edit still brings a lagging index up to date
+      return { value: out, written: { mtimeMs: out.mtimeMs, size: out.after.length } };
+    });
+  }
+
+  private async remove(ref: SessionRef): Promise<DeletedSession> {
+    const d = await deleteSessionFile(this.deps.root, ref, this.deps.trash);
+    this.deps.live?.()?.removeFile(ref.app, ref.id);
+    return d;
+  }
+
+  /** Undo of a delete: puts the exact bytes back and indexes them (never a "new pending" session). */
+  private async restore(d: DeletedSession): Promise<void> {
+    const { root } = this.deps;
+    const { ref } = d;
+    await this.ownWrite(ref, async (live) => {
+      await restoreSessionFile(root, d);
+      if (!live) return { value: undefined, written: null };
+      const res = await readSessionAsync(root, ref.app, ref.id);
+      if (res.kind !== 'record') {
+        live.markDirty(ref.app, ref.id);
+        return { value: undefined, written: null };
+      }
+      live.upsertRecord(res.record, res.appName);
+      return { value: undefined, written: { mtimeMs: res.record.mtimeMs, size: res.record.size } };
+    });
+  }
+
+  /**
+   * Runs one write of ours to a session file, telling the live index so the watcher's echo
+   * of it is never announced as a new pending session. `written` is what we wrote.
+   */
+  private async ownWrite<T>(ref: SessionRef, write: (live: LiveIndex | null) => Promise<{ value: T; written: { mtimeMs: number; size: number } | null }>): Promise<T> {
+    const live = this.deps.live?.() ?? null;
+    live?.beginOwnWrite(ref.app, ref.id);
+    let written: { mtimeMs: number; size: number } | null = null;
+    try {
+      const out = await write(live);
+      written = out.written;
+      return out.value;
+    } finally {
+      live?.endOwnWrite(ref.app, ref.id, written);
+    }
+  }
+}
+
+function change(ref: SessionRef, before: AuditValue, after: AuditValue): AuditSessionChange {
+  return { app: ref.app, id: ref.id, before, after };
+}
+
+/** What the audit log keeps of a deleted session: enough to recognise it, not the whole file. */
+export function deletedSummary(d: DeletedSession): AuditValue {
+  const parsed = parseSessionBytes(d.ref.app, d.ref.id, d.bytes, { mtimeMs: d.mtimeMs, size: d.bytes.length });
+  if (!parsed.ok) return { size: d.bytes.length };
+  const r = parsed.record;
+  return { status: r.status, email: r.email, device: r.deviceDescription, os: r.os };
+}

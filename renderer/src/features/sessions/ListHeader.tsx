@@ -1,0 +1,42 @@
+// The bar above the sessions table. Normally: the app, how many rows show, the
+// active filters as removable chips, Clean up… and Export. With a selection: the
+// selection bar (N selected · Accept · Hold · Delete… · Export · Clear).
+
+import { useTranslation } from 'react-i18next';
+import { openDialog, useUi } from '../../store/ui';
+import { currentVisibleRecords, filterClock, visibleWithFilters } from '../../store/visible';
+import { useWorkspace } from '../../store/workspace';
+import { BroomIcon } from '../../ui/Icons';
+import { exportSessions } from '../export/export-actions';
+import { ExportMenu } from '../export/ExportMenu';
+import { FilterChips } from '../filters/FilterChips';
+import { SessionsSelectionBar } from './SessionsSelectionBar';
+
+export function ListHeader() {
+  const { t, i18n } = useTranslation();
+  const app = useUi((s) => s.selectedApp);
+  const selection = useUi((s) => s.selection);
+  const sort = useUi((s) => s.sort);
+  const query = useUi((s) => s.query);
+  const status = useUi((s) => s.statusFilter);
+  const filters = useUi((s) => s.filters);
+  const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
+  const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
+  if (!app) return null;
+  if (selection.multi && selection.ids.size > 0) return <SessionsSelectionBar count={selection.ids.size} appName={appName} />;
+  const shown = sessions ? visibleWithFilters(sessions, sort, query, status, filters, filterClock()).length : 0;
+  const total = sessions?.records.size ?? 0;
+  const fmt = (n: number) => n.toLocaleString(i18n.language);
+  return (
+    <div className="list-header" data-testid="list-header">
+      <h2 className="list-header__title">{appName}</h2>
+      <span className="list-header__meta">{shown === total ? t('table.rows', { count: total, formatted: fmt(total) }) : t('table.shownOf', { shown: fmt(shown), total: fmt(total) })}</span>
+      <FilterChips />
+      <span className="list-header__spacer" />
+      <button type="button" className="button button--small" data-testid="cleanup-button" onClick={() => openDialog({ kind: 'cleanup' })} title={t('cleanup.hint')}>
+        <BroomIcon size={12} /> {t('cleanup.button')}
+      </button>
+      <ExportMenu small count={shown} onExport={(format) => exportSessions(currentVisibleRecords(), format, appName)} />
+    </div>
+  );
+}
