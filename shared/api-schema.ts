@@ -45,6 +45,11 @@ export const pushSettingsInput = z.strictObject({
     .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), 'must be an http:// or https:// URL or empty'),
   timeoutMs: z.number().int().min(500).max(120_000),
   secret: z.string().max(4096).optional(),
+  fourDInstallPath: z
+    .string()
+    .max(4096)
+    .refine((s) => !s.includes('\0'), 'must be a path')
+    .optional(),
 });
 
 const auditAction = z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]);
@@ -53,7 +58,10 @@ const auditAction = z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]);
 export const auditQuery = z.strictObject({
   since: z
     .union([
-      z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date'),
+      z
+        .string()
+        .max(64)
+        .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date'),
       z.number().int().min(0).max(8.64e15),
     ])
     .optional(),

@@ -7,6 +7,7 @@ import type {
   ActionResult,
   EngineEvent,
   FolderSummary,
+  OverwrittenChange,
   PreflightReport,
   PushResult,
   PushSettingsInput,
@@ -53,6 +54,12 @@ export interface SessionApi {
   readAuditLog(query: AuditQuery): Promise<AuditEntry[]>;
   /** Every pending session of every app of the open folder, newest file first (mtime); [] when none is open. */
   listPending(): Promise<SessionRecord[]>;
+  /** The open folder's changes that another program overwrote before a push. */
+  listOverwritten(): Promise<OverwrittenChange[]>;
+  /** Writes the overwritten values again (an ordinary, audited, undoable edit). */
+  reapplyOverwritten(refs: SessionRef[]): Promise<ActionResult>;
+  /** Lets the overwritten changes of these sessions go: the file's value stays, no warning any more. */
+  dismissOverwritten(refs: SessionRef[]): Promise<ActionResult>;
 }
 
 /**
@@ -101,6 +108,9 @@ export const API_METHODS = [
   'setPushSettings',
   'readAuditLog',
   'listPending',
+  'listOverwritten',
+  'reapplyOverwritten',
+  'dismissOverwritten',
   'listFolders',
   'switchFolder',
   'closeFolder',

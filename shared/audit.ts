@@ -4,8 +4,8 @@
 
 import { csvField } from './export-format';
 
-export type AuditAction = 'set-status' | 'set-email' | 'delete' | 'undo' | 'push';
-export const AUDIT_ACTIONS: readonly AuditAction[] = ['set-status', 'set-email', 'delete', 'undo', 'push'];
+export type AuditAction = 'set-status' | 'set-email' | 'delete' | 'undo' | 'push' | 'overwritten';
+export const AUDIT_ACTIONS: readonly AuditAction[] = ['set-status', 'set-email', 'delete', 'undo', 'push', 'overwritten'];
 
 /** A JSON value (what before/after may hold). */
 export type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue };
@@ -63,7 +63,18 @@ export interface AuditReadResult {
   skipped: number;
 }
 
-const AUDIT_CSV_COLUMNS = ['time', 'user', 'folder', 'action', 'actionId', 'pushed', 'app', 'id', 'before', 'after'] as const;
+const AUDIT_CSV_COLUMNS = [
+  'time',
+  'user',
+  'folder',
+  'action',
+  'actionId',
+  'pushed',
+  'app',
+  'id',
+  'before',
+  'after',
+] as const;
 
 function valueText(v: AuditValue | undefined): string {
   if (v === undefined || v === null) return '';

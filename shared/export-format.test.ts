@@ -51,7 +51,10 @@ function parseCsv(text: string): string[][] {
 
 describe('toCsv', () => {
   it('writes a header and one CRLF-terminated row per record', () => {
-    const csv = toCsv([rec({}), rec({ id: 'b'.repeat(40), status: null })], ['id', 'status', 'simulator', 'changed', 'size']);
+    const csv = toCsv(
+      [rec({}), rec({ id: 'b'.repeat(40), status: null })],
+      ['id', 'status', 'simulator', 'changed', 'size'],
+    );
     expect(csv).toBe(
       'id,status,simulator,changed,size\r\n' +
         `${'a'.repeat(40)},accepted,false,2025-01-02T03:04:05.000Z,700\r\n` +

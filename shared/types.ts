@@ -22,7 +22,9 @@ export type SessionWarningCode =
   | 'token-missing'
   | 'schema' // a required field is missing or has the wrong type
   | 'status-invalid' // status is neither "accepted" nor "pending"
-  | 'email-invalid';
+  | 'email-invalid'
+  | 'duplicate-key' // a key appears twice in one object: which value 4D reads is uncertain
+  | 'field-advice'; // built-in rules only: a field 4D's own files always have is missing or of another type (advice)
 
 export interface SessionWarning {
   code: SessionWarningCode;
@@ -89,7 +91,9 @@ export type ProblemCode =
   | 'malformed-json'
   | 'not-an-object'
   | 'too-large'
-  | 'encoding'; // not UTF-8
+  | 'encoding' // not UTF-8
+  | 'not-regular' // a FIFO, socket, device or symbolic link named like a session: never opened
+  | 'too-deep'; // nested deeper than any session: refused before it can exhaust the stack
 
 /** A file that looks like a session but cannot be used. Listed, never modified. */
 export interface Problem {
@@ -153,7 +157,22 @@ export type EngineEvent =
    *  for notifications and the approval inbox. Never sent for the app's own edits or undo. */
   | { type: 'new-pending'; sessions: SessionRecord[] }
   /** Every open folder's summary, sent when one of them changes phase, pending or unpushed count. */
-  | { type: 'folders'; folders: FolderSummary[] };
+  | { type: 'folders'; folders: FolderSummary[] }
+  /** Every overwritten change of the active folder (the whole list, replaced each time). */
+  | { type: 'overwritten'; sessions: OverwrittenChange[] }
+  /** The re-read a few seconds after a successful push found these sessions changed away from what was pushed. */
+  | { type: 'changed-after-push'; sessions: OverwrittenChange[] };
+
+/**
+ * A change the admin made that the file no longer shows: another program (4D Server, an
+ * app's own code) wrote the session back before a push. `now` is what the file says (null: no value).
+ */
+export interface OverwrittenChange {
+  ref: SessionRef;
+  field: 'status' | 'email';
+  set: string;
+  now: string | null;
+}
 
 export type ApiErrorCode =
   | 'invalid-argument'
@@ -204,7 +223,9 @@ export type PushOutcome =
   | 'timeout'
   | 'connection-refused'
   | 'tls-error'
-  | 'network-error';
+  | 'network-error'
+  /** The server reloaded its sessions, but some changes were overwritten before: `notSeen` lists them. */
+  | 'incomplete';
 
 export interface PushResult {
   outcome: PushOutcome;
@@ -212,6 +233,8 @@ export interface PushResult {
   httpStatus?: number;
   bodyExcerpt?: string;
   durationMs: number;
+  /** Outcome 'incomplete': the changes the server did not see (overwritten in the files before the push). */
+  notSeen?: OverwrittenChange[];
 }
 
 /** What the server would drop if we pushed now. */
@@ -219,6 +242,8 @@ export interface PreflightReport {
   checked: number;
   issues: { ref: SessionRef; warnings: SessionWarning[] }[];
   problems: Problem[];
+  /** Which rules the sessions were checked with (see shared/session-warnings.ts for which warnings drop a session). */
+  rules: CheckRules;
 }
 
 export interface PushSettingsView {
@@ -227,11 +252,24 @@ export interface PushSettingsView {
   hasSecret: boolean;
   /** Where the secret lives: OS keychain, environment, or nowhere. */
   secretSource: 'keychain' | 'environment' | 'none';
+  /** The 4D or 4D Server installation (or its mobileSessionSchema.json) the user pointed to; "" = look in the usual places. */
+  fourDInstallPath: string;
+  /** The rules the pre-flight check uses now. */
+  checkRules: CheckRules;
 }
+
+/**
+ * The rules session checks use: 4D's own JSON schema (from a 4D installation) or,
+ * when none is found, the app's built-in rules. `note` says why the built-in rules
+ * are used when a schema was looked for (e.g. the pointed file could not be loaded).
+ */
+export type CheckRules = { source: '4d-schema'; schemaPath: string } | { source: 'built-in'; note?: string };
 
 export interface PushSettingsInput {
   url: string;
   timeoutMs: number;
   /** undefined keeps the stored secret, "" clears it. */
   secret?: string;
+  /** undefined keeps the stored path, "" looks in the usual places again. */
+  fourDInstallPath?: string;
 }

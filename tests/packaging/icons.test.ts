@@ -42,7 +42,7 @@ describe('icons', () => {
     expect(icns.toString('ascii', 0, 4)).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const found: Array<[string, number]> = [];
-    for (let at = 8; at < icns.length; ) {
+    for (let at = 8; at < icns.length;) {
       const type = icns.toString('ascii', at, at + 4);
       const length = icns.readUInt32BE(at + 4);
       expect(length).toBeGreaterThan(8);

@@ -7,24 +7,35 @@
 // line): every change is applied to the file as it is on disk at that moment
 // (read, change, write), never to an older copy held in memory, so one process
 // does not wipe out what another recorded. reload() picks up other processes'
-// changes (open and refresh call it). The read-change-write is not locked
-// across processes yet: `persist` is the one place a cross-process lock goes.
+// changes (open and refresh call it). The read-change-write runs under a
+// cross-process lock (lock/file-lock.ts), so two processes never interleave it.
+//
+// Each status/e-mail action also keeps the value the admin set (`field`, `values`):
+// until a push, that is what the file must say; when it says something else, the
+// change was overwritten (push/expectations.ts). `dismissed` names the expectations
+// the admin chose to let go.
 
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { sessionRef } from '../../../shared/api-schema';
 import type { SessionRef } from '../../../shared/types';
 import { writeFileAtomic } from '../edit/atomic-write';
+import { withLock, type LockOptions } from '../lock/file-lock';
 import { unpushedFile } from '../paths';
 
 export type UnpushedKind = 'status' | 'email' | 'delete' | 'undo';
+export type ExpectedField = 'status' | 'email';
 
 export interface UnpushedAction {
   id: string;
   kind: UnpushedKind;
   refs: SessionRef[];
   at: string;
+  /** The field this action set (status, email; an undo sets one of them). */
+  field?: ExpectedField;
+  /** The value set: one for every ref, or one per ref (an undo restores each session's own). */
+  values?: string[];
 }
 
 const fileSchema = z.object({
@@ -37,13 +48,28 @@ const fileSchema = z.object({
         kind: z.enum(['status', 'email', 'delete', 'undo']),
         refs: z.array(sessionRef),
         at: z.string(),
+        field: z.enum(['status', 'email']).optional(),
+        values: z.array(z.string().max(1000)).optional(),
       }),
     ),
   ),
+  /** Per root: `<app>/<id>#<field>` -> the action id whose expectation the admin dismissed. */
+  dismissed: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
 
 type UnpushedFile = z.infer<typeof fileSchema>;
 type Change = (data: UnpushedFile) => void;
+
+/** An expectation to let go: the session, the field, and the action that set it. */
+export interface DismissedExpectation {
+  ref: SessionRef;
+  field: ExpectedField;
+  actionId: string;
+}
+
+export function dismissKey(ref: SessionRef, field: ExpectedField): string {
+  return `${ref.app}/${ref.id}#${field}`;
+}
 
 export class UnpushedStore {
   private data: UnpushedFile = emptyFile();
@@ -52,9 +78,19 @@ export class UnpushedStore {
   /** Changes queued and not yet on disk: a reload then must not drop them from memory. */
   private queued = 0;
   private readonly path: string;
+  /** Bumped whenever `data` changes: callers cache what they derive from it. */
+  private revision = 0;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly lock: LockOptions = {},
+  ) {
     this.path = unpushedFile(dataDir);
+  }
+
+  /** Changes whenever the actions or dismissals may have changed. */
+  get version(): number {
+    return this.revision;
   }
 
   /** Reads the file once; a missing or invalid file starts empty (nothing to push is the safe reading). */
@@ -67,7 +103,7 @@ export class UnpushedStore {
   reload(): Promise<void> {
     const read = this.writing.then(async () => {
       const fresh = await this.readFile();
-      if (this.queued === 0) this.data = fresh;
+      if (this.queued === 0) this.setData(fresh);
     });
     this.loaded = read;
     return read;
@@ -83,6 +119,19 @@ export class UnpushedStore {
 
   has(root: string, id: string): boolean {
     return this.actions(root).some((a) => a.id === id);
+  }
+
+  /** The expectations of `root` the admin dismissed (see dismissKey). */
+  dismissed(root: string): Readonly<Record<string, string>> {
+    return this.data.dismissed?.[root] ?? {};
+  }
+
+  dismiss(root: string, items: DismissedExpectation[]): Promise<void> {
+    return this.change((data) => {
+      const map = { ...(data.dismissed?.[root] ?? {}) };
+      for (const it of items) map[dismissKey(it.ref, it.field)] = it.actionId;
+      data.dismissed = { ...data.dismissed, [root]: map };
+    });
   }
 
   add(root: string, action: UnpushedAction): Promise<void> {
@@ -102,6 +151,19 @@ export class UnpushedStore {
   clear(root: string): Promise<void> {
     return this.change((data) => {
       delete data.roots[root];
+      if (data.dismissed) delete data.dismissed[root];
+    });
+  }
+
+  /**
+   * After a push the server has seen everything but `kept`: the root's actions are
+   * replaced by one per kept change (they still count as not pushed, and still expect their value).
+   */
+  keepOnly(root: string, kept: UnpushedAction[]): Promise<void> {
+    return this.change((data) => {
+      if (kept.length > 0) data.roots[root] = kept;
+      else delete data.roots[root];
+      if (data.dismissed) delete data.dismissed[root];
     });
   }
 
@@ -113,6 +175,7 @@ export class UnpushedStore {
   /** Applies a change in memory at once (counts are synchronous), then to the file as it is on disk. */
   private change(apply: Change): Promise<void> {
     apply(this.data);
+    this.revision++;
     this.queued++;
     const write = this.writing.then(() => this.persist(apply));
     this.writing = write.catch(() => undefined).finally(() => this.queued--);
@@ -120,12 +183,25 @@ export class UnpushedStore {
   }
 
   private async persist(apply: Change): Promise<void> {
-    const onDisk = await this.readFile();
-    apply(onDisk);
     await mkdir(dirname(this.path), { recursive: true });
-    await writeFileAtomic(this.path, JSON.stringify(onDisk) + '\n');
+    // Read, change, write under the lock: another process's change between our read and rename would be lost.
+    const onDisk = await withLock(
+      `unpushed:${resolve(this.path)}`,
+      async () => {
+        const data = await this.readFile();
+        apply(data);
+        await writeFileAtomic(this.path, JSON.stringify(data) + '\n');
+        return data;
+      },
+      { label: 'the unpushed changes file', ...this.lock },
+    );
     // The last queued change leaves memory equal to the file: other processes' entries included.
-    if (this.queued === 1) this.data = onDisk;
+    if (this.queued === 1) this.setData(onDisk);
+  }
+
+  private setData(data: UnpushedFile): void {
+    this.data = data;
+    this.revision++;
   }
 
   private async readFile(): Promise<UnpushedFile> {

@@ -21,6 +21,8 @@ export class IrregularFileError extends Error {
   constructor(
     readonly kind: IrregularKind | 'too-large' | 'timeout',
     message: string,
+    /** For 'too-large': the size found. */
+    readonly size?: number,
   ) {
     super(message);
     this.name = 'IrregularFileError';
@@ -66,7 +68,7 @@ export function irregularError(kind: IrregularKind): IrregularFileError {
 }
 
 function tooLarge(size: number, maxBytes: number): IrregularFileError {
-  return new IrregularFileError('too-large', `File too large: ${size} bytes (the limit is ${maxBytes}).`);
+  return new IrregularFileError('too-large', `File too large: ${size} bytes (the limit is ${maxBytes}).`, size);
 }
 
 function checkStats(stats: Stats, maxBytes: number): void {
@@ -98,9 +100,12 @@ function irregularOrRethrow(err: unknown, absPath: string): never {
   throw err;
 }
 
-/** Reads a regular file, refusing anything else; synchronous (scan workers, CLI). */
-export function readRegularFileSync(absPath: string, bounds: ReadBounds): RegularFile {
-  if (!HAS_NOFOLLOW) checkStats(lstatSync(absPath), bounds.maxBytes);
+/**
+ * Opens a regular file for reading, refusing anything else (symlink, FIFO, socket,
+ * device, folder) without blocking; the caller reads and closes `fd`.
+ */
+export function openRegularFileSync(absPath: string): { fd: number; stats: Stats } {
+  if (!HAS_NOFOLLOW) checkStats(lstatSync(absPath), Infinity);
   let fd: number;
   try {
     fd = openSync(absPath, OPEN_FLAGS);
@@ -109,45 +114,17 @@ export function readRegularFileSync(absPath: string, bounds: ReadBounds): Regula
   }
   try {
     const stats = fstatSync(fd);
-    checkStats(stats, bounds.maxBytes);
-    // One byte more than the bound tells a file that grew since the fstat.
-    const buf = Buffer.allocUnsafe(Math.min(stats.size, bounds.maxBytes) + 1);
-    let n = 0;
-    for (;;) {
-      const r = readSync(fd, buf, n, buf.length - n, n);
-      if (r === 0) break;
-      n += r;
-      if (n === buf.length) {
-        if (n > bounds.maxBytes) throw tooLarge(n, bounds.maxBytes);
-        break;
-      }
-    }
-    return { bytes: buf.subarray(0, n), stats };
-  } finally {
+    checkStats(stats, Infinity);
+    return { fd, stats };
+  } catch (err) {
     closeSync(fd);
+    throw err;
   }
 }
 
-/** Reads a regular file, refusing anything else, within bounds of size and time. */
-export async function readRegularFile(absPath: string, bounds: ReadBounds): Promise<RegularFile> {
-  const work = readBounded(absPath, bounds.maxBytes);
-  if (!bounds.timeoutMs) return work;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new IrregularFileError('timeout', `No answer from the disk after ${bounds.timeoutMs} ms.`)),
-      bounds.timeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function readBounded(absPath: string, maxBytes: number): Promise<RegularFile> {
-  if (!HAS_NOFOLLOW) checkStats(await lstat(absPath), maxBytes);
+/** The async twin of openRegularFileSync; the caller closes `handle`. */
+export async function openRegularFile(absPath: string): Promise<{ handle: FileHandle; stats: Stats }> {
+  if (!HAS_NOFOLLOW) checkStats(await lstat(absPath), Infinity);
   let handle: FileHandle;
   try {
     handle = await open(absPath, OPEN_FLAGS);
@@ -156,18 +133,63 @@ async function readBounded(absPath: string, maxBytes: number): Promise<RegularFi
   }
   try {
     const stats = await handle.stat();
+    checkStats(stats, Infinity);
+    return { handle, stats };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+/** Reads a regular file, refusing anything else; synchronous (scan workers, CLI). */
+export function readRegularFileSync(absPath: string, bounds: ReadBounds): RegularFile {
+  const { fd, stats } = openRegularFileSync(absPath);
+  try {
+    checkStats(stats, bounds.maxBytes);
+    // One byte more than fstat's size tells a file that grew since; a regular
+    // file's read is short only at its end, so one call reads it all.
+    const buf = Buffer.allocUnsafe(Math.min(stats.size, bounds.maxBytes) + 1);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    if (n > bounds.maxBytes) throw tooLarge(n, bounds.maxBytes);
+    return { bytes: buf.subarray(0, n), stats };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a regular file, refusing anything else, within bounds of size and time. */
+export async function readRegularFile(absPath: string, bounds: ReadBounds): Promise<RegularFile> {
+  return withTimeout(readBounded(absPath, bounds.maxBytes), bounds.timeoutMs);
+}
+
+/**
+ * Rejects with IrregularFileError('timeout') when `work` takes longer than `ms`. The
+ * work itself goes on (a system call cannot be cancelled) and cleans up after itself.
+ */
+export async function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
+  if (!ms) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new IrregularFileError('timeout', `No answer from the disk after ${ms} ms (a network share that hangs?).`)),
+      ms,
+    );
+  });
+  work.catch(() => undefined); // a late failure after the timeout is not an unhandled rejection
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readBounded(absPath: string, maxBytes: number): Promise<RegularFile> {
+  const { handle, stats } = await openRegularFile(absPath);
+  try {
     checkStats(stats, maxBytes);
     const buf = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
-    let n = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-      if (n === buf.length) {
-        if (n > maxBytes) throw tooLarge(n, maxBytes);
-        break;
-      }
-    }
+    const { bytesRead: n } = await handle.read(buf, 0, buf.length, 0);
+    if (n > maxBytes) throw tooLarge(n, maxBytes);
     return { bytes: buf.subarray(0, n), stats };
   } finally {
     await handle.close();

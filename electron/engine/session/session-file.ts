@@ -7,6 +7,8 @@ import type { Platform, ProblemCode, SessionRecord } from '../../../shared/types
 import { locateJsonError } from '../edit/json-edit';
 import { compactWarnings } from '../scan/record-compact';
 import { checkSession, isObject } from '../checks/session-check';
+import { duplicateKeyWarning, findDuplicateKeys } from './duplicate-keys';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
 
 /** Session files above this size are reported as problem "too-large" and never loaded. */
 export const MAX_SESSION_BYTES = 4 * 1024 * 1024;
@@ -88,6 +90,8 @@ export function parseSessionBytes(
   }
   const decoded = decodeText(bytes);
   if (typeof decoded !== 'string') return decoded;
+  const depth = tooDeep(decoded);
+  if (depth !== null) return depth;
   let value: unknown;
   try {
     value = JSON.parse(decoded);
@@ -98,7 +102,30 @@ export function parseSessionBytes(
     const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     return problem('not-an-object', `The file holds ${what}, not a JSON object.`);
   }
-  return { ok: true, json: value, record: toRecord(app, id, value, stat) };
+  const record = toRecord(app, id, value, stat);
+  const duplicates = findDuplicateKeys(decoded);
+  if (duplicates.length > 0) record.warnings = [...record.warnings, duplicateKeyWarning(duplicates)];
+  return { ok: true, json: value, record };
+}
+
+/**
+ * JSON.parse copes with 100,000 nested arrays but JSON.stringify (the details
+ * panel, IPC, HTTP) then throws RangeError. Counting brackets (0.1 µs a file)
+ * proves most files shallow; only the rest get the exact, string-aware count.
+ */
+function tooDeep(text: string): ParsedSession | null {
+  if (countBrackets(text, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH) return null;
+  const depth = jsonNestingDepth(text, MAX_JSON_DEPTH);
+  if (depth <= MAX_JSON_DEPTH) return null;
+  return problem('too-deep', `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep (a session is 3); it was not loaded.`);
+}
+
+/** Occurrences of { and [ anywhere (strings included), counting stops past `limit`. */
+function countBrackets(text: string, limit: number): number {
+  let n = 0;
+  for (let i = text.indexOf('{'); i !== -1 && n <= limit; i = text.indexOf('{', i + 1)) n++;
+  for (let i = text.indexOf('['); i !== -1 && n <= limit; i = text.indexOf('[', i + 1)) n++;
+  return n;
 }
 
 /** UTF-8 text without BOM, or an 'encoding'/'malformed-json' problem. */

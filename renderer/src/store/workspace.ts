@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { AppFolder, EngineEvent, Problem, SessionRecord, WorkspaceState } from '../../../shared/types';
 import { applyDelta, diffListing, emptyAppSessions, type AppSessions, type SessionDelta } from './session-index';
 import { forgetSortedView } from './session-view';
+import { forgetVisible } from './visible';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -35,6 +36,7 @@ const buffered = new Map<string, SessionDelta[]>();
 export function resetWorkspace(): void {
   buffered.clear();
   forgetSortedView();
+  forgetVisible();
   useWorkspace.setState({ ...initial, sessions: new Map(), load: new Map() }, true);
 }
 
@@ -56,6 +58,7 @@ function applyState(state: WorkspaceState): void {
   if (folderChanged) {
     buffered.clear();
     forgetSortedView();
+    forgetVisible();
     useWorkspace.setState({ sessions: new Map(), load: new Map() });
   }
   useWorkspace.setState({ state, apps: state.apps, problems: state.problems, unpushed: state.unpushed });

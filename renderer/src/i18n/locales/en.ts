@@ -145,6 +145,8 @@ const en = {
       'not-an-object': 'Not a JSON object',
       'too-large': 'Too large',
       encoding: 'Not UTF-8',
+      'not-regular': 'Not a regular file',
+      'too-deep': 'Nested too deeply',
     },
   },
   menu: {

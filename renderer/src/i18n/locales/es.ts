@@ -147,6 +147,8 @@ const es: Messages = {
       'not-an-object': 'No es un objeto JSON',
       'too-large': 'Demasiado grande',
       encoding: 'No está en UTF-8',
+      'not-regular': 'No es un archivo normal',
+      'too-deep': 'Anidamiento demasiado profundo',
     },
   },
   menu: {

@@ -147,6 +147,8 @@ const fr: Messages = {
       'not-an-object': 'Pas un objet JSON',
       'too-large': 'Trop volumineux',
       encoding: 'Pas en UTF-8',
+      'not-regular': 'Pas un fichier ordinaire',
+      'too-deep': 'Imbrication trop profonde',
     },
   },
   menu: {

@@ -147,6 +147,8 @@ const pt: Messages = {
       'not-an-object': 'Não é um objeto JSON',
       'too-large': 'Grande demais',
       encoding: 'Não está em UTF-8',
+      'not-regular': 'Não é um arquivo comum',
+      'too-deep': 'Aninhamento profundo demais',
     },
   },
   menu: {
