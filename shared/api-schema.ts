@@ -14,12 +14,12 @@ export const appFolderName = z
   .max(255)
   .refine((s) => !/[\\/\0]/.test(s) && s !== '.' && s !== '..', 'must be a single folder name');
 
-/** A session file's name: the session id (hex, usually 40 characters). */
+/** A session file's name: the session id. 4D's rule: hex digits only, any length (usually 40); 255 is the file-name limit. */
 export const sessionId = z
   .string()
   .min(1)
-  .max(128)
-  .regex(/^[0-9A-Za-z_-]+$/, 'must be a session id');
+  .max(255)
+  .regex(/^[0-9A-Fa-f]+$/, 'must be a session id (hexadecimal digits)');
 
 /** The open folder a ref belongs to (FolderSummary id); absent means the active folder. */
 export const refFolderId = z
@@ -99,10 +99,16 @@ export const apiArgSchemas = {
   setPushSettings: z.tuple([pushSettingsInput]),
   readAuditLog: z.tuple([auditQuery]),
   listPending: none,
+  recheck: none,
+  searchSessions: z.tuple([z.string().max(200), z.number().int().min(1).max(500)]),
+  listOverwritten: none,
+  reapplyOverwritten: z.tuple([refs]),
+  dismissOverwritten: z.tuple([refs]),
   listFolders: none,
   switchFolder: z.tuple([folderId]),
   closeFolder: z.tuple([folderId]),
   addFolder: none,
+  setWatchMode: z.tuple([folderId, z.enum(['auto', 'native', 'polling'])]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Validates raw arguments for a method; throws ApiError('invalid-argument') with a specific message. */

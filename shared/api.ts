@@ -16,7 +16,10 @@ import type {
   SessionDetail,
   SessionRecord,
   SessionRef,
+  SessionSearchResult,
   SessionStatus,
+  RecheckResult,
+  WatchPreference,
   WorkspaceState,
 } from './types';
 import type { AuditEntry, AuditQuery } from './audit';
@@ -54,6 +57,10 @@ export interface SessionApi {
   readAuditLog(query: AuditQuery): Promise<AuditEntry[]>;
   /** Every pending session of every app of the open folder, newest file first (mtime); [] when none is open. */
   listPending(): Promise<SessionRecord[]>;
+  /** The window came to the front: compares the folder with the index by listings and lstats (no full re-read). */
+  recheck(): Promise<RecheckResult>;
+  /** Sessions of every app (and every open folder) matching the search words, newest first, at most `limit`. */
+  searchSessions(query: string, limit: number): Promise<SessionSearchResult>;
   /** The open folder's changes that another program overwrote before a push. */
   listOverwritten(): Promise<OverwrittenChange[]>;
   /** Writes the overwritten values again (an ordinary, audited, undoable edit). */
@@ -80,6 +87,8 @@ export interface FolderApi {
    * chooseFolder() keeps its meaning: it replaces the active folder.
    */
   addFolder(): Promise<WorkspaceState | null>;
+  /** Auto / Native / Polling for one open folder, remembered by its path; the summaries follow. */
+  setWatchMode(id: string, mode: WatchPreference): Promise<FolderSummary[]>;
 }
 
 /** Everything a transport exposes: the per-folder API plus the folder list. */
@@ -108,6 +117,8 @@ export const API_METHODS = [
   'setPushSettings',
   'readAuditLog',
   'listPending',
+  'recheck',
+  'searchSessions',
   'listOverwritten',
   'reapplyOverwritten',
   'dismissOverwritten',
@@ -115,6 +126,7 @@ export const API_METHODS = [
   'switchFolder',
   'closeFolder',
   'addFolder',
+  'setWatchMode',
 ] as const satisfies readonly ApiMethod[];
 
 /** What the renderer holds: the methods plus the event stream. */

@@ -54,6 +54,18 @@ export interface SessionRecord {
   folder?: string;
 }
 
+/** One match of searchSessions: the record (tagged with its folder when several are open) and its app's name. */
+export interface SessionSearchHit {
+  record: SessionRecord;
+  appName: string;
+}
+
+/** Matches of a search across every app, newest first; `total` counts them all, `hits` stops at the limit. */
+export interface SessionSearchResult {
+  hits: SessionSearchHit[];
+  total: number;
+}
+
 /** Everything about one session, for the details panel. */
 export interface SessionDetail {
   record: SessionRecord;
@@ -118,6 +130,8 @@ export interface WorkspaceState {
   /** Set when phase is "error": why the folder cannot be read. */
   error: string | null;
   watchMode: 'native' | 'polling';
+  /** Why that watch mode (absent before a folder is opened). */
+  watch?: WatchInfo;
   apps: AppFolder[];
   problems: Problem[];
   /** Edits and deletions made since the last successful push. */
@@ -144,6 +158,32 @@ export interface FolderSummary {
   /** The folder every other API method acts on. */
   active: boolean;
   watchMode: 'native' | 'polling';
+  /** Why that watch mode (absent before the folder was opened). */
+  watch?: WatchInfo;
+}
+
+/** The user's per-folder choice: Auto polls network and FUSE file systems and watches the others natively. */
+export type WatchPreference = 'auto' | 'native' | 'polling';
+
+/** How a folder is watched, and why: "Polling: network share (fuse.sshfs)". */
+export interface WatchInfo {
+  /** The mode in force. */
+  mode: 'native' | 'polling';
+  preference: WatchPreference;
+  /** network / local: Auto's finding; chosen: the user's per-folder choice; forced: set for every folder at start (--polling). */
+  reason: 'network' | 'local' | 'chosen' | 'forced';
+  /** The file system's name as the OS gives it (fuse.sshfs, nfs4, smbfs, UNC…), when known. */
+  fsType: string | null;
+  /** Whether the folder is on a network or FUSE file system; null when it could not be told. */
+  network: boolean | null;
+}
+
+/** What a re-check (the window came to the front) looked at and found. */
+export interface RecheckResult {
+  /** Files compared (directory listings and lstat, no file read). */
+  files: number;
+  /** Files that differed and were re-read. */
+  changed: number;
 }
 
 /** Incremental change, emitted in small batches. */
@@ -244,6 +284,8 @@ export interface PreflightReport {
   problems: Problem[];
   /** Which rules the sessions were checked with (see shared/session-warnings.ts for which warnings drop a session). */
   rules: CheckRules;
+  /** Changes overwritten in the files since they were made: the server would not see them. */
+  overwritten?: OverwrittenChange[];
 }
 
 export interface PushSettingsView {
@@ -251,7 +293,7 @@ export interface PushSettingsView {
   timeoutMs: number;
   hasSecret: boolean;
   /** Where the secret lives: OS keychain, environment, or nowhere. */
-  secretSource: 'keychain' | 'environment' | 'none';
+  secretSource: 'keychain' | 'environment' | 'memory' | 'none';
   /** The 4D or 4D Server installation (or its mobileSessionSchema.json) the user pointed to; "" = look in the usual places. */
   fourDInstallPath: string;
   /** The rules the pre-flight check uses now. */

@@ -1,6 +1,7 @@
 // MSM_Perform — PASTE INTO YOUR 4D PROJECT (project method, NOT available through URLs).
 // MSM_Perform({action: "refreshSessions" | "ping"}) -> {success; error?; warnings?}
-// Runs only after MSM_CheckSecret accepted the request.
+// Runs only after MSM_CheckSecret accepted the request. Its answers never contain the
+// caller's input. Compiles on 4D 19 R8 and later.
 
 #DECLARE($request : Object)->$answer : Object
 
@@ -28,5 +29,6 @@ Case of
 		End if 
 		
 	Else 
-		$answer.error:="Unknown action \""+$action+"\": use \"refreshSessions\" or \"ping\"."
+		// Never echo the caller's input: the answer stays a fixed sentence whatever was sent.
+		$answer.error:="Unknown action: use \"refreshSessions\" or \"ping\"."
 End case 

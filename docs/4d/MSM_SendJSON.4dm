@@ -1,7 +1,12 @@
 // MSM_SendJSON — PASTE INTO YOUR 4D PROJECT (project method, NOT available through URLs).
 // MSM_SendJSON(status line; answer) — sends the answer as JSON with the given HTTP status.
+// WEB SEND BLOB with "application/json", never WEB SEND TEXT: WEB SEND TEXT processes 4D tags
+// (<!--#4DEVAL …-->) in whatever it sends, and WEB SEND BLOB only does so for "text/html".
+// Compiles on 4D 19 R8 and later.
 
 #DECLARE($status : Text; $answer : Object)
+
+var $body : Blob
 
 ARRAY TEXT($fields; 3)
 ARRAY TEXT($values; 3)
@@ -17,4 +22,5 @@ If ($status="401@")
 End if 
 
 WEB SET HTTP HEADER($fields; $values)
-WEB SEND TEXT(JSON Stringify($answer); "application/json")
+CONVERT FROM TEXT(JSON Stringify($answer); "UTF-8"; $body)  // JSON travels as UTF-8 (RFC 8259)
+WEB SEND BLOB($body; "application/json")

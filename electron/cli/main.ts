@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { CliIo } from './context';
 import { runCli } from './run';
+import { terminalText } from './terminal-safe';
 
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -37,7 +38,8 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`mobile-sessions: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(terminalText(`mobile-sessions: internal error: ${text}\n`));
     process.exitCode = 1;
   },
 );

@@ -13,10 +13,16 @@ import { LOG_HELP, logCommand } from './commands/log';
 import { PUSH_HELP, pushCommand } from './commands/push';
 import { ACCEPT_HELP, HOLD_HELP, statusCommand } from './commands/status';
 import { COMMON_OPTIONS, FILTER_OPTIONS, type OptionSpec, type OptionValues } from './options';
+import { terminalSafeIo } from './terminal-safe';
 
 export const VERSION: string = pkg.version;
 
-const CHANGE_OPTIONS: OptionSpec = { ...COMMON_OPTIONS, ...FILTER_OPTIONS, 'all-matching': { type: 'boolean' }, json: { type: 'boolean' } };
+const CHANGE_OPTIONS: OptionSpec = {
+  ...COMMON_OPTIONS,
+  ...FILTER_OPTIONS,
+  'all-matching': { type: 'boolean' },
+  json: { type: 'boolean' },
+};
 
 interface Command {
   help: string;
@@ -27,7 +33,15 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   list: {
     help: LIST_HELP,
-    options: { ...COMMON_OPTIONS, ...FILTER_OPTIONS, json: { type: 'boolean' }, csv: { type: 'boolean' }, sort: { type: 'string' }, asc: { type: 'boolean' }, desc: { type: 'boolean' } },
+    options: {
+      ...COMMON_OPTIONS,
+      ...FILTER_OPTIONS,
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      sort: { type: 'string' },
+      asc: { type: 'boolean' },
+      desc: { type: 'boolean' },
+    },
     run: listCommand,
   },
   accept: {
@@ -36,10 +50,19 @@ const COMMANDS: Record<string, Command> = {
     run: (io, v, p, now) => statusCommand(io, v, p, 'accepted', now),
   },
   hold: { help: HOLD_HELP, options: CHANGE_OPTIONS, run: (io, v, p, now) => statusCommand(io, v, p, 'pending', now) },
-  delete: { help: DELETE_HELP, options: { ...CHANGE_OPTIONS, yes: { type: 'boolean', short: 'y' } }, run: deleteCommand },
+  delete: {
+    help: DELETE_HELP,
+    options: { ...CHANGE_OPTIONS, yes: { type: 'boolean', short: 'y' } },
+    run: deleteCommand,
+  },
   push: {
     help: PUSH_HELP,
-    options: { ...COMMON_OPTIONS, 'push-url': { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      ...COMMON_OPTIONS,
+      'push-url': { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     run: (io, v, p) => pushCommand(io, v, p, VERSION),
   },
   log: {
@@ -58,7 +81,7 @@ const COMMANDS: Record<string, Command> = {
   },
   check: {
     help: CHECK_HELP,
-    options: { ...COMMON_OPTIONS, app: FILTER_OPTIONS.app!, json: { type: 'boolean' } },
+    options: { ...COMMON_OPTIONS, app: FILTER_OPTIONS.app!, '4d': { type: 'string' }, json: { type: 'boolean' } },
     run: (io, v, p) => checkCommand(io, v, p),
   },
 };
@@ -73,7 +96,7 @@ Commands:
   hold      set sessions to "pending"
   delete    move sessions to the trash (outside MobileApps)
   push      ask the 4D Server to reload its sessions (PUSH_SECRET in the environment)
-  check     what the server would drop; exit 3 if anything
+  check     what the server would drop (exit 3 if anything), and advice
   log       the audit log of every change (table, --json or --csv)
 
 Sessions are named <app folder>/<session id>, as "list" prints them.
@@ -90,7 +113,9 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, now: number = Date.now()): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], rawIo: CliIo, now: number = Date.now()): Promise<ExitCode> {
+  // Every line printed, errors included, goes through the terminal-safe wrapper.
+  let io = terminalSafeIo(rawIo, false);
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
@@ -113,7 +138,12 @@ export async function runCli(argv: readonly string[], io: CliIo, now: number = D
 
   let parsed: { values: OptionValues; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true }) as typeof parsed;
+    parsed = parseArgs({
+      args: [...rest],
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    }) as typeof parsed;
   } catch (err) {
     return usage(io, `${first}: ${errorText(err).replace(/\. To specify a positional argument.*$/s, '.')}`, first);
   }
@@ -121,6 +151,7 @@ export async function runCli(argv: readonly string[], io: CliIo, now: number = D
     io.out(`${command.help}\n`);
     return EXIT.ok;
   }
+  if (parsed.values.json === true) io = terminalSafeIo(rawIo, true);
   try {
     return await command.run(io, parsed.values, parsed.positionals, now);
   } catch (err) {

@@ -26,6 +26,7 @@ import { registerApiHandlers } from './ipc';
 import { lastFolder, rememberFolder } from './last-folder';
 import { restorableBounds, saveWindowBounds, trackWindowState } from './window-state';
 import { SettingsStore } from '../engine/settings/settings-store';
+import { settingsWatchPreferences } from '../engine/settings/watch-preferences';
 import { menuTemplate } from './menu';
 import { savedLanguage, type AppearanceHooks } from './appearance';
 import { createMainWindow, preloadPath, rendererDir, rendererOrigin, type WindowPaths } from './window';
@@ -89,6 +90,7 @@ function createWorkspace(dataDir: string, store: SettingsStore, trashLog: AppTra
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     push,
+    watchPreferences: settingsWatchPreferences(store),
     onFolderOpened: (root, isDemo) => {
       if (isDemo) return;
       app.addRecentDocument(root);

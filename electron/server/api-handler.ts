@@ -7,7 +7,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SessionApi } from '../../shared/api';
 import { dispatch } from '../engine/api-dispatch';
-import { HttpFailure, sendJson } from './http-failure';
+import { sendMaybeCompressed } from './compress';
+import { HttpFailure } from './http-failure';
+import { HARDENING_HEADERS } from './static-files';
 
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024; // 200,000 refs fit comfortably
 
@@ -20,9 +22,17 @@ export function createApiHandler(api: SessionApi, maxBodyBytes: number = DEFAULT
       throw new HttpFailure(415, 'invalid-argument', 'Send the arguments as application/json.');
     }
     const args = parseArguments(await readBody(req, maxBodyBytes));
-    sendJson(res, 200, await dispatch(api, decodeMethod(method), args));
+    const answer = JSON.stringify(await dispatch(api, decodeMethod(method), args));
+    // Large answers (listSessions of a 100,000-session folder) go compressed when the browser accepts it.
+    await sendMaybeCompressed(req, res, 200, API_HEADERS, answer);
   };
 }
+
+const API_HEADERS: Record<string, string> = {
+  ...HARDENING_HEADERS,
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+};
 
 /** The request body as the method's argument list; an empty body means no arguments. */
 export function parseArguments(body: string): unknown[] {

@@ -17,6 +17,7 @@ import { toErrorInfo } from '../../shared/api-error';
 import { startServer } from './http-server';
 import { browserModeDataDir } from '../engine/paths';
 import { createBrowserPushService } from './push-wiring';
+import { settingsWatchPreferences } from '../engine/settings/watch-preferences';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -85,7 +86,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   await mkdir(opts.dataDir, { recursive: true });
   const version = packageVersion();
-  const { push, warning } = await createBrowserPushService({
+  const { push, warning, store } = await createBrowserPushService({
     dataDir: opts.dataDir,
     pushUrl: opts.pushUrl,
     env: process.env,
@@ -96,7 +97,8 @@ export async function main(argv: string[]): Promise<void> {
     platform: 'browser',
     version,
     dataDir: opts.dataDir,
-    watchMode: opts.polling ? 'polling' : 'native',
+    watchMode: opts.polling ? 'polling' : undefined, // else each folder's choice, Auto by default
+    watchPreferences: settingsWatchPreferences(store),
     push,
   });
   const failures = opts.dirs.length > 0 ? await openFolders(workspace, opts.dirs) : await openDemoOnly(workspace);

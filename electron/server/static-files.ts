@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, posix, relative, sep } from 'node:path';
+import { acceptedEncoding, compressStream } from './compress';
 
 /**
  * The renderer's Content-Security-Policy, exactly as renderer/index.html
@@ -116,11 +117,16 @@ export async function sendStaticFile(
     return true;
   }
   if (!file) return false;
+  const type = contentTypeFor(file);
+  // Scripts, styles and the page compress several-fold; images and fonts are compressed already.
+  const encoding = COMPRESSIBLE.test(type) ? acceptedEncoding(req) : null;
   res.writeHead(200, {
     ...HARDENING_HEADERS,
-    'Content-Type': contentTypeFor(file),
+    'Content-Type': type,
     // Hashed assets may be cached; the page itself is always fetched fresh.
     'Cache-Control': file.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    Vary: 'Accept-Encoding',
   });
   if (req.method === 'HEAD') {
     res.end();
@@ -129,8 +135,17 @@ export async function sendStaticFile(
   await new Promise<void>((resolve, reject) => {
     const stream = createReadStream(file);
     stream.on('error', reject);
-    stream.on('end', resolve);
-    stream.pipe(res);
+    res.on('finish', resolve);
+    res.on('close', resolve);
+    if (!encoding) {
+      stream.pipe(res);
+      return;
+    }
+    const compress = compressStream(encoding);
+    compress.on('error', reject);
+    stream.pipe(compress).pipe(res);
   });
   return true;
 }
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json)|image\/svg\+xml)/;

@@ -291,7 +291,7 @@ describe('check', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/token-mismatch: The token does not match the session/);
     expect(r.stdout).toMatch(/malformed-json: Malformed JSON/);
-    expect(r.stdout).toMatch(/1 session with issues, 1 unreadable file/);
+    expect(r.stdout).toMatch(/1 session the server would drop, 0 sessions with advice only, 1 unreadable file/);
     const json = await cli(['check', '--dir', broken, '--json']);
     expect(json.code).toBe(3);
     const report = JSON.parse(json.stdout) as { checked: number; issues: { warnings: { code: string }[] }[]; problems: unknown[] };
@@ -307,6 +307,49 @@ describe('check', () => {
     const r = await cli(['check']);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain(`${refOf(s)}\n  token-mismatch:`);
+  });
+
+  it('lists an odd e-mail as advice and exits 0: 4D accepts any e-mail text', async () => {
+    const s = (await readSessions(root))[0]!;
+    await writeFile(join(root, s.app, s.id), JSON.stringify({ ...s.json, email: 'bob at example' }));
+    const r = await cli(['check']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain(`${refOf(s)}\n  email-invalid (advice): `);
+    expect(r.stdout).not.toMatch(/drop the session|will reject/);
+    expect(r.stdout).toMatch(
+      /^OK: .* with the built-in rules; the server would keep them all \(1 session with advice only\)\.$/m,
+    );
+  });
+
+  it("checks with 4D's schema from the installation given with --4d, and says so", async () => {
+    const resources = join(parent, '4D.app', 'Contents', 'Resources', 'JSONSchemas');
+    await mkdir(resources, { recursive: true });
+    const schemaPath = join(resources, 'mobileSessionSchema.json');
+    await writeFile(
+      schemaPath,
+      await readFile(join(__dirname, '../../electron/engine/checks/fixtures/mobileSessionSchema.json')),
+    );
+    const ok = await cli(['check', '--4d', join(parent, '4D.app')]);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`with 4D's schema from ${schemaPath}`);
+
+    const s = (await readSessions(root))[0]!;
+    await writeFile(join(root, s.app, s.id), JSON.stringify({ ...s.json, send: 'sms' }));
+    const bad = await cli(['check', '--4d', join(parent, '4D.app'), '--json']);
+    expect(bad.code).toBe(3);
+    const report = JSON.parse(bad.stdout) as {
+      rules: unknown;
+      issues: { warnings: { code: string; message: string }[] }[];
+    };
+    expect(report.rules).toEqual({ source: '4d-schema', schemaPath });
+    expect(report.issues.flatMap((i) => i.warnings.map((w) => w.code))).toEqual(['schema']);
+    expect(report.issues[0]!.warnings[0]!.message).toMatch(
+      /^4D's schema: send must be equal to one of the allowed values/,
+    );
+
+    const missing = await cli(['check', '--4d', join(parent, 'nowhere')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/No mobileSessionSchema.json was found/);
   });
 });
 

@@ -117,7 +117,7 @@ export async function startFourDPeer(opts: FourDPeerOptions): Promise<FourDPeer>
     }
     const action = actionOf(body, rest);
     if (action !== 'refreshSessions' && action !== 'ping') {
-      return answer(res, 400, { success: false, error: `Unknown action "${action ?? ''}".` });
+      return answer(res, 400, { success: false, error: 'Unknown action: use "refreshSessions" or "ping".' }); // never echoes input, like MSM_Perform
     }
     const reply = (): void => {
       if (mode === 'wrong-json') {

@@ -9,7 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { toErrorInfo } from '../../../shared/api-error';
 import type { SessionRef } from '../../../shared/types';
 import type { AuditLog, AuditEntryInput } from '../audit/audit-log';
-import type { UnpushedKind, UnpushedStore } from '../push/unpushed-store';
+import type { ExpectedField, UnpushedAction, UnpushedKind, UnpushedStore } from '../push/unpushed-store';
+
+/** The value a status/e-mail action (or an undo of one) set: one for all refs, or one per ref. */
+export interface SetValues {
+  field: ExpectedField;
+  values: string[];
+}
 
 const UNPUSHED_FAILED = 'The unpushed changes file could not record this change';
 
@@ -23,9 +29,9 @@ export class ActionRecorder {
   ) {}
 
   /** An action that changed `refs` in `root`: counted as unpushed and logged under its id. */
-  action(root: string, actionId: string, kind: UnpushedKind, refs: SessionRef[], entry: AuditEntryInput): void {
+  action(root: string, actionId: string, kind: UnpushedKind, refs: SessionRef[], entry: AuditEntryInput, set?: SetValues): void {
     if (refs.length === 0) return;
-    this.track(this.unpushed.add(root, { id: actionId, kind, refs, at: new Date().toISOString() }), UNPUSHED_FAILED);
+    this.track(this.unpushed.add(root, unpushedAction(actionId, kind, refs, set)), UNPUSHED_FAILED);
     this.logAudit({ ...entry, actionId });
   }
 
@@ -33,9 +39,9 @@ export class ActionRecorder {
    * An undo of `undone`: not pushed yet, the change never reaches the server, so it no
    * longer counts; already pushed, the undo is itself a change the server has not seen.
    */
-  undo(root: string, undone: string, refs: SessionRef[], entry: AuditEntryInput): void {
+  undo(root: string, undone: string, refs: SessionRef[], entry: AuditEntryInput, set?: SetValues): void {
     if (this.unpushed.has(root, undone)) this.track(this.unpushed.remove(root, undone), UNPUSHED_FAILED);
-    else if (refs.length > 0) this.track(this.unpushed.add(root, { id: randomUUID(), kind: 'undo', refs, at: new Date().toISOString() }), UNPUSHED_FAILED);
+    else if (refs.length > 0) this.track(this.unpushed.add(root, unpushedAction(randomUUID(), 'undo', refs, set)), UNPUSHED_FAILED);
     if (entry.sessions.length > 0) this.logAudit(entry);
   }
 
@@ -64,4 +70,9 @@ export class ActionRecorder {
     this.failures = [];
     return failures;
   }
+}
+
+function unpushedAction(id: string, kind: UnpushedKind, refs: SessionRef[], set?: SetValues): UnpushedAction {
+  const action: UnpushedAction = { id, kind, refs, at: new Date().toISOString() };
+  return set ? { ...action, field: set.field, values: set.values } : action;
 }

@@ -6,8 +6,11 @@
 // unpushed change. Arguments are checked at the transport boundary (IPC, HTTP)
 // and once more by editSessionFile just before bytes are written.
 //
-// Seams for later work: every file operation goes through `edit`/`remove`/
-// `restore` below, one place to add a cross-process lock or overwrite tracking.
+// Every file operation goes through `edit`/`remove`/`restore` below, each inside
+// the cross-process lock of that session (lock/file-lock.ts): our own processes
+// (desktop app, browser mode, command line) never interleave their read-modify-write
+// of one file. Each status/e-mail action records the value set, so a file that
+// later says something else is reported as overwritten (overwrite-tracker.ts).
 
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api-error';
@@ -16,7 +19,8 @@ import type { AuditSessionChange, AuditValue } from '../../../shared/audit';
 import type { AuditEntryInput } from '../audit/audit-log';
 import { deleteSessionFile, restoreSessionFile, type DeletedSession, type TrashFunction } from '../edit/session-delete';
 import { editSessionFile, type EditResult, type SessionEdit } from '../edit/session-edit';
-import type { UnpushedKind } from '../push/unpushed-store';
+import { withLock, type LockOptions } from '../lock/file-lock';
+import type { ExpectedField, UnpushedKind } from '../push/unpushed-store';
 import { parseSessionBytes } from '../session/session-file';
 import { readSessionAsync } from '../session/session-read';
 import type { ActionRecorder } from './action-recorder';
@@ -44,6 +48,15 @@ export interface SessionActionsDeps {
   onUnpushedChange?: () => void;
   /** Files edited/deleted in parallel. */
   concurrency?: number;
+  /** Told when an action starts and ends (its own writes are no overwrites). */
+  tracker?: { actionStarted(): void; actionEnded(): void };
+  /** Where the cross-process locks live (default: lock/file-lock.ts defaultLockDir). */
+  lock?: LockOptions;
+}
+
+/** The lock of one session file: the folder's real path (the root is resolved) plus the session. */
+export function sessionLockKey(root: string, ref: SessionRef): string {
+  return `session:${root}\0${ref.app}/${ref.id}`;
 }
 
 /** An ActionResult plus which of the done sessions already had the value (nothing written). */
@@ -80,7 +93,7 @@ export class SessionActions {
     }
     const changes: AuditSessionChange[] = [];
     const result = await this.revert(entry, changes);
-    this.deps.recorder.undo(root, actionId, result.done, { folder: root, action: 'undo', undoes: actionId, sessions: changes });
+    this.deps.recorder.undo(root, actionId, result.done, { folder: root, action: 'undo', undoes: actionId, sessions: changes }, restoredValues(entry, result.done));
     this.deps.onUnpushedChange?.();
     return { actionId: null, ...result, unchanged: [] };
   }
@@ -105,7 +118,8 @@ export class SessionActions {
     });
     const undo = (kind === 'status' ? { kind, root, prev } : { kind, root, prev: prev.map((p) => ({ ref: p.ref, value: p.value ?? '' })) }) as UndoEntry;
     const action = kind === 'status' ? 'set-status' : 'set-email';
-    const actionId = this.finish(result, kind, changed, undo, { folder: root, action, sessions: changes });
+    const set = { field: kind, values: [after as string] };
+    const actionId = this.finish(result, kind, changed, undo, { folder: root, action, sessions: changes }, set);
     const changedKeys = new Set(changed.map(refKey));
     return { actionId, ...result, unchanged: result.done.filter((r) => !changedKeys.has(refKey(r))) };
   }
@@ -138,17 +152,34 @@ export class SessionActions {
   }
 
   /** Remembers the undo data and records what changed; the action id (null when nothing was done). */
-  private finish(result: PerRefResult, kind: UnpushedKind, changed: SessionRef[], undo: UndoEntry, entry: AuditEntryInput): string | null {
+  private finish(
+    result: PerRefResult,
+    kind: UnpushedKind,
+    changed: SessionRef[],
+    undo: UndoEntry,
+    entry: AuditEntryInput,
+    set?: { field: ExpectedField; values: string[] },
+  ): string | null {
     if (result.done.length === 0) return null;
     const actionId = randomUUID();
     this.deps.undo.remember(actionId, undo);
-    this.deps.recorder.action(this.deps.root, actionId, kind, changed, entry);
+    this.deps.recorder.action(this.deps.root, actionId, kind, changed, entry, set);
     this.deps.onUnpushedChange?.();
     return actionId;
   }
 
-  private run(refs: SessionRef[], step: (ref: SessionRef) => Promise<unknown>): Promise<PerRefResult> {
-    return runPerRef(refs, async (ref) => void (await step(ref)), this.deps.concurrency);
+  private async run(refs: SessionRef[], step: (ref: SessionRef) => Promise<unknown>): Promise<PerRefResult> {
+    this.deps.tracker?.actionStarted();
+    try {
+      return await runPerRef(refs, async (ref) => void (await step(ref)), this.deps.concurrency);
+    } finally {
+      this.deps.tracker?.actionEnded();
+    }
+  }
+
+  /** Runs one file operation inside the cross-process lock of that session. */
+  private locked<T>(ref: SessionRef, task: () => Promise<T>): Promise<T> {
+    return withLock(sessionLockKey(this.deps.root, ref), task, { label: `session ${ref.id} of app ${ref.app}`, ...this.deps.lock });
   }
 
   // ---- one file: the only places that write session files -------------------------------
@@ -157,14 +188,14 @@ export class SessionActions {
   private async edit(ref: SessionRef, edit: SessionEdit): Promise<EditResult> {
     const { root } = this.deps;
     return this.ownWrite(ref, async (live) => {
-      const out = await editSessionFile(root, ref, edit);
+      const out = await this.locked(ref, () => editSessionFile(root, ref, edit));
       live?.upsertRecord(out.afterRecord); // a no-op edit still brings a lagging index up to date
       return { value: out, written: { mtimeMs: out.mtimeMs, size: out.after.length } };
     });
   }
 
   private async remove(ref: SessionRef): Promise<DeletedSession> {
-    const d = await deleteSessionFile(this.deps.root, ref, this.deps.trash);
+    const d = await this.locked(ref, () => deleteSessionFile(this.deps.root, ref, this.deps.trash));
     this.deps.live?.()?.removeFile(ref.app, ref.id);
     return d;
   }
@@ -174,7 +205,7 @@ export class SessionActions {
     const { root } = this.deps;
     const { ref } = d;
     await this.ownWrite(ref, async (live) => {
-      await restoreSessionFile(root, d);
+      await this.locked(ref, () => restoreSessionFile(root, d));
       if (!live) return { value: undefined, written: null };
       const res = await readSessionAsync(root, ref.app, ref.id);
       if (res.kind !== 'record') {
@@ -202,6 +233,13 @@ export class SessionActions {
       live?.endOwnWrite(ref.app, ref.id, written);
     }
   }
+}
+
+/** What an undo of a status/e-mail action wrote back, per restored session (what the files must now say). */
+function restoredValues(entry: UndoEntry, done: SessionRef[]): { field: ExpectedField; values: string[] } | undefined {
+  if (entry.kind === 'delete') return undefined;
+  const byKey = new Map<string, string | null>(entry.prev.map((p) => [refKey(p.ref), p.value]));
+  return { field: entry.kind, values: done.map((r) => byKey.get(refKey(r)) ?? '') };
 }
 
 function change(ref: SessionRef, before: AuditValue, after: AuditValue): AuditSessionChange {

@@ -6,7 +6,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import type { SessionWarning } from '../../../shared/types';
@@ -41,7 +41,10 @@ export function installRoots({ platform, env }: InstallSearch): string[] {
 
 /** Where the schema sits in an installation folder (a 4D.app bundle, or the folder holding Resources). */
 function schemaIn(dir: string): string | null {
-  for (const candidate of [join(dir, 'Contents', 'Resources', SCHEMA_IN_RESOURCES), join(dir, 'Resources', SCHEMA_IN_RESOURCES)]) {
+  for (const candidate of [
+    join(dir, 'Contents', 'Resources', SCHEMA_IN_RESOURCES),
+    join(dir, 'Resources', SCHEMA_IN_RESOURCES),
+  ]) {
     if (isFile(candidate)) return candidate;
   }
   return null;
@@ -122,19 +125,21 @@ export function loadSchemaCheck(path: string): SchemaCheck {
   try {
     schema = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new Error(`${path} is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`${path} is not valid JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) throw new Error(`${path} does not hold a JSON schema object`);
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+    throw new Error(`${path} does not hold a JSON schema object`);
   let validate: ValidateFunction;
   try {
-    validate = compile(schema as AnySchema & Record<string, unknown>);
+    validate = compile(schema as Record<string, unknown>);
   } catch (err) {
-    throw new Error(`${path} is not a JSON schema this app can use (${err instanceof Error ? err.message : String(err)})`);
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`${path} is not a JSON schema this app can use (${why})`, { cause: err });
   }
   return (json) => (validate(json) ? [] : toWarnings(validate.errors ?? []));
 }
 
-function compile(schema: AnySchema & Record<string, unknown>): ValidateFunction {
+function compile(schema: Record<string, unknown>): ValidateFunction {
   // strict: false — 4D's schema may use keywords or formats ajv does not know; they are
   // annotations for 4D too. The draft-04 `id` and `$schema` are dropped for the same reason:
   // ajv 8 only knows draft-06 and later, and the keywords a session schema uses agree.

@@ -3,6 +3,7 @@ import { buildSessionObject } from '../demo/demo-folder';
 import { emailValue } from '../../../shared/api-schema';
 import { checkSession, decodeSessionToken, encodeSessionToken, isPlausibleEmail } from './session-check';
 import { tokenMatchesExactly } from '../session/session-token';
+import { dropsSession } from '../../../shared/session-warnings';
 
 const ID = 'a3f0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8';
 
@@ -25,7 +26,13 @@ describe('tokens', () => {
     expect(decodeSessionToken(urlSafe)).toEqual(JSON.parse(json));
   });
   it('returns null for undecodable tokens', () => {
-    for (const t of ['', 'not base64!', 'a', Buffer.from('hello').toString('base64'), Buffer.from('[1,2]').toString('base64')]) {
+    for (const t of [
+      '',
+      'not base64!',
+      'a',
+      Buffer.from('hello').toString('base64'),
+      Buffer.from('[1,2]').toString('base64'),
+    ]) {
       expect(decodeSessionToken(t), t).toBeNull();
     }
   });
@@ -65,7 +72,13 @@ describe('checkSession: folder layouts', () => {
     expect(checkSession('FAKETEAMID.com.x.y', ID, session('com.x.y', 'FAKETEAMID'))).toEqual([]);
   });
   it('accepts an older Android session kept in a TEAM.bundle folder', () => {
-    expect(checkSession('OLDTEAM123.com.x.y', ID, session('com.x.y', 'OLDTEAM123', { device: { id: 'x', os: 'Android', simulator: false } }))).toEqual([]);
+    expect(
+      checkSession(
+        'OLDTEAM123.com.x.y',
+        ID,
+        session('com.x.y', 'OLDTEAM123', { device: { id: 'x', os: 'Android', simulator: false } }),
+      ),
+    ).toEqual([]);
   });
   it('explains folder mismatches, including FAKETEAMID', () => {
     const w = checkSession('FAKETEAMID.com.x.y', ID, session('com.x.y', 'ABCDE12345'));
@@ -75,7 +88,9 @@ describe('checkSession: folder layouts', () => {
     const w2 = checkSession('ABCDE12345.com.x.y', ID, session('com.x.y', null));
     expect(codes(w2)).toEqual(['folder-mismatch']);
     expect(w2[0]?.message).toContain('bundle id alone');
-    expect(codes(checkSession('ABCDE12345.com.other', ID, session('com.x.y', 'ABCDE12345')))).toEqual(['folder-mismatch']);
+    expect(codes(checkSession('ABCDE12345.com.other', ID, session('com.x.y', 'ABCDE12345')))).toEqual([
+      'folder-mismatch',
+    ]);
   });
 });
 
@@ -92,32 +107,70 @@ describe('checkSession: id, token, schema, status, email', () => {
     expect(w[0]?.message).toContain('session.id');
   });
   it('accepts a padded token, flags an undecodable or missing one', () => {
-    const padded = Buffer.from(JSON.stringify({ appNameID: 'com.x.y', id: ID, teamID: 'ABCDE12345' })).toString('base64');
+    const padded = Buffer.from(JSON.stringify({ appNameID: 'com.x.y', id: ID, teamID: 'ABCDE12345' })).toString(
+      'base64',
+    );
     expect(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { token: padded }))).toEqual([]);
     const bad = checkSession(app, ID, session('com.x.y', 'ABCDE12345', { token: '%%%' }));
     expect(codes(bad)).toEqual(['token-mismatch']);
     expect(bad[0]?.message).toContain('cannot be decoded');
-    expect(codes(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { token: undefined })))).toEqual(['token-missing']);
+    expect(codes(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { token: undefined })))).toEqual([
+      'token-missing',
+    ]);
   });
-  it('reports missing required fields and wrong types', () => {
+  it('reports fields 4D files carry but whose need is undocumented as advice, identity fields as errors', () => {
     const json = session('com.x.y', 'ABCDE12345', { device: 'iPhone', email: 42 });
     const w = checkSession(app, ID, json);
-    expect(codes(w)).toEqual(['schema', 'schema']);
-    expect(w.map((x) => x.message).join(' ')).toMatch(/email should be a string but is number 42.*device should be an object but is string "iPhone"/);
+    expect(codes(w)).toEqual(['field-advice', 'field-advice']);
+    expect(w.map((x) => x.message).join(' ')).toMatch(
+      /email should be a string but is number 42.*device should be an object but is string "iPhone"/,
+    );
+    expect(w.some(dropsSession)).toBe(false);
     const noSession = session('com.x.y', 'ABCDE12345');
     delete noSession.session;
-    expect(codes(checkSession(app, ID, noSession))).toContain('schema');
+    const missing = checkSession(app, ID, noSession);
+    expect(codes(missing)).toContain('schema');
+    expect(missing.find((x) => x.code === 'schema')?.message).toMatch(/drops the session/);
+    const noAppId = session('com.x.y', 'ABCDE12345', { application: { name: 'X' } });
+    expect(
+      checkSession(app, ID, noAppId)
+        .filter(dropsSession)
+        .map((x) => x.code),
+    ).toContain('schema');
   });
-  it('flags unknown statuses and implausible emails', () => {
-    expect(codes(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { status: 'Accepted' })))).toEqual(['status-invalid']);
-    expect(codes(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { email: 'bob at example' })))).toEqual(['email-invalid']);
+  it('an odd e-mail or an unknown status is advice: it never claims the server drops the session', () => {
+    const status = checkSession(app, ID, session('com.x.y', 'ABCDE12345', { status: 'Accepted' }));
+    expect(codes(status)).toEqual(['status-invalid']);
+    const email = checkSession(app, ID, session('com.x.y', 'ABCDE12345', { email: 'bob at example' }));
+    expect(codes(email)).toEqual(['email-invalid']);
+    for (const w of [...status, ...email]) {
+      expect(dropsSession(w), w.code).toBe(false);
+      expect(w.message).not.toMatch(/drop|reject|server (only|will|requires)/i);
+    }
     expect(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { email: '' }))).toEqual([]);
+  });
+  it("4D's documented errors (location, token, schema) drop the session", () => {
+    const drops = (w: { code: string }[]) => w.length > 0 && w.every((x) => dropsSession(x as never));
+    expect(drops(checkSession('OTHER.com.x.y', ID, session('com.x.y', 'ABCDE12345')))).toBe(true);
+    expect(drops(checkSession(app, 'abcdef', session('com.x.y', 'ABCDE12345')))).toBe(true);
+    expect(drops(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { token: '%%%' })))).toBe(true);
+    expect(drops(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { token: undefined })))).toBe(true);
   });
 });
 
 describe('isPlausibleEmail', () => {
   it('agrees with the API schema', () => {
-    const samples = ['', 'a@b.co', 'a@b', 'a b@c.de', '@b.co', 'a@@b.co', 'zoë@exemplo.com.br', `${'a'.repeat(250)}@b.co`, 'x@y.z\n'];
+    const samples = [
+      '',
+      'a@b.co',
+      'a@b',
+      'a b@c.de',
+      '@b.co',
+      'a@@b.co',
+      'zoë@exemplo.com.br',
+      `${'a'.repeat(250)}@b.co`,
+      'x@y.z\n',
+    ];
     for (const s of samples) expect(isPlausibleEmail(s), s).toBe(emailValue.safeParse(s).success);
   });
 });

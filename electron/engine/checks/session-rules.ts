@@ -5,7 +5,13 @@
 
 import { statSync } from 'node:fs';
 import type { CheckRules, SessionWarning } from '../../../shared/types';
-import { findInstalledSchema, installRoots, loadSchemaCheck, schemaAtUserPath, type InstallSearch } from './four-d-schema';
+import {
+  findInstalledSchema,
+  installRoots,
+  loadSchemaCheck,
+  schemaAtUserPath,
+  type InstallSearch,
+} from './four-d-schema';
 import { checkSession, type SchemaCheck } from './session-check';
 
 export interface SessionRules {
@@ -35,7 +41,9 @@ export function resolveSessionRules(opts: RulesOptions = {}): SessionRules {
   if (pointed !== '') {
     schemaPath = schemaAtUserPath(pointed);
     if (!schemaPath) {
-      return withNote(`No mobileSessionSchema.json was found at ${pointed} (looked for Resources/JSONSchemas inside it).`);
+      return withNote(
+        `No mobileSessionSchema.json was found at ${pointed} (looked for Resources/JSONSchemas inside it).`,
+      );
     }
   } else {
     const roots = opts.searchRoots ?? installRoots(opts.search ?? { platform: process.platform, env: process.env });

@@ -43,9 +43,14 @@ describe('setJsonStringField keeps every other byte', () => {
     expectOnlyChange(text, after, '"iPhone"', JSON.stringify('iPad "Pro"\n'));
   });
 
-  it('edits the last of duplicate keys, the one JSON.parse keeps', () => {
-    const after = setJsonStringField('{"status":"a","status":"b"}', ['status'], 'c');
-    expect(after).toBe('{"status":"a","status":"c"}');
+  it('sets every occurrence of a duplicate key (which one 4D reads is uncertain), bytes elsewhere kept', () => {
+    const after = setJsonStringField('{"status":"pending",\n "x":1, "status" : "pending"}', ['status'], 'accepted');
+    expect(after).toBe('{"status":"accepted",\n "x":1, "status" : "accepted"}');
+  });
+
+  it('refuses a duplicate key holding an object, and a duplicated parent', () => {
+    expect(() => setJsonStringField('{"email":"a","email":{"b":1}}', ['email'], 'c')).toThrow(/object/);
+    expect(() => setJsonStringField('{"d":{"id":"a"},"d":{"id":"b"}}', ['d', 'id'], 'c')).toThrow(/appears 2 times/);
   });
 
   it('replaces a non-string scalar but refuses to drop an object', () => {
@@ -59,11 +64,15 @@ describe('setJsonStringField keeps every other byte', () => {
 describe('setJsonStringField inserts an absent key in the local style', () => {
   it('tabs', () => {
     const text = '{\n\t"status": "pending",\n\t"token": "t"\n}\n';
-    expect(setJsonStringField(text, ['email'], 'a@b.co')).toBe('{\n\t"status": "pending",\n\t"token": "t",\n\t"email": "a@b.co"\n}\n');
+    expect(setJsonStringField(text, ['email'], 'a@b.co')).toBe(
+      '{\n\t"status": "pending",\n\t"token": "t",\n\t"email": "a@b.co"\n}\n',
+    );
   });
   it("4D's documented layout (top level unindented, no space after colon)", () => {
     const text = '{\n"session":{\n  "id":"x"\n},\n"status":"pending"\n}\n';
-    expect(setJsonStringField(text, ['email'], '')).toBe('{\n"session":{\n  "id":"x"\n},\n"status":"pending",\n"email":""\n}\n');
+    expect(setJsonStringField(text, ['email'], '')).toBe(
+      '{\n"session":{\n  "id":"x"\n},\n"status":"pending",\n"email":""\n}\n',
+    );
   });
   it('minified', () => {
     expect(setJsonStringField('{"a":1}', ['email'], 'x@y.z')).toBe('{"a":1,"email":"x@y.z"}');
@@ -71,7 +80,9 @@ describe('setJsonStringField inserts an absent key in the local style', () => {
   });
   it('into an empty nested object, with CRLF and 2-space indent', () => {
     const text = '{\r\n  "a": {\r\n    "b": 1\r\n  },\r\n  "c": {}\r\n}';
-    expect(setJsonStringField(text, ['c', 'd'], 'v')).toBe('{\r\n  "a": {\r\n    "b": 1\r\n  },\r\n  "c": {\r\n    "d": "v"\r\n  }\r\n}');
+    expect(setJsonStringField(text, ['c', 'd'], 'v')).toBe(
+      '{\r\n  "a": {\r\n    "b": 1\r\n  },\r\n  "c": {\r\n    "d": "v"\r\n  }\r\n}',
+    );
   });
 });
 

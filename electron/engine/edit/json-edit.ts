@@ -50,16 +50,19 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
 /**
  * Sets one string value at `path` (object keys from the root), keeping every other
  * character. When the key is absent it is appended at the end of its object, in the
- * style of its siblings. With duplicate keys the last one is edited (the one
- * JSON.parse keeps). Throws on malformed JSON, on a missing parent object, or when
- * the current value is an object or array (that would discard data).
+ * style of its siblings. With duplicate keys EVERY occurrence is set: JSON.parse keeps
+ * the last but 4D Server's parser may keep another, so only setting them all makes
+ * the file mean one thing. Throws on malformed JSON, on a missing or duplicated parent
+ * object, or when a current value is an object or array (that would discard data).
  */
 export function setJsonStringField(text: string, path: readonly string[], value: string): string {
   if (path.length === 0) throw new Error('setJsonStringField: empty path');
   const root = parseJsonSpans(text);
   let obj = root;
   for (const key of path.slice(0, -1)) {
-    const member = lastMember(obj, key);
+    const found = members(obj, key);
+    const member = found[0];
+    if (found.length > 1) throw new Error(`"${key}" appears ${found.length} times; edit the file by hand to keep one`);
     if (!member || member.value.kind !== 'object') {
       throw new Error(`setJsonStringField: "${path.join('.')}" has no parent object "${key}"`);
     }
@@ -68,24 +71,27 @@ export function setJsonStringField(text: string, path: readonly string[], value:
   if (obj.kind !== 'object') throw new Error('setJsonStringField: the JSON text is not an object');
   const key = path[path.length - 1] as string;
   const encoded = JSON.stringify(value);
-  const member = lastMember(obj, key);
-  if (member) {
-    const v = member.value;
+  const found = members(obj, key);
+  if (found.length === 0) return insertMember(text, root, obj, key, encoded);
+  for (const { value: v } of found) {
     if (v.kind === 'object' || v.kind === 'array') {
-      throw new Error(`setJsonStringField: "${path.join('.')}" holds ${v.kind === 'object' ? 'an object' : 'an array'}, not a value`);
+      throw new Error(
+        `setJsonStringField: "${path.join('.')}" holds ${v.kind === 'object' ? 'an object' : 'an array'}, not a value`,
+      );
     }
-    return text.slice(0, v.start) + encoded + text.slice(v.end);
   }
-  return insertMember(text, root, obj, key, encoded);
+  // Last to first, so the earlier spans stay valid.
+  let out = text;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const v = (found[i] as JsonMember).value;
+    out = out.slice(0, v.start) + encoded + out.slice(v.end);
+  }
+  return out;
 }
 
-function lastMember(node: JsonNode, key: string): JsonMember | undefined {
-  if (node.kind !== 'object') return undefined;
-  for (let i = node.members.length - 1; i >= 0; i--) {
-    const m = node.members[i] as JsonMember;
-    if (m.key === key) return m;
-  }
-  return undefined;
+/** Every member named `key`, in file order. */
+function members(node: JsonNode, key: string): JsonMember[] {
+  return node.kind === 'object' ? node.members.filter((m) => m.key === key) : [];
 }
 
 function insertMember(
@@ -209,7 +215,8 @@ class SpanParser {
   }
 
   private unexpected(expected: string): never {
-    if (this.pos >= this.text.length) this.fail(`Unexpected end of file (the file looks truncated; expected ${expected})`);
+    if (this.pos >= this.text.length)
+      this.fail(`Unexpected end of file (the file looks truncated; expected ${expected})`);
     const ch = this.text[this.pos] as string;
     const shown = ch.charCodeAt(0) < 32 ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch;
     this.fail(`Unexpected character "${shown}" (expected ${expected})`);

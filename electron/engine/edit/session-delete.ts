@@ -2,15 +2,16 @@
 // shell.trashItem; elsewhere folderTrash moves files to a folder outside MobileApps.
 // Either way the exact bytes are kept in memory so undo restores them byte for byte.
 
-import type { BigIntStats } from 'node:fs';
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, link, lstat, mkdir, open, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { constants as fsConstants, type Stats } from 'node:fs';
+import { copyFile, link, lstat, mkdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../../../shared/api-error';
 import type { SessionRef } from '../../../shared/types';
 import { writeFileAtomic } from './atomic-write';
 import { errnoCode, toFsApiError } from '../fs-errors';
 import { appPath, assertInsideRoot, sessionPath } from '../folder/root';
+import { MAX_SESSION_BYTES } from '../session/session-file';
+import { readSessionForApi } from '../session/session-read';
 
 export type TrashFunction = (absPath: string) => Promise<void>;
 
@@ -70,7 +71,13 @@ async function moveNoOverwrite(from: string, to: string): Promise<void> {
     }
     // No hard links on this file system (FAT, some shares): check, then rename.
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') {
-      if (await lstat(to).then(() => true, () => false)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+      if (
+        await lstat(to).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw Object.assign(new Error('exists'), { code: 'EEXIST' });
       await rename(from, to);
       return;
     }
@@ -103,34 +110,29 @@ export async function deleteSessionFile(root: string, ref: SessionRef, trash: Tr
   };
 }
 
-/** The file's bytes, re-read if it changed between the read and a final stat. */
-async function readUnchanging(path: string, label: string): Promise<{ bytes: Buffer; stats: import('node:fs').Stats }> {
+/**
+ * The file's exact bytes (kept for undo), re-read if it changed between the read and a
+ * final stat. Read the one safe way: a FIFO, socket or link is refused, never opened.
+ */
+async function readUnchanging(path: string, label: string): Promise<{ bytes: Buffer; stats: Stats }> {
   for (let attempt = 0; ; attempt++) {
-    let fh;
-    try {
-      fh = await open(path, 'r');
-    } catch (err) {
-      if (errnoCode(err) === 'ENOENT') throw notFound(label);
-      throw toFsApiError(err, `Cannot read ${label}`, path);
-    }
-    let bytes: Buffer;
-    let stats: import('node:fs').Stats;
-    let big: BigIntStats;
-    try {
-      big = await fh.stat({ bigint: true });
-      stats = await fh.stat();
-      if (!stats.isFile()) throw new ApiError('invalid-argument', `${label} is not a regular file.`);
-      bytes = await fh.readFile();
-    } catch (err) {
-      throw toFsApiError(err, `Cannot read ${label}`, path);
-    } finally {
-      await fh.close();
+    const read = await readSessionForApi(path, capitalize(label));
+    if (read.stats.size > MAX_SESSION_BYTES) {
+      // Undo keeps the bytes in memory: a file this large is not a session to delete here.
+      throw new ApiError(
+        'invalid-session',
+        `Cannot delete ${label}: the file is larger than ${MAX_SESSION_BYTES} bytes.`,
+      );
     }
     const now = await stat(path, { bigint: true }).catch(() => null);
     if (now === null) throw notFound(label);
-    const same = now.mtimeNs === big.mtimeNs && now.size === big.size && now.ino === big.ino;
-    if (same || attempt >= READ_ATTEMPTS) return { bytes, stats };
+    const same = now.mtimeNs === read.big.mtimeNs && now.size === read.big.size && now.ino === read.big.ino;
+    if (same || attempt >= READ_ATTEMPTS) return { bytes: read.bytes, stats: read.stats };
   }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /**
@@ -143,7 +145,12 @@ export async function restoreSessionFile(root: string, deleted: DeletedSession):
   const dir = appPath(root, ref.app);
   const label = `session ${ref.id} of app ${ref.app}`;
   await assertInsideRoot(root, path);
-  if (await lstat(path).then(() => true, () => false)) {
+  if (
+    await lstat(path).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new ApiError('io', `Cannot restore ${label}: a file with that name exists again; it was not overwritten.`);
   }
   try {

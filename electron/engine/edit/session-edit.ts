@@ -9,7 +9,7 @@
 // cannot be closed, only made tiny.
 
 import type { BigIntStats } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../../../shared/api-error';
 import { emailValue, sessionStatus } from '../../../shared/api-schema';
@@ -19,6 +19,7 @@ import { errnoCode, toFsApiError } from '../fs-errors';
 import { setJsonStringField } from './json-edit';
 import { assertInsideRoot, sessionPath } from '../folder/root';
 import { MAX_SESSION_BYTES, parseSessionBytes } from '../session/session-file';
+import { readSessionForApi } from '../session/session-read';
 
 export interface SessionEdit {
   status?: SessionStatus;
@@ -47,11 +48,11 @@ export async function editSessionFile(root: string, ref: SessionRef, edit: Sessi
   // The engine's one check of the value, before any byte is written; the transports
   // (IPC, HTTP) check their arguments against the same schemas at their boundary.
   validateEdit(edit);
-  const linkPath = sessionPath(root, ref);
-  await assertInsideRoot(root, linkPath);
-  // A session file that is a symlink (inside the root) is edited where it really is,
-  // so the rename replaces the target's bytes and the link stays a link.
-  const path = await realpath(linkPath).catch(() => linkPath);
+  const path = sessionPath(root, ref);
+  await assertInsideRoot(root, path);
+  // A session file that is a symlink is refused when read (never followed, as the
+  // scan and the watcher list it as a problem), so the rename below only ever
+  // replaces a regular file of this app folder.
   const label = `session ${ref.id} of app ${ref.app}`;
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -59,7 +60,8 @@ export async function editSessionFile(root: string, ref: SessionRef, edit: Sessi
     const mtimeMs = Number(stats.mtimeNs / 1_000_000n);
     const beforeRecord = { ...record, mtimeMs };
     const { after, afterRecord } = applyEdit(bytes, ref, edit, label);
-    if (after.equals(bytes)) return { before: bytes, after: bytes, mtimeMs, beforeRecord, afterRecord: beforeRecord, changed: false };
+    if (after.equals(bytes))
+      return { before: bytes, after: bytes, mtimeMs, beforeRecord, afterRecord: beforeRecord, changed: false };
     try {
       await writeFileAtomic(path, after, {
         fsync: true,
@@ -71,7 +73,14 @@ export async function editSessionFile(root: string, ref: SessionRef, edit: Sessi
     }
     const written = await stat(path).catch(() => null);
     const writtenMs = written?.mtimeMs ?? Date.now();
-    return { before: bytes, after, mtimeMs: writtenMs, beforeRecord, afterRecord: { ...afterRecord, mtimeMs: writtenMs }, changed: true };
+    return {
+      before: bytes,
+      after,
+      mtimeMs: writtenMs,
+      beforeRecord,
+      afterRecord: { ...afterRecord, mtimeMs: writtenMs },
+      changed: true,
+    };
   }
   throw new ApiError('io', `Cannot edit ${label}: the file kept changing while it was being edited. Try again.`);
 }
@@ -84,7 +93,10 @@ function validateEdit(edit: SessionEdit): void {
     throw new ApiError('invalid-argument', `Status ${JSON.stringify(edit.status)} is not "accepted" or "pending".`);
   }
   if (edit.email !== undefined && !emailValue.safeParse(edit.email).success) {
-    throw new ApiError('invalid-argument', `${JSON.stringify(edit.email)} is not a plausible e-mail address (or empty).`);
+    throw new ApiError(
+      'invalid-argument',
+      `${JSON.stringify(edit.email)} is not a plausible e-mail address (or empty).`,
+    );
   }
 }
 
@@ -94,7 +106,11 @@ interface ReadResult {
 }
 
 /** Reads the newest bytes and parses them (the one parse of what is on disk); a file that does not parse gets a few short waits (it may be mid-write). */
-async function readStable(path: string, ref: SessionRef, label: string): Promise<ReadResult & { record: SessionRecord }> {
+async function readStable(
+  path: string,
+  ref: SessionRef,
+  label: string,
+): Promise<ReadResult & { record: SessionRecord }> {
   for (let i = 0; ; i++) {
     const read = await readSession(path, label);
     const parsed = parseSessionBytes(ref.app, ref.id, read.bytes, { mtimeMs: 0, size: read.bytes.length });
@@ -107,25 +123,11 @@ async function readStable(path: string, ref: SessionRef, label: string): Promise
 }
 
 async function readSession(path: string, label: string): Promise<ReadResult> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (err) {
-    throw missingOr(err, label, path);
+  const read = await readSessionForApi(path, capitalize(label));
+  if (read.stats.size > MAX_SESSION_BYTES) {
+    throw new ApiError('invalid-session', `Cannot edit ${label}: the file is larger than ${MAX_SESSION_BYTES} bytes.`);
   }
-  try {
-    const stats = await fh.stat({ bigint: true });
-    if (!stats.isFile()) throw new ApiError('invalid-session', `Cannot edit ${label}: it is not a regular file.`);
-    if (stats.size > BigInt(MAX_SESSION_BYTES)) {
-      throw new ApiError('invalid-session', `Cannot edit ${label}: the file is larger than ${MAX_SESSION_BYTES} bytes.`);
-    }
-    const bytes = await fh.readFile();
-    return { bytes, stats };
-  } catch (err) {
-    throw toFsApiError(err, `Cannot read ${label}`, path);
-  } finally {
-    await fh.close();
-  }
+  return { bytes: read.bytes, stats: read.big };
 }
 
 function missingOr(err: unknown, label: string, path: string): ApiError {
@@ -134,7 +136,12 @@ function missingOr(err: unknown, label: string, path: string): ApiError {
 }
 
 /** The edited bytes, re-parsed and checked; throws ApiError('invalid-session') rather than write a bad file. */
-function applyEdit(bytes: Buffer, ref: SessionRef, edit: SessionEdit, label: string): { after: Buffer; afterRecord: SessionRecord } {
+function applyEdit(
+  bytes: Buffer,
+  ref: SessionRef,
+  edit: SessionEdit,
+  label: string,
+): { after: Buffer; afterRecord: SessionRecord } {
   // Keep the BOM (if any) in the text: setJsonStringField skips it and preserves it.
   let text = bytes.toString('utf8');
   try {

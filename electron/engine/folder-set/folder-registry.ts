@@ -8,7 +8,8 @@
 
 import { resolve } from 'node:path';
 import { ApiError, toErrorInfo } from '../../../shared/api-error';
-import type { EngineEvent, FolderSummary, WorkspacePhase, WorkspaceState } from '../../../shared/types';
+import type { EngineEvent, FolderSummary, WatchInfo, WatchPreference, WorkspacePhase, WorkspaceState } from '../../../shared/types';
+import { memoryWatchPreferences, type WatchPreferences } from '../settings/watch-preferences';
 import { resolveMobileAppsRoot } from '../folder/root';
 import { Workspace, type WorkspaceHost } from '../folder/workspace';
 import { DEMO_FOLDER_ID, folderIdOf, folderLabel } from './folder-identity';
@@ -21,6 +22,8 @@ export interface FolderRegistryHost extends WorkspaceHost {
   healthIntervalMs?: number;
   /** A root that does not answer a stat within this long counts as unreachable (default 10 s). */
   healthTimeoutMs?: number;
+  /** Each folder's Auto / Native / Polling choice (desktop and browser mode: settings.json); default: kept in memory. */
+  watchPreferences?: WatchPreferences;
 }
 
 export interface FolderEntry {
@@ -39,6 +42,8 @@ export interface FolderEntry {
   health: string | null;
   checking: boolean;
   reopening: boolean;
+  /** How it is watched and why (from its state). */
+  watch: WatchInfo | null;
 }
 
 export class FolderRegistry {
@@ -50,11 +55,13 @@ export class FolderRegistry {
   private lastFolders = '';
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly preferences: WatchPreferences;
 
   constructor(
     private readonly host: FolderRegistryHost,
     private readonly emit: (event: EngineEvent) => void,
   ) {
+    this.preferences = host.watchPreferences ?? memoryWatchPreferences();
     this.blank = this.newWorkspace();
     const every = host.healthIntervalMs ?? 5000;
     if (every > 0) {
@@ -103,6 +110,7 @@ export class FolderRegistry {
   /** Takes a folder's summary fields from its state and queues a 'folders' event. */
   private adopt(entry: FolderEntry, s: WorkspaceState): void {
     Object.assign(entry, { root: s.root, phase: s.phase, error: s.error, unpushed: s.unpushed, pending: pendingOf(s.apps) });
+    if (s.watch) entry.watch = s.watch;
     this.queueFolders();
   }
 
@@ -131,7 +139,8 @@ export class FolderRegistry {
       pending: e.pending,
       unpushed: e.unpushed,
       active: e === this.active,
-      watchMode: this.host.watchMode ?? 'native',
+      watchMode: e.watch?.mode ?? this.host.watchMode ?? 'native',
+      ...(e.watch ? { watch: e.watch } : {}),
     }));
   }
 
@@ -149,7 +158,8 @@ export class FolderRegistry {
 
   /** chooseFolder is the set's business; onFolderOpened reaches the host for the folder shown only. */
   private newWorkspace(onFolderOpened?: WorkspaceHost['onFolderOpened']): Workspace {
-    return new Workspace({ ...this.host, chooseFolder: undefined, onFolderOpened });
+    const watchPreference = (root: string) => this.preferences.get(root);
+    return new Workspace({ ...this.host, chooseFolder: undefined, onFolderOpened, watchPreference });
   }
 
   private createEntry(id: string, dir: string | null, index = this.entries.length): FolderEntry {
@@ -172,6 +182,7 @@ export class FolderRegistry {
       health: null,
       checking: false,
       reopening: false,
+      watch: null,
     };
     entry.off = ws.onEvent((e) => this.onWorkspaceEvent(entry, e));
     this.entries.splice(index, 0, entry);
@@ -311,6 +322,17 @@ export class FolderRegistry {
       this.queueFolders();
       this.notifyFoldersChanged();
     }
+    return this.summaries();
+  }
+
+  /** Remembers a folder's Auto / Native / Polling choice and replaces its watcher accordingly. */
+  async setWatchMode(id: string, mode: WatchPreference): Promise<FolderSummary[]> {
+    const entry = this.find(id);
+    const root = entry.root ?? entry.dir;
+    if (root === null) throw new ApiError('no-folder', 'This folder has not been opened yet.');
+    await this.preferences.set(root, mode);
+    this.adopt(entry, await entry.ws.applyWatchPreference());
+    if (entry === this.active) this.emit({ type: 'state', state: this.patched(entry, await entry.ws.getState()) });
     return this.summaries();
   }
 

@@ -9,7 +9,7 @@
 
 import { ApiError } from '../../../shared/api-error';
 import { API_METHODS, type ApiMethod, type ClientApi, type SessionClient } from '../../../shared/api';
-import type { ActionResult, EngineEvent, FolderSummary, SessionRecord, SessionRef, WorkspaceState } from '../../../shared/types';
+import type { ActionResult, EngineEvent, FolderSummary, SessionRecord, SessionRef, SessionSearchResult, WatchPreference, WorkspaceState } from '../../../shared/types';
 import { AuditLog } from '../audit/audit-log';
 import { folderTrash } from '../edit/session-delete';
 import { auditSource, type Workspace, type WorkspaceHost } from '../folder/workspace';
@@ -17,6 +17,7 @@ import { trashDir } from '../paths';
 import { UnpushedStore } from '../push/unpushed-store';
 import { bare, CrossFolderActions } from './cross-folder-actions';
 import { mergeFolderPending } from './folder-pending-merge';
+import { mergeSearchResults } from '../folder/session-search';
 import { FolderRegistry, type FolderRegistryHost } from './folder-registry';
 
 export { DEMO_FOLDER_ID, folderIdOf, folderLabel } from './folder-identity';
@@ -49,10 +50,16 @@ const ROUTES = {
   setPushSettings: 'active',
   readAuditLog: 'active',
   listPending: 'set',
+  recheck: 'active',
+  searchSessions: 'set',
+  listOverwritten: 'active',
+  reapplyOverwritten: 'refs',
+  dismissOverwritten: 'refs',
   listFolders: 'set',
   switchFolder: 'set',
   closeFolder: 'set',
   addFolder: 'set',
+  setWatchMode: 'set',
 } as const satisfies Record<ApiMethod, 'active' | 'ref' | 'refs' | 'set'>;
 
 type Routed = { [M in ApiMethod]: (typeof ROUTES)[M] extends 'set' ? never : M }[ApiMethod];
@@ -159,6 +166,10 @@ export class WorkspaceSet implements SessionClient {
     return this.registry.closeFolder(id);
   }
 
+  setWatchMode(id: string, mode: WatchPreference): Promise<FolderSummary[]> {
+    return this.registry.setWatchMode(id, mode);
+  }
+
   async addFolder(): Promise<WorkspaceState | null> {
     const dir = await this.pickFolder();
     return dir === null ? null : this.registry.add(dir);
@@ -223,5 +234,22 @@ export class WorkspaceSet implements SessionClient {
       }),
     );
     return mergeFolderPending(lists);
+  }
+
+  /** Matches in every open, healthy folder (each hit tagged with its folder), newest first. */
+  async searchSessions(query: string, limit: number): Promise<SessionSearchResult> {
+    const healthy = this.registry.entries.filter((e) => e.phase === 'ready' && !e.health);
+    if (healthy.length === 0) return this.registry.ws.searchSessions(query, limit);
+    const lists = await Promise.all(
+      healthy.map(async (e) => {
+        try {
+          return { folder: e.id, result: await e.ws.searchSessions(query, limit) };
+        } catch (err) {
+          console.error(`Could not search the sessions of ${e.root ?? e.id}:`, err);
+          return { folder: e.id, result: { hits: [], total: 0 } };
+        }
+      }),
+    );
+    return mergeSearchResults(lists, limit);
   }
 }

@@ -11,29 +11,39 @@
 // milliseconds without 100,000 records crossing IPC. After the scan, every change
 // of any app is a 'sessions' delta.
 
-import { open as openFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { ApiError, toErrorInfo } from '../../../shared/api-error';
-import type { EngineEvent, HostPlatform, SessionDetail, SessionRecord, SessionRef, WorkspacePhase, WorkspaceState } from '../../../shared/types';
+import type { EngineEvent, HostPlatform, SessionDetail, SessionRecord, SessionRef, SessionSearchResult, WorkspacePhase, WorkspaceState, RecheckResult, WatchInfo, WatchPreference } from '../../../shared/types';
 import type { LiveIndex } from '../actions/session-actions';
 import type { UnpushedStore } from '../push/unpushed-store';
 import { startScan, type ScanHandle, type ScanStats } from '../scan/scanner';
-import { MAX_SESSION_BYTES, parseSessionBytes } from '../session/session-file';
-import { NativeWatcher, PollingWatcher, type FolderWatcher } from '../watch/folder-watcher';
+import { parseSessionBytes } from '../session/session-file';
+import { readSessionForApi } from '../session/session-read';
+import { type FolderWatcher } from '../watch/folder-watcher';
+import { chooseWatch, createWatcher } from '../watch/watch-choice';
+import type { VolumeKind } from '../watch/volume-kind';
 import { EventBatcher } from './event-batcher';
-import { IndexUpdater } from './index-updater';
+import { IndexUpdater, type IndexUpdaterHooks } from './index-updater';
 import { pendingNewestFirst } from './pending-list';
+import { searchApps } from './session-search';
 import { appPath, assertInsideRoot, resolveMobileAppsRoot, sessionPath } from './root';
 import { SessionIndex } from './session-index';
 
 export interface FolderIndexOptions {
   platform: HostPlatform;
   version: string;
+  /** Forced for every folder (browser mode's --polling, tests); else the preference decides (watch-choice.ts). */
   watchMode?: 'native' | 'polling';
-  /** Polling interval in polling mode (default 1000 ms). */
+  /** The user's choice for a folder (real path); default 'auto'. */
+  watchPreference?: (root: string) => WatchPreference;
+  detectVolume?: (path: string) => Promise<VolumeKind>; // tests inject one; default: the OS's mount table
+  /** Root check interval in polling mode (default: 2000 ms on a share, 1000 ms on a local disk). */
   pollIntervalMs?: number;
   /** Shared with the actions: the state shows the open root's unpushed count. */
   unpushed: UnpushedStore;
   emit: (event: EngineEvent) => void;
+  /** Overwrite tracking: told of records read from disk by the watcher (see IndexUpdaterHooks). */
+  recordHooks?: IndexUpdaterHooks;
 }
 
 /** Timings of the last open/refresh, for the benchmark and diagnostics. */
@@ -57,6 +67,8 @@ export class FolderIndex {
   private updater: IndexUpdater | null = null;
   private watcher: FolderWatcher | null = null;
   private scan: ScanHandle | null = null;
+  private watchInfo: WatchInfo | null = null;
+  private rechecking: Promise<RecheckResult> | null = null;
   /** Bumped by every open/close: late results of an older folder are dropped. */
   private generation = 0;
   readonly timings: WorkspaceTimings = { scan: null, watchReadyMs: -1 };
@@ -94,6 +106,11 @@ export class FolderIndex {
     this.batcher.unpushed();
   }
 
+  /** The record the index holds for `ref` of the open `root` (overwrite tracking). */
+  indexed(root: string, ref: SessionRef): SessionRecord | undefined {
+    return root === this.rootPath ? this.index.apps.get(ref.app)?.sessions.get(ref.id) : undefined;
+  }
+
   problems(): WorkspaceState['problems'] {
     return this.index.problems();
   }
@@ -126,9 +143,12 @@ export class FolderIndex {
 
     const updater = new IndexUpdater(root, this.index, this.batcher);
     updater.streamApps = new Set();
+    updater.hooks = this.opts.recordHooks ?? null;
     this.updater = updater;
     for (const app of folders) this.index.ensureApp(app); // changes during the scan wait for their folder
-    const polling = this.opts.watchMode === 'polling';
+    this.watchInfo = await this.chooseWatch(root);
+    if (generation !== this.generation) return this.snapshot();
+    const polling = this.watchInfo.mode === 'polling';
     if (!polling) await this.startWatching(root, folders);
     if (generation !== this.generation) return this.snapshot();
 
@@ -156,6 +176,7 @@ export class FolderIndex {
     this.scan = null;
     this.watcher?.close();
     this.watcher = null;
+    this.watchInfo = null;
     this.updater?.close();
     this.updater = null;
     return this.generation;
@@ -169,18 +190,9 @@ export class FolderIndex {
   private async startWatching(root: string, folders: string[]): Promise<void> {
     const t0 = performance.now();
     const updater = this.updater;
-    if (!updater) return;
+    if (!updater || !this.watchInfo) return;
     const generation = this.generation;
-    let watcher: FolderWatcher;
-    if (this.opts.watchMode === 'polling') {
-      const poller = new PollingWatcher(root, updater, (app) => this.index.known(app), {
-        intervalMs: this.opts.pollIntervalMs ?? 1000,
-      });
-      void poller.ready.then(() => (this.timings.watchReadyMs = performance.now() - t0));
-      watcher = poller;
-    } else {
-      watcher = new NativeWatcher(root, updater);
-    }
+    const watcher = createWatcher(this.watchInfo, root, updater, (app) => this.index.known(app), this.opts.pollIntervalMs);
     updater.watcher = watcher;
     this.watcher = watcher; // stop() closes it, even half set up
     let slice = performance.now();
@@ -192,7 +204,35 @@ export class FolderIndex {
       }
       watcher.addApp(app);
     }
-    if (this.opts.watchMode !== 'polling') this.timings.watchReadyMs = performance.now() - t0;
+    void (watcher.ready ?? Promise.resolve()).then(() => (this.timings.watchReadyMs = performance.now() - t0));
+  }
+
+  private chooseWatch(root: string): Promise<WatchInfo> {
+    const preference = this.opts.watchPreference?.(root) ?? 'auto';
+    return chooseWatch(root, { forced: this.opts.watchMode, preference, detect: this.opts.detectVolume });
+  }
+
+  /** The user chose Auto / Native / Polling for this folder: the watcher is replaced, the index kept. */
+  async applyWatchPreference(): Promise<WorkspaceState> {
+    const root = this.rootPath;
+    if (root === null || this.phase !== 'ready' || !this.updater) return this.snapshot();
+    const generation = this.generation;
+    const info = await this.chooseWatch(root);
+    if (generation !== this.generation) return this.snapshot();
+    this.watchInfo = info;
+    this.watcher?.close();
+    await this.startWatching(root, [...this.index.apps.keys()]);
+    this.batcher.state();
+    await this.recheck(); // what changed while no watcher was looking
+    return this.snapshot();
+  }
+
+  /** Compares the folder with the index by listings and lstats (no file read) and re-reads what differs. */
+  recheck(): Promise<RecheckResult> {
+    this.requireRoot();
+    if (this.phase !== 'ready' || !this.watcher) return Promise.resolve({ files: 0, changed: 0 });
+    this.rechecking ??= this.watcher.recheck().finally(() => (this.rechecking = null)); // a burst of focus events: one look
+    return this.rechecking;
   }
 
   private async runScan(root: string, folders: string[], onChunk: Parameters<typeof startScan>[2]): Promise<ScanStats> {
@@ -215,7 +255,8 @@ export class FolderIndex {
       root: this.displayRoot,
       isDemo: this.isDemo,
       error: this.error,
-      watchMode: this.opts.watchMode ?? 'native',
+      watchMode: this.watchInfo?.mode ?? this.opts.watchMode ?? 'native',
+      ...(this.watchInfo ? { watch: this.watchInfo } : {}),
       apps: this.index.appFolders(),
       problems: this.index.problems(),
       unpushed: this.unpushedCount(),
@@ -225,7 +266,8 @@ export class FolderIndex {
   }
 
   private unpushedCount(): number {
-    return this.rootPath === null ? 0 : this.opts.unpushed.count(this.rootPath);
+    // Sessions, not actions: one bulk Accept of 11 devices is "Push 11".
+    return this.rootPath === null ? 0 : this.opts.unpushed.sessionCount(this.rootPath);
   }
 
   // ---- reading ---------------------------------------------------------------
@@ -237,6 +279,14 @@ export class FolderIndex {
 
   listPending(): Promise<SessionRecord[]> {
     return pendingNewestFirst([...this.index.apps.values()].map((entry) => entry.sessions));
+  }
+
+  /** Matches of `query` in every app (see session-search.ts); nothing when no folder is open. */
+  searchSessions(query: string, limit: number): SessionSearchResult {
+    return searchApps(this.index.apps.values(), query, limit, (app) => {
+      const entry = this.index.apps.get(app);
+      return entry ? this.index.appFolder(entry).name : app;
+    });
   }
 
   listSessions(app: string): SessionRecord[] {
@@ -327,24 +377,10 @@ export class FolderIndex {
   }
 }
 
-/** One session file's bytes and stat; a file over the size limit is not read (its parse reports it). */
+/** One session file's bytes and stat, read the one safe way (session/session-read.ts): never a hang, never a link. */
 async function readSessionFile(path: string, label: string): Promise<{ bytes: Buffer; stat: { mtimeMs: number; size: number } }> {
-  try {
-    const fh = await openFile(path, 'r');
-    try {
-      const st = await fh.stat();
-      if (!st.isFile()) throw new ApiError('not-found', `${label} is not a file.`);
-      const bytes = st.size > MAX_SESSION_BYTES ? Buffer.alloc(0) : await fh.readFile();
-      return { bytes, stat: { mtimeMs: st.mtimeMs, size: st.size } };
-    } finally {
-      await fh.close();
-    }
-  } catch (err) {
-    if (err instanceof ApiError) throw err;
-    const code = (err as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ApiError('not-found', `${label} no longer exists on disk.`);
-    throw new ApiError('io', `${label} cannot be read (${String(code ?? err)}).`);
-  }
+  const { bytes, stats } = await readSessionForApi(path, label);
+  return { bytes, stat: { mtimeMs: stats.mtimeMs, size: stats.size } };
 }
 
 /** App folders of a root, sorted; symlinked folders and dot-folders are skipped. */

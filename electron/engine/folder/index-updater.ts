@@ -10,11 +10,11 @@ import type { EventBatcher } from './event-batcher';
 import type { FolderWatcher, WatchSink } from '../watch/folder-watcher';
 import { MANIFEST_FILE, type ScanChunk } from '../scan/scan-folder';
 import { startScan, type ScanHandle } from '../scan/scanner';
-import { readManifest, isSessionFileName } from '../session/session-file';
+import { isSessionFileName } from '../session/session-file';
+import { readManifestFile } from '../session/manifest-file';
 import type { SessionRecord } from '../../../shared/types';
 import type { SessionIndex } from './session-index';
 import { readSessionAsync, type SessionReadResult } from '../session/session-read';
-import { readFile } from 'node:fs/promises';
 
 /** Quiet time after a notification before the file is read (editors and 4D write in bursts). */
 const DEBOUNCE_MS = 25;
@@ -26,6 +26,11 @@ const READ_CONCURRENCY = 16;
 const MAX_OWN_WRITES = 50_000;
 /** Fingerprints kept per file: a late (stale) read may return any of our last few writes, not only the last. */
 const OWN_WRITES_PER_FILE = 4;
+
+export interface IndexUpdaterHooks {
+  externalRecord(record: SessionRecord): void;
+  notNewPending(record: SessionRecord): boolean;
+}
 
 function keyOf(app: string, name: string): string {
   return `${app}/${name}`;
@@ -54,6 +59,8 @@ export class IndexUpdater implements WatchSink {
   private readonly ownInFlight = new Map<string, number>();
   /** mtime and size of what the Workspace last wrote per file: a later read of exactly that is our echo. */
   private readonly ownWrites = new Map<string, { mtimeMs: number; size: number }[]>();
+  /** Overwrite tracking (actions/overwrite-tracker.ts): sees every record read from disk, may veto "new pending". */
+  hooks: IndexUpdaterHooks | null = null;
 
   constructor(
     private readonly rootDir: string,
@@ -178,6 +185,7 @@ export class IndexUpdater implements WatchSink {
     if (result.kind === 'record') {
       this.retries.delete(key);
       this.upsertRecord(result.record, result.appName, true);
+      this.hooks?.externalRecord(result.record);
       return;
     }
     if (result.kind === 'gone') {
@@ -187,7 +195,9 @@ export class IndexUpdater implements WatchSink {
     }
     // Half-written? Give the writer a moment before reporting a problem.
     const attempts = this.retries.get(key) ?? 0;
-    if (result.problem.code !== 'too-large' && attempts < MAX_RETRIES) {
+    // Size and file type do not change by waiting: no retry for those.
+    const settled = result.problem.code === 'too-large' || result.problem.code === 'not-regular';
+    if (!settled && attempts < MAX_RETRIES) {
       this.retries.set(key, attempts + 1);
       const t = setTimeout(() => {
         this.timers.delete(t);
@@ -256,6 +266,7 @@ export class IndexUpdater implements WatchSink {
   /** Pending now, not pending before (or absent), and not what we wrote ourselves. */
   isNewPending(record: SessionRecord, previous: SessionRecord | undefined): boolean {
     if (record.status !== 'pending' || previous?.status === 'pending') return false;
+    if (this.hooks?.notNewPending(record)) return false; // an approval set back: "overwritten", not a new device
     const key = keyOf(record.app, record.id);
     if (this.ownInFlight.has(key)) return false;
     const own = this.ownWrites.get(key);
@@ -279,7 +290,7 @@ export class IndexUpdater implements WatchSink {
   }
 
   private async checkRootEntry(name: string): Promise<void> {
-    let isFolder = false;
+    let isFolder: boolean;
     try {
       // lstat: a symlinked folder is not followed (it could lead outside MobileApps).
       isFolder = (await lstat(join(this.rootDir, name))).isDirectory();
@@ -328,16 +339,14 @@ export class IndexUpdater implements WatchSink {
     void this.reloadManifest(app);
   }
 
+  /** The same safe, bounded read as the scan's: a FIFO or a link out is a problem, never opened or followed. */
   private async reloadManifest(app: string): Promise<void> {
-    let manifest = null;
-    try {
-      manifest = readManifest(await readFile(join(this.rootDir, app, MANIFEST_FILE)));
-    } catch {
-      manifest = null;
-    }
+    const { manifest, problem } = await readManifestFile(this.rootDir, app);
     const entry = this.index.apps.get(app);
     if (!entry || this.closed) return;
     entry.manifest = manifest;
+    const problemsChanged = problem ? this.index.setProblem(problem) : this.index.removeProblem(app, MANIFEST_FILE);
+    if (problemsChanged) this.batcher.problems();
     this.batcher.apps();
   }
 

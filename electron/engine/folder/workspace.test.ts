@@ -78,7 +78,7 @@ describe('Workspace', () => {
     expect(statusOnDisk(app, a!)).toBe('accepted');
     expect((await w.listSessions(app)).find((r) => r.id === a)?.status).toBe('accepted');
     expect((await w.getState()).apps.find((x) => x.folder === app)?.counts.accepted).toBe(2);
-    expect((await w.getState()).unpushed).toBe(1);
+    expect((await w.getState()).unpushed).toBe(2); // sessions changed, not actions
 
     const mail = await w.setEmail([{ app, id: a! }], 'new@example.org');
     expect(mail.done).toHaveLength(1);

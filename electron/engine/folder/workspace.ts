@@ -14,19 +14,26 @@ import type {
   ActionResult,
   EngineEvent,
   HostPlatform,
+  OverwrittenChange,
   PreflightReport,
   PushResult,
   PushSettingsInput,
   PushSettingsView,
+  RecheckResult,
   RevealResult,
   SessionDetail,
   SessionRecord,
   SessionRef,
+  SessionSearchResult,
   SessionStatus,
+  WatchPreference,
   WorkspaceState,
 } from '../../../shared/types';
+import type { VolumeKind } from '../watch/volume-kind';
 import type { AuditEntry, AuditQuery } from '../../../shared/audit';
 import { ActionRecorder } from '../actions/action-recorder';
+import { OverwriteTracker } from '../actions/overwrite-tracker';
+import { dismissOverwritten, reapplyOverwritten, type OverwrittenActionsDeps } from '../actions/overwritten-actions';
 import { SessionActions, type ActionOutcome } from '../actions/session-actions';
 import { UndoLog } from '../actions/undo-log';
 import { AuditLog } from '../audit/audit-log';
@@ -53,8 +60,13 @@ export interface WorkspaceHost {
   /** Desktop: native dialog; absent => 'unsupported'. */
   chooseFolder?: () => Promise<string | null>;
   push?: PushService;
+  /** Forced for every folder (--polling, tests); else the per-folder preference, Auto by default. */
   watchMode?: 'native' | 'polling';
-  /** Polling interval in polling mode (default 1000 ms). */
+  /** The user's Auto / Native / Polling choice for a folder (by real path); default 'auto'. */
+  watchPreference?: (root: string) => WatchPreference;
+  /** Tells network file systems (tests); default: the OS's mount table (watch/volume-kind.ts). */
+  detectVolume?: (path: string) => Promise<VolumeKind>;
+  /** Root check interval in polling mode (default 2000 ms on a share, 1000 ms on a local disk). */
   pollIntervalMs?: number;
   /** The shell remembers the last folder. */
   onFolderOpened?: (root: string, isDemo: boolean) => void;
@@ -62,6 +74,14 @@ export interface WorkspaceHost {
   audit?: AuditLog;
   /** Unpushed changes; default: an UnpushedStore in dataDir. Workspaces sharing a dataDir must share it. */
   unpushed?: UnpushedStore;
+  /** How long after a successful push the pushed sessions are re-read (default 5 s; MSM_PUSH_VERIFY_MS). */
+  pushVerifyDelayMs?: number;
+}
+
+/** MSM_PUSH_VERIFY_MS, when it is a sensible number of milliseconds (tests use a short delay). */
+function verifyDelayFromEnv(): number | undefined {
+  const ms = Number(process.env.MSM_PUSH_VERIFY_MS);
+  return Number.isInteger(ms) && ms >= 0 && ms <= 600_000 ? ms : undefined;
 }
 
 /** The audit entries' "source" for this host. */
@@ -78,19 +98,31 @@ export class Workspace implements SessionApi {
   /** Outlives a reopen of the same folder: an entry names its root. */
   private readonly undoLog = new UndoLog();
   private readonly trash: TrashFunction;
+  private readonly tracker: OverwriteTracker;
 
   constructor(host: WorkspaceHost) {
     this.host = host;
     this.trash = host.trash ?? folderTrash(trashDir(host.dataDir));
     const unpushed = host.unpushed ?? new UnpushedStore(host.dataDir);
     this.recorder = new ActionRecorder(host.audit ?? new AuditLog(host.dataDir, { source: auditSource(host.platform) }), unpushed);
+    this.tracker = new OverwriteTracker({
+      recorder: this.recorder,
+      indexed: (root, ref) => this.folder.indexed(root, ref),
+      emit: (e) => this.emit(e),
+    });
     this.folder = new FolderIndex({
       platform: host.platform,
       version: host.version,
       watchMode: host.watchMode,
+      watchPreference: host.watchPreference,
+      detectVolume: host.detectVolume,
       pollIntervalMs: host.pollIntervalMs,
       unpushed,
       emit: (e) => this.emit(e),
+      recordHooks: {
+        externalRecord: (r) => this.folder.root !== null && this.tracker.onRecord(this.folder.root, r),
+        notNewPending: (r) => this.folder.root !== null && this.tracker.isOverwrite(this.folder.root, r),
+      },
     });
     this.pushPart = new FolderPush({
       service: host.push,
@@ -98,7 +130,15 @@ export class Workspace implements SessionApi {
       readSession: (ref) => this.folder.getSession(ref),
       problems: () => this.folder.problems(),
       isOpen: (root) => this.folder.root === root,
-      onUnpushedChange: () => this.folder.unpushedChanged(),
+      onUnpushedChange: () => {
+        this.folder.unpushedChanged();
+        this.tracker.recheck();
+      },
+      onChangedAfterPush: (root, changes) => {
+        this.tracker.logOverwrites(root, changes, 'changed by another program after it was pushed');
+        if (this.folder.root === root) this.emit({ type: 'changed-after-push', sessions: changes });
+      },
+      verifyDelayMs: host.pushVerifyDelayMs ?? verifyDelayFromEnv(),
     });
   }
 
@@ -127,6 +167,8 @@ export class Workspace implements SessionApi {
 
   async open(dir: string, isDemo = false): Promise<WorkspaceState> {
     const state = await this.folder.open(dir, isDemo);
+    this.tracker.setRoot(this.folder.root);
+    this.tracker.recheck(); // changes overwritten while the folder was closed
     if (state.phase === 'ready' && state.root !== null && this.folder.root === state.root) this.host.onFolderOpened?.(state.root, isDemo);
     return state;
   }
@@ -141,6 +183,8 @@ export class Workspace implements SessionApi {
   /** Stops watchers, workers and timers; no handle stays open. */
   async close(): Promise<void> {
     this.folder.close();
+    this.tracker.close();
+    this.pushPart.close();
     await this.recorder.unpushed.flushed();
     await this.recorder.settled();
   }
@@ -163,13 +207,52 @@ export class Workspace implements SessionApi {
     return this.folder.listPending();
   }
 
+  async searchSessions(query: string, limit: number): Promise<SessionSearchResult> {
+    return this.folder.searchSessions(query, limit);
+  }
+
   async readAuditLog(query: AuditQuery): Promise<AuditEntry[]> {
     await this.recorder.settled(); // the log shows every action that has returned
     return (await this.recorder.audit.read(query)).entries;
   }
 
-  refresh(): Promise<WorkspaceState> {
-    return this.folder.refresh();
+  /** The window came to the front: listings and lstats, re-reading only what differs. */
+  recheck(): Promise<RecheckResult> {
+    return this.folder.recheck();
+  }
+
+  /** The folder's watch preference changed (the host's watchPreference answers the new one). */
+  applyWatchPreference(): Promise<WorkspaceState> {
+    return this.folder.applyWatchPreference();
+  }
+
+  async refresh(): Promise<WorkspaceState> {
+    const state = await this.folder.refresh();
+    this.tracker.recheck();
+    return state;
+  }
+
+  // ---- overwritten changes (actions/overwrite-tracker.ts) --------------------------------
+
+  async listOverwritten(): Promise<OverwrittenChange[]> {
+    return this.folder.root === null ? [] : this.tracker.list();
+  }
+
+  reapplyOverwritten(refs: SessionRef[]): Promise<ActionResult> {
+    return reapplyOverwritten(this.overwrittenDeps(), refs);
+  }
+
+  dismissOverwritten(refs: SessionRef[]): Promise<ActionResult> {
+    return dismissOverwritten(this.overwrittenDeps(), refs);
+  }
+
+  /** Waits until the overwrites noticed so far are confirmed (tests). */
+  overwritesSettled(): Promise<void> {
+    return this.tracker.settled();
+  }
+
+  private overwrittenDeps(): OverwrittenActionsDeps {
+    return { root: this.folder.requireRoot(), actions: this.actions(), recorder: this.recorder, tracker: this.tracker };
   }
 
   // ---- actions: one pipeline (actions/session-actions.ts) --------------------------------
@@ -200,6 +283,7 @@ export class Workspace implements SessionApi {
       undo: this.undoLog,
       live: () => this.folder.liveIndex(root),
       onUnpushedChange: () => this.folder.unpushedChanged(),
+      tracker: this.tracker,
     });
   }
 

@@ -40,8 +40,9 @@ const DEFAULT_STALE_MS = 20_000;
 const HEARTBEAT_MS = 3_000;
 /** A lock file without readable content this old was left by a writer that died between create and write. */
 const UNREADABLE_STALE_MS = 2_000;
-const FIRST_WAIT_MS = 2;
-const MAX_WAIT_MS = 40;
+const FIRST_WAIT_MS = 1;
+// Short: a lock is held for one file edit (milliseconds); a long sleep would leave it free while we wait.
+const MAX_WAIT_MS = 8;
 
 /** `<tmp>/mobile-session-manager-locks-<uid>`; MSM_LOCK_DIR overrides it (tests). */
 export function defaultLockDir(env: NodeJS.ProcessEnv = process.env): string {

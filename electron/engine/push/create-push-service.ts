@@ -9,6 +9,7 @@ import { pushSettingsInput } from '../../../shared/api-schema';
 import type { PushResult, PushSettingsInput, PushSettingsView } from '../../../shared/types';
 import type { PushService } from './push-service';
 import type { PushEntry, SettingsStore } from '../settings/settings-store';
+import { resolveSessionRules } from '../checks/session-rules';
 import { classify } from './classify';
 import { sendPushRequest } from './http-request';
 import { DEFAULT_PUSH_TIMEOUT_MS, type FixedPushConfig, type PushAction, type SecretCodec } from './types';
@@ -20,6 +21,11 @@ export interface PushServiceOptions {
   fixed?: FixedPushConfig;
   /** Sent as User-Agent, e.g. "MobileSessionManager/0.1.0". */
   userAgent?: string;
+  /**
+   * Browser mode: a secret typed in the settings is kept in this process's memory for its
+   * lifetime (never written: there is no keychain to encrypt it with).
+   */
+  memorySecrets?: boolean;
 }
 
 /** A bearer token: printable ASCII without spaces, so it is a valid header value. */
@@ -28,7 +34,7 @@ const SECRET_RULE = 'The secret must be printable ASCII characters without space
 
 type SecretState =
   | { kind: 'none' }
-  | { kind: 'ok'; value: string; source: 'keychain' | 'environment' }
+  | { kind: 'ok'; value: string; source: 'keychain' | 'environment' | 'memory' }
   | { kind: 'unreadable'; reason: string };
 
 interface Effective {
@@ -54,6 +60,8 @@ export function createPushService(opts: PushServiceOptions): PushService {
   const fixedSecret = fixed?.secret ? fixed.secret : undefined;
   /** One request per folder and action at a time: a second click shares the first's answer. */
   const inFlight = new Map<string, Promise<PushResult>>();
+  /** Browser mode: secrets typed in the settings, per folder, for this process's lifetime only. */
+  const typedSecrets = opts.memorySecrets ? new Map<string, string>() : null;
 
   function storedEntry(root: string): PushEntry | undefined {
     return settings.get().push[root];
@@ -61,9 +69,14 @@ export function createPushService(opts: PushServiceOptions): PushService {
 
   async function secretFor(root: string, entry: PushEntry | undefined): Promise<SecretState> {
     if (fixedSecret !== undefined) return { kind: 'ok', value: fixedSecret, source: 'environment' };
+    const typed = typedSecrets?.get(root);
+    if (typed !== undefined) return { kind: 'ok', value: typed, source: 'memory' };
     if (!entry?.secret) return { kind: 'none' };
     if (!secrets) {
-      return { kind: 'unreadable', reason: 'This mode cannot read secrets stored by the desktop app; set PUSH_SECRET instead.' };
+      return {
+        kind: 'unreadable',
+        reason: 'This mode cannot read secrets stored by the desktop app; set PUSH_SECRET instead.',
+      };
     }
     try {
       const { value, shouldReEncrypt } = await secrets.decrypt(entry.secret.data);
@@ -72,7 +85,8 @@ export function createPushService(opts: PushServiceOptions): PushService {
     } catch {
       return {
         kind: 'unreadable',
-        reason: 'The stored secret could not be decrypted with the OS keychain. Enter the secret again in the push settings.',
+        reason:
+          'The stored secret could not be decrypted with the OS keychain. Enter the secret again in the push settings.',
       };
     }
   }
@@ -107,18 +121,21 @@ export function createPushService(opts: PushServiceOptions): PushService {
     const cfg = await effective(root);
     if (!cfg.url) {
       return notConfigured(
-        fixed
+        fixed && !typedSecrets
           ? 'No push URL is set: start the server with --push-url <URL of the 4D method> (see docs/push.md).'
-          : 'No push URL is set for this folder. Open the server settings and enter the URL of the 4D method (see docs/push.md).',
+          : 'No push URL is set for this folder. Open the Push settings and enter the URL of the 4D method (see docs/push.md).',
       );
     }
     if (cfg.secret.kind === 'unreadable') return notConfigured(cfg.secret.reason);
     if (cfg.secret.kind === 'none') {
-      return notConfigured(
-        secrets
-          ? 'No secret is set for this folder. Open the server settings and enter the secret stored on the 4D Server.'
-          : 'No secret is set: start the server with the PUSH_SECRET environment variable (see docs/push.md).',
-      );
+      let why = 'No secret is set: start the server with the PUSH_SECRET environment variable (see docs/push.md).';
+      if (secrets)
+        why = 'No secret is set for this folder. Open the Push settings and enter the secret stored on the 4D Server.';
+      else if (typedSecrets) {
+        why =
+          'No secret is set for this folder. Enter it in the Push settings (kept in memory until the server stops) or start the server with PUSH_SECRET.';
+      }
+      return notConfigured(why);
     }
     if (!SECRET_PATTERN.test(cfg.secret.value)) return notConfigured(SECRET_RULE);
     let url: URL;
@@ -153,8 +170,17 @@ export function createPushService(opts: PushServiceOptions): PushService {
     const entry = storedEntry(root);
     let secretSource: PushSettingsView['secretSource'] = 'none';
     if (fixedSecret !== undefined) secretSource = 'environment';
+    else if (typedSecrets?.has(root)) secretSource = 'memory';
     else if (entry?.secret) secretSource = 'keychain';
-    return { url: cfg.url, timeoutMs: cfg.timeoutMs, hasSecret: secretSource !== 'none', secretSource };
+    const fourDInstallPath = settings.get().fourDInstallPath;
+    return {
+      url: cfg.url,
+      timeoutMs: cfg.timeoutMs,
+      hasSecret: secretSource !== 'none',
+      secretSource,
+      fourDInstallPath,
+      checkRules: resolveSessionRules({ installPath: fourDInstallPath }).info,
+    };
   }
 
   async function encryptSecret(secret: string): Promise<NonNullable<PushEntry['secret']>> {
@@ -175,7 +201,10 @@ export function createPushService(opts: PushServiceOptions): PushService {
       return { scheme: 'safeStorage', data: await secrets.encrypt(secret) };
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      throw new ApiError('unsupported', `The secret could not be encrypted with the OS keychain (${why}); it was not saved.`);
+      throw new ApiError(
+        'unsupported',
+        `The secret could not be encrypted with the OS keychain (${why}); it was not saved.`,
+      );
     }
   }
 
@@ -191,6 +220,7 @@ export function createPushService(opts: PushServiceOptions): PushService {
         `The push URL is set by --push-url (${fixed.url}) and cannot be changed here. Restart the server with another --push-url.`,
       );
     }
+    if (typedSecrets) return setInMemory(root, input);
     // Encrypt before entering the write queue, so a keychain refusal changes nothing.
     const newSecret = input.secret ? await encryptSecret(input.secret) : undefined;
     await settings.update((draft) => {
@@ -199,7 +229,28 @@ export function createPushService(opts: PushServiceOptions): PushService {
       if (newSecret) entry.secret = newSecret;
       else if (input.secret === undefined && previous?.secret) entry.secret = previous.secret;
       draft.push[root] = entry;
+      if (input.fourDInstallPath !== undefined) draft.fourDInstallPath = input.fourDInstallPath.trim();
     });
+    return getSettings(root);
+  }
+
+  /** Browser mode: URL and timeout to the settings file, the secret to memory only ("" forgets it). */
+  async function setInMemory(root: string, input: PushSettingsInput): Promise<PushSettingsView> {
+    if (input.secret && fixedSecret !== undefined) {
+      throw new ApiError(
+        'unsupported',
+        'The secret comes from the PUSH_SECRET environment variable and cannot be changed here.',
+      );
+    }
+    if (input.secret && !SECRET_PATTERN.test(input.secret)) throw new ApiError('invalid-argument', SECRET_RULE);
+    await settings.update((draft) => {
+      // A secret the desktop app stored (same data dir) stays for the desktop app.
+      const kept = draft.push[root]?.secret;
+      draft.push[root] = { url: input.url, timeoutMs: input.timeoutMs, ...(kept ? { secret: kept } : {}) };
+      if (input.fourDInstallPath !== undefined) draft.fourDInstallPath = input.fourDInstallPath.trim();
+    });
+    if (input.secret) typedSecrets!.set(root, input.secret);
+    else if (input.secret === '') typedSecrets!.delete(root);
     return getSettings(root);
   }
 
@@ -208,5 +259,6 @@ export function createPushService(opts: PushServiceOptions): PushService {
     testConnection: (root) => once(root, 'ping'),
     getSettings,
     setSettings,
+    sessionRules: () => resolveSessionRules({ installPath: settings.get().fourDInstallPath }),
   };
 }

@@ -2,10 +2,21 @@
 // of the root would look like to the server, asking the server to reload, and
 // recording the outcome (unpushed changes cleared, a push entry in the audit log).
 
-import type { PreflightReport, PushResult, PushSettingsInput, PushSettingsView, SessionDetail, SessionRef, WorkspaceState } from '../../../shared/types';
+import type {
+  OverwrittenChange,
+  PreflightReport,
+  PushResult,
+  PushSettingsInput,
+  PushSettingsView,
+  SessionDetail,
+  SessionRef,
+  WorkspaceState,
+} from '../../../shared/types';
 import type { ActionRecorder } from '../actions/action-recorder';
-import { refKey } from '../actions/per-ref';
-import { checkSession } from '../checks/session-check';
+import { expectationsOf, overwritesOf, type Expectation } from '../actions/expectations';
+import { refKey, runPerRef } from '../actions/per-ref';
+import { dismissKey } from './unpushed-store';
+import { notSeenActions, notSeenMessage, PushVerifier } from './push-verify';
 import { noPushService, type PushService } from './push-service';
 
 export interface FolderPushDeps {
@@ -17,10 +28,27 @@ export interface FolderPushDeps {
   /** The root is still the one open (a push can outlast a switch of folder). */
   isOpen: (root: string) => boolean;
   onUnpushedChange: () => void;
+  /** Sessions found changed away from the pushed value when re-read after a successful push. */
+  onChangedAfterPush?: (root: string, changes: OverwrittenChange[]) => void;
+  /** How long after a successful push the pushed sessions are re-read (default 5 s). */
+  verifyDelayMs?: number;
 }
 
 export class FolderPush {
-  constructor(private readonly deps: FolderPushDeps) {}
+  private readonly verifier: PushVerifier;
+
+  constructor(private readonly deps: FolderPushDeps) {
+    this.verifier = new PushVerifier({
+      readSession: deps.readSession,
+      delayMs: deps.verifyDelayMs,
+      onChanged: (root, changes) => this.deps.onChangedAfterPush?.(root, changes),
+    });
+  }
+
+  /** Cancels a pending re-read after a push (closing). */
+  close(): void {
+    this.verifier.close();
+  }
 
   private get service(): PushService {
     return this.deps.service ?? noPushService;
@@ -31,6 +59,10 @@ export class FolderPush {
     const refs = new Map<string, SessionRef>();
     for (const action of this.deps.recorder.unpushed.actions(root)) for (const r of action.refs) refs.set(refKey(r), r);
     const issues: PreflightReport['issues'] = [];
+    const rules = this.service.sessionRules();
+    await this.deps.recorder.unpushed.reload(); // the command line may have set values meanwhile
+    const expected = expectationsOf(this.deps.recorder.unpushed, root);
+    const overwritten: OverwrittenChange[] = [];
     let checked = 0;
     for (const ref of refs.values()) {
       let detail: SessionDetail;
@@ -40,21 +72,48 @@ export class FolderPush {
         continue; // deleted (the server drops it, as intended) or a problem (listed below)
       }
       checked++;
-      const warnings = checkSession(ref.app, ref.id, detail.json);
+      const warnings = rules.check(ref.app, ref.id, detail.json);
       if (warnings.length > 0) issues.push({ ref, warnings });
+      overwritten.push(...overwritesOf(expected, ref, detail.record));
     }
-    return { checked, issues, problems: this.deps.problems() };
+    return { checked, issues, problems: this.deps.problems(), rules: rules.info, overwritten };
   }
 
+  /**
+   * Asks the server to reload. Changes overwritten in the files before it are not on the
+   * server: the result is then 'incomplete' and names them, and they stay not pushed.
+   */
   async push(root: string): Promise<PushResult> {
     const startedAt = new Date();
-    const result = await this.service.push(root);
-    if (result.outcome === 'success' && this.deps.isOpen(root)) {
-      await this.deps.recorder.unpushed.clear(root).catch((err: unknown) => console.error('Could not clear the unpushed changes:', err));
-      this.deps.onUnpushedChange();
+    const { overwritten, pushed } = await this.expectedNow(root);
+    const sent = await this.service.push(root);
+    let result = sent;
+    if (sent.outcome === 'success' && overwritten.length > 0) {
+      result = { ...sent, outcome: 'incomplete', message: notSeenMessage(overwritten), notSeen: overwritten };
     }
-    this.logPush(root, startedAt, result);
+    if (sent.outcome === 'success' && this.deps.isOpen(root)) {
+      const { unpushed } = this.deps.recorder;
+      const keep = overwritten.length > 0 ? unpushed.keepOnly(root, notSeenActions(overwritten)) : unpushed.clear(root);
+      await keep.catch((err: unknown) => console.error('Could not clear the unpushed changes:', err));
+      this.deps.onUnpushedChange();
+      this.verifier.schedule(root, pushed);
+    }
+    this.logPush(root, startedAt, sent.outcome === 'success' ? { ...sent, message: result.message } : sent);
     return result;
+  }
+
+  /** The values the files must show now: those they do not (overwritten), and those they do (pushed). */
+  private async expectedNow(root: string): Promise<{ overwritten: OverwrittenChange[]; pushed: Expectation[] }> {
+    await this.deps.recorder.unpushed.reload();
+    const expected = expectationsOf(this.deps.recorder.unpushed, root);
+    const overwritten: OverwrittenChange[] = [];
+    const refs = new Map([...expected.values()].map((e) => [refKey(e.ref), e.ref]));
+    await runPerRef([...refs.values()], async (ref) => {
+      const detail = await this.deps.readSession(ref);
+      overwritten.push(...overwritesOf(expected, ref, detail.record));
+    });
+    const missed = new Set(overwritten.map((c) => dismissKey(c.ref, c.field)));
+    return { overwritten, pushed: [...expected.entries()].filter(([k]) => !missed.has(k)).map(([, e]) => e) };
   }
 
   /**

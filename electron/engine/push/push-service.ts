@@ -4,6 +4,7 @@
 
 import { ApiError } from '../../../shared/api-error';
 import type { PushResult, PushSettingsInput, PushSettingsView } from '../../../shared/types';
+import { resolveSessionRules, type SessionRules } from '../checks/session-rules';
 
 export interface PushService {
   /** Asks the server that owns `root` to reload its sessions. */
@@ -12,6 +13,8 @@ export interface PushService {
   testConnection(root: string): Promise<PushResult>;
   getSettings(root: string): Promise<PushSettingsView>;
   setSettings(root: string, input: PushSettingsInput): Promise<PushSettingsView>;
+  /** The rules the pre-flight check applies: 4D's schema when a 4D installation is found or set, else built-in. */
+  sessionRules(): SessionRules;
 }
 
 const NOT_CONFIGURED =
@@ -25,8 +28,16 @@ function notConfigured(): PushResult {
 export const noPushService: PushService = {
   push: async () => notConfigured(),
   testConnection: async () => notConfigured(),
-  getSettings: async () => ({ url: '', timeoutMs: 10_000, hasSecret: false, secretSource: 'none' }),
+  getSettings: async () => ({
+    url: '',
+    timeoutMs: 10_000,
+    hasSecret: false,
+    secretSource: 'none',
+    fourDInstallPath: '',
+    checkRules: resolveSessionRules().info,
+  }),
   setSettings: async () => {
     throw new ApiError('unsupported', 'Push settings cannot be stored in this mode: no push service is available.');
   },
+  sessionRules: () => resolveSessionRules(),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../shared/types';
-import { NO_WARNINGS, StringPool, compactWarnings, packRecords, unpackRecords } from './record-compact';
+import { ColumnDecoder, ColumnEncoder, NO_WARNINGS, compactWarnings } from './record-compact';
 import { parseSessionBytes } from '../session/session-file';
 
 function record(id: string, over: Partial<SessionRecord> = {}): SessionRecord {
@@ -28,14 +28,25 @@ describe('compact records', () => {
   it('round-trips every field through the worker wire format', () => {
     const warned = record('B2', { status: null, warnings: [{ code: 'token-missing', message: 'no token' }] });
     const input = [record('A1'), warned];
-    const out = unpackRecords('com.example.app', packRecords(input), new StringPool());
+    const out = new ColumnDecoder().decode('com.example.app', new ColumnEncoder().encode(input));
     expect(out).toEqual(input);
+  });
+
+  it('keeps the worker dictionary in step across chunks, with non-ASCII and empty strings', () => {
+    const encoder = new ColumnEncoder();
+    const decoder = new ColumnDecoder();
+    const first = [record('A1', { email: '', ip: '' }), record('A2', { deviceDescription: 'Pixel 8 – été' })];
+    const second = [record('A3', { osVersion: '17.2', email: 'jörg@exämple.com', simulator: true, status: 'accepted' })];
+    expect(decoder.decode('com.example.app', encoder.encode(first))).toEqual(first);
+    const cols = encoder.encode(second);
+    expect(cols.newStrings).toEqual(['17.2']); // only what the first chunk did not carry
+    expect(decoder.decode('com.example.app', cols)).toEqual(second);
+    expect(decoder.decode('com.example.app', encoder.encode([]))).toEqual([]);
   });
 
   it('shares one frozen empty warnings array, the app string and repeated values', () => {
     const app = ['com.example', 'app'].join('.'); // a distinct string object from the one in the records
-    const pool = new StringPool();
-    const [a, b] = unpackRecords(app, packRecords([record('A1'), record('A2')]), pool);
+    const [a, b] = new ColumnDecoder().decode(app, new ColumnEncoder().encode([record('A1'), record('A2')]));
     expect(a?.warnings).toBe(NO_WARNINGS);
     expect(Object.isFrozen(NO_WARNINGS)).toBe(true);
     expect(a?.app).toBe(app);

@@ -1,13 +1,17 @@
 // Scans one app folder synchronously, in resumable steps, producing chunks of
-// records and problems. The same code runs inside the scan workers and, in
-// short time slices, on the main thread (first folder while workers start, or
-// everything when no worker can be loaded).
+// records and problems. The same code runs inside the scan workers on a local
+// disk and, in short time slices, on the main thread (first folder while workers
+// start, or everything when no worker can be loaded). On a network share the
+// workers hand a folder over to folder-async.ts (many reads in flight) instead.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Platform, Problem, SessionRecord } from '../../../shared/types';
-import { isSessionFileName, readManifest } from '../session/session-file';
-import { ReadBuffer, readSessionSync } from '../session/session-read';
+import { MAX_SESSION_BYTES, isSessionFileName, readManifest } from '../session/session-file';
+import { readRegularFileSync } from '../session/regular-file';
+import type { ReadBuffer } from '../session/session-read';
+import type { SessionReadResult } from '../session/session-read';
+import { irregularEntry, readScanFileSync } from './scan-read';
 
 export interface ManifestInfo {
   name: string;
@@ -36,42 +40,76 @@ export interface ScanChunk {
 
 export const MANIFEST_FILE = 'manifest.json';
 
-function readManifestSync(dir: string): ManifestInfo | null {
+/** manifest.json through the regular-file rule: a FIFO or a link there is never opened nor followed. */
+export function readManifestSync(dir: string): ManifestInfo | null {
   try {
-    return readManifest(readFileSync(join(dir, MANIFEST_FILE)));
+    return readManifest(readRegularFileSync(join(dir, MANIFEST_FILE), { maxBytes: MAX_SESSION_BYTES }).bytes);
   } catch {
     return null; // no manifest, or unreadable: the app falls back to its sessions' data
   }
 }
 
-/** Lists the session-named regular files of a folder (names starting with "." are temp files). */
-export function listSessionNames(dir: string): string[] {
-  const names: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    // Symlinks are skipped on purpose: a link could lead outside MobileApps.
-    if (entry.isFile() && !entry.name.startsWith('.') && isSessionFileName(entry.name)) names.push(entry.name);
+/** A folder's session-named entries: files to read, and entries already known to be problems. */
+export interface FolderListing {
+  names: string[];
+  irregular: SessionReadResult[];
+}
+
+/** Sorts the session-named entries of a listing (names starting with "." are our temp files). */
+export function sortEntries(root: string, app: string, entries: Dirent[]): FolderListing {
+  const listing: FolderListing = { names: [], irregular: [] };
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || !isSessionFileName(entry.name)) continue;
+    const odd = irregularEntry(root, app, entry);
+    if (odd) listing.irregular.push(odd);
+    else listing.names.push(entry.name);
   }
-  return names;
+  return listing;
+}
+
+function errnoCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+/** The app folder as a whole is a problem (file ""): permission denied, I/O error, a link. Gone is not. */
+export function folderProblem(root: string, app: string, err: unknown): Problem | null {
+  const code = errnoCode(err);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (err instanceof Error ? err.message : String(err)));
+  const reason = `The app folder cannot be read (${why}): its sessions are not listed. Give the account running this app read access to it.`;
+  return { app, file: '', code: 'unreadable', reason, location: join(root, app), mtimeMs: 0 };
+}
+
+/** Lists a folder without following a link that replaced it since the root was listed. */
+export function listFolderSync(root: string, app: string): FolderListing {
+  const dir = join(root, app);
+  if (lstatSync(dir).isSymbolicLink()) throw Object.assign(new Error(`${dir} is a symbolic link`), { code: 'ENOTDIR' });
+  return sortEntries(root, app, readdirSync(dir, { withFileTypes: true }));
 }
 
 export class FolderScan {
-  private names: string[] = [];
-  private next = 0;
-  private records: SessionRecord[] = [];
-  private problems: Problem[] = [];
-  private sessionAppName: string | null = null;
+  names: string[] = [];
+  next = 0;
+  records: SessionRecord[] = [];
+  problems: Problem[] = [];
+  sessionAppName: string | null = null;
   private error: string | undefined;
   private sentLast = false;
 
   constructor(
     private readonly root: string,
     readonly app: string,
-    private readonly rb: ReadBuffer,
+    // Kept for callers that pass one: reads now go through regular-file.ts.
+    _rb?: ReadBuffer,
   ) {
     try {
-      this.names = listSessionNames(join(root, app));
+      const listing = listFolderSync(root, app);
+      this.names = listing.names;
+      for (const odd of listing.irregular) this.add(odd);
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
+      const problem = folderProblem(root, app, err);
+      if (problem) this.problems.push(problem);
     }
   }
 
@@ -83,19 +121,35 @@ export class FolderScan {
     return this.records.length + this.problems.length;
   }
 
+  add(res: SessionReadResult): void {
+    if (res.kind === 'record') {
+      this.records.push(res.record);
+      if (this.sessionAppName === null) this.sessionAppName = res.appName;
+    } else if (res.kind === 'problem') {
+      this.problems.push(res.problem);
+    }
+  }
+
   /** Reads up to `max` more files. */
   step(max: number): void {
     const end = Math.min(this.names.length, this.next + max);
+    for (; this.next < end; this.next++) this.add(readScanFileSync(this.root, this.app, this.names[this.next] as string));
+  }
+
+  /**
+   * Like step, and returns how long the fastest of these reads took (Infinity for none).
+   * The fastest, not the total: on a busy machine any read can wait for a core, but
+   * only on a network share does every one of them wait for a round trip.
+   */
+  timedStep(max: number): number {
+    const end = Math.min(this.names.length, this.next + max);
+    let fastest = Infinity;
     for (; this.next < end; this.next++) {
-      const name = this.names[this.next] as string;
-      const res = readSessionSync(this.root, this.app, name, this.rb);
-      if (res.kind === 'record') {
-        this.records.push(res.record);
-        if (this.sessionAppName === null) this.sessionAppName = res.appName;
-      } else if (res.kind === 'problem') {
-        this.problems.push(res.problem);
-      }
+      const t0 = performance.now();
+      this.add(readScanFileSync(this.root, this.app, this.names[this.next] as string));
+      fastest = Math.min(fastest, performance.now() - t0);
     }
+    return fastest;
   }
 
   /** Hands over what was read so far; the last call (after `finished`) carries the app info. */

@@ -1,6 +1,8 @@
 // Scans a MobileApps root: app folders are dealt out through a shared atomic
 // queue to up to N worker threads, each reading its folders with synchronous
-// calls (the fast path) and streaming chunks back. The main thread takes
+// calls on a local disk (the fast path) or many asynchronous reads in flight on a
+// network share, parsing every file once and streaming chunks back as columns
+// (record-compact.ts), a few at a time (credits, so no backlog blocks the main thread). The main thread takes
 // folders too, in slices of a few milliseconds, until the first worker is
 // ready: so the first app's sessions arrive within milliseconds even while
 // workers are still starting, and a small folder is done before any worker
@@ -23,20 +25,45 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { StringPool, unpackRecords } from './record-compact';
+import { ColumnDecoder } from './record-compact';
 import { FolderScan, type ScanChunk } from './scan-folder';
-import { QUEUE_CANCEL, QUEUE_NEXT, QUEUE_SLOTS, type PackedChunk, type ScanWorkerData, type WorkerMessage } from './scan-protocol';
-import { ReadBuffer } from '../session/session-read';
-import { collectYoungGeneration } from './young-gc';
+import { AsyncFolderPool } from './folder-async';
+import {
+  CHUNK_CREDITS,
+  QUEUE_CANCEL,
+  QUEUE_NEXT,
+  QUEUE_SLOTS,
+  QUEUE_SLOW,
+  type PackedChunk,
+  type ScanWorkerData,
+  type WorkerMessage,
+} from './scan-protocol';
 
 /** Longest stretch the main thread spends scanning, or applying chunks, before it yields. */
 const SLICE_MS = 8;
-/** Records applied between two explicit young-generation collections (about 1.5 MB of live records). */
-const RECORDS_PER_MINOR_GC = 4000;
 /** Placeholder for an inbox slot already handed on. */
-const EMPTY_SLOT: ScanChunk = { app: '', records: [], problems: [], done: false };
+const EMPTY_SLOT: InboxItem = { chunk: { app: '', records: [], problems: [], done: false }, from: null };
 /** Files read between two clock checks in a main-thread slice. */
 const STEP_FILES = 32;
+/** Every read of a main-thread step slower than this means a network share: its folder goes async. */
+const SLOW_MS_PER_FILE = 1;
+/** Reads in flight for a folder the main thread began before it knew the disk was slow. */
+const MAIN_ASYNC_IN_FLIGHT = 32;
+
+/** A chunk waiting to be applied, and the worker it came from (null: the main thread). */
+interface InboxItem {
+  chunk: ScanChunk | PackedChunk;
+  from: WorkerLink | null;
+}
+
+/** The main thread's end of one worker. */
+interface WorkerLink {
+  slot: number;
+  /** Mirrors the worker's dictionary of repeated values. */
+  decoder: ColumnDecoder;
+  /** Folders it took and has not finished (several at once when it reads asynchronously). */
+  taken: Set<string>;
+}
 
 export interface ScanStats {
   durationMs: number;
@@ -48,6 +75,8 @@ export interface ScanStats {
   foldersByWorkers: number;
   /** Why a worker failed (the first error), e.g. it could not be loaded from app.asar. */
   workerError: string | null;
+  /** Reads were slow (a network share): the scan kept many of them in flight. */
+  slowReads: boolean;
 }
 
 const scanListeners = new Set<(stats: ScanStats) => void>();
@@ -101,28 +130,27 @@ class RootScan implements ScanHandle {
   readonly done: Promise<ScanStats>;
   private resolveDone!: (stats: ScanStats) => void;
   private readonly queue = new Int32Array(new SharedArrayBuffer(QUEUE_SLOTS * 4));
-  private readonly rb = new ReadBuffer();
+  private readonly credits: Int32Array;
   private readonly started = performance.now();
-  private readonly workers = new Set<Worker>();
-  private readonly inProgress = new Map<Worker, string>();
+  private readonly workers = new Map<Worker, WorkerLink>();
   private readonly retry: string[] = [];
   private remaining: number;
   private workersTried = false;
   private readonly ready = new Set<Worker>();
   private mainScan: FolderScan | null = null;
+  private mainSlowSteps = 0;
+  private mainAsync = false;
   private mainScheduled = false;
   /**
    * Chunks received, waiting to be parsed and handed on. Workers' messages arrive
    * as fast as they can read; applying them all in one 'message' turn would block
    * the main thread, so they are drained in slices of SLICE_MS.
    */
-  private readonly inbox: (ScanChunk | PackedChunk)[] = [];
+  private readonly inbox: InboxItem[] = [];
   private inboxHead = 0;
   private drainScheduled = false;
-  private readonly pool = new StringPool();
-  private recordsSinceGc = 0;
   private finished = false;
-  private stats: ScanStats = { durationMs: 0, firstChunkMs: -1, workersStarted: 0, foldersByMainThread: 0, foldersByWorkers: 0, workerError: null };
+  private stats: ScanStats = { durationMs: 0, firstChunkMs: -1, workersStarted: 0, foldersByMainThread: 0, foldersByWorkers: 0, workerError: null, slowReads: false };
 
   constructor(
     private readonly root: string,
@@ -131,6 +159,7 @@ class RootScan implements ScanHandle {
     private readonly maxWorkers: number,
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.credits = new Int32Array(new SharedArrayBuffer(Math.max(1, maxWorkers) * 4)).fill(CHUNK_CREDITS);
     this.remaining = folders.length;
     if (this.remaining === 0) this.finish();
     else this.scheduleMain();
@@ -161,26 +190,31 @@ class RootScan implements ScanHandle {
   }
 
   private mainSlice(): void {
-    if (this.finished) return;
+    if (this.finished || this.mainAsync) return;
     const t0 = performance.now();
     while (performance.now() - t0 < SLICE_MS) {
       if (!this.mainScan) {
         const app = this.takeFolder();
         if (app === undefined) break;
         this.stats.foldersByMainThread++;
-        this.mainScan = new FolderScan(this.root, app, this.rb);
+        this.mainScan = new FolderScan(this.root, app);
       }
-      this.mainScan.step(STEP_FILES);
+      const fastestMs = this.mainScan.timedStep(Atomics.load(this.queue, QUEUE_SLOW) !== 0 ? 1 : STEP_FILES);
+      if (this.noteSlowStep(fastestMs)) {
+        this.finishMainAsync(this.mainScan);
+        this.mainScan = null;
+        break;
+      }
       if (this.mainScan.finished) {
         const last = this.mainScan.take();
         this.mainScan = null;
-        if (last) this.enqueue(last);
+        if (last) this.enqueue({ chunk: last, from: null });
         if (this.finished) return;
       }
     }
     if (this.mainScan && this.mainScan.pending > 0) {
       const part = this.mainScan.take();
-      if (part) this.enqueue(part);
+      if (part) this.enqueue({ chunk: part, from: null });
     }
     if (this.finished) return;
     if (!this.workersTried) this.startWorkers();
@@ -188,13 +222,41 @@ class RootScan implements ScanHandle {
     if (this.mainScan || this.retry.length > 0 || (queueLeft && this.ready.size === 0)) this.scheduleMain();
   }
 
+  /** Two slow steps in a row (one can be another process taking the core) mean a network share. */
+  private noteSlowStep(fastestMs: number): boolean {
+    this.mainSlowSteps = Number.isFinite(fastestMs) && fastestMs > SLOW_MS_PER_FILE ? this.mainSlowSteps + 1 : 0;
+    if (this.mainSlowSteps >= 2) Atomics.store(this.queue, QUEUE_SLOW, 1);
+    return Atomics.load(this.queue, QUEUE_SLOW) !== 0 && this.mainScan !== null && !this.mainScan.finished;
+  }
+
+  /**
+   * On a share, the folder the main thread began is finished with reads in flight
+   * (never blocking the event loop on a round trip); the workers take the rest.
+   */
+  private finishMainAsync(scan: FolderScan): void {
+    this.mainAsync = true;
+    const part = scan.take();
+    if (part) this.enqueue({ chunk: part, from: null });
+    const sink = {
+      takeFolder: () => this.retry.shift(),
+      cancelled: () => this.finished,
+      chunk: (chunk: ScanChunk) => Promise.resolve(this.enqueue({ chunk, from: null })),
+    };
+    void new AsyncFolderPool(this.root, sink, 500).run(MAIN_ASYNC_IN_FLIGHT, scan).then(() => {
+      this.mainAsync = false;
+      if (!this.finished) this.scheduleMain();
+    });
+    if (!this.workersTried) this.startWorkers();
+  }
+
   private startWorkers(): void {
     this.workersTried = true;
     const left = this.folders.length - Atomics.load(this.queue, QUEUE_NEXT);
     const count = Math.min(this.maxWorkers, left);
-    const data: ScanWorkerData = { root: this.root, folders: this.folders, queue: this.queue.buffer as SharedArrayBuffer };
+    const base = { root: this.root, folders: this.folders, queue: this.queue.buffer as SharedArrayBuffer };
     for (let i = 0; i < count; i++) {
       let worker: Worker | null;
+      const data: ScanWorkerData = { ...base, credits: this.credits.buffer as SharedArrayBuffer, slot: i };
       try {
         worker = createScanWorker(data);
       } catch {
@@ -202,7 +264,7 @@ class RootScan implements ScanHandle {
       }
       if (!worker) break;
       this.stats.workersStarted++;
-      this.workers.add(worker);
+      this.workers.set(worker, { slot: i, decoder: new ColumnDecoder(), taken: new Set() });
       worker.on('message', (m: WorkerMessage) => this.onWorkerMessage(worker, m));
       worker.on('error', (err: unknown) => {
         this.stats.workerError ??= err instanceof Error ? err.message : String(err);
@@ -213,21 +275,22 @@ class RootScan implements ScanHandle {
   }
 
   private onWorkerMessage(worker: Worker, message: WorkerMessage): void {
-    if (this.finished) return;
+    const link = this.workers.get(worker);
+    if (this.finished || !link) return;
     if (message.type === 'ready') this.ready.add(worker);
-    else if (message.type === 'take') this.inProgress.set(worker, message.app);
+    else if (message.type === 'take') link.taken.add(message.app);
     else if (message.type === 'chunk') {
-      if (message.chunk.done && this.inProgress.delete(worker)) this.stats.foldersByWorkers++;
-      this.enqueue(message.chunk);
+      if (message.chunk.done && link.taken.delete(message.chunk.app)) this.stats.foldersByWorkers++;
+      this.enqueue({ chunk: message.chunk, from: link });
     }
   }
 
-  /** A worker ended (normally or not): its unfinished folder goes back to the main thread. */
+  /** A worker ended (normally or not): its unfinished folders go back to the main thread. */
   private onWorkerGone(worker: Worker): void {
-    if (!this.workers.delete(worker)) return;
-    const app = this.inProgress.get(worker);
-    this.inProgress.delete(worker);
-    if (app !== undefined) this.retry.push(app);
+    const link = this.workers.get(worker);
+    if (!link) return;
+    this.workers.delete(worker);
+    this.retry.push(...link.taken);
     this.ready.delete(worker);
     if (!this.finished) this.scheduleMain();
   }
@@ -237,8 +300,8 @@ class RootScan implements ScanHandle {
    * queued messages over in one go, so a per-message budget would add up. One
    * drain runs per event-loop turn, with one budget.
    */
-  private enqueue(chunk: ScanChunk | PackedChunk): void {
-    this.inbox.push(chunk);
+  private enqueue(item: InboxItem): void {
+    this.inbox.push(item);
     this.scheduleDrain();
   }
 
@@ -251,31 +314,31 @@ class RootScan implements ScanHandle {
     });
   }
 
-  /** Parses and hands on queued chunks for at most SLICE_MS, then yields to the event loop. */
+  /** Builds and hands on queued chunks for at most SLICE_MS, then yields to the event loop. */
   private drain(): void {
     const t0 = performance.now();
-    // Between slices, not inside one: see young-gc.ts.
-    if (this.recordsSinceGc >= RECORDS_PER_MINOR_GC) {
-      this.recordsSinceGc = 0;
-      collectYoungGeneration();
-    }
     while (this.inboxHead < this.inbox.length && !this.finished) {
       if (performance.now() - t0 >= SLICE_MS) {
         this.scheduleDrain();
         return;
       }
-      const item = this.inbox[this.inboxHead] as ScanChunk | PackedChunk;
-      this.inbox[this.inboxHead++] = EMPTY_SLOT; // let the parsed text go
-      const chunk = typeof item.records === 'string' ? this.unpack(item as PackedChunk) : (item as ScanChunk);
-      this.recordsSinceGc += chunk.records.length;
-      this.deliver(chunk);
+      const item = this.inbox[this.inboxHead] as InboxItem;
+      this.inbox[this.inboxHead++] = EMPTY_SLOT; // let the columns go
+      if (item.from) {
+        const packed = item.chunk as PackedChunk;
+        const records = item.from.decoder.decode(packed.app, packed.records);
+        this.grantCredit(item.from);
+        this.deliver({ ...packed, records });
+      } else this.deliver(item.chunk as ScanChunk);
     }
     this.inbox.length = 0;
     this.inboxHead = 0;
   }
 
-  private unpack(packed: PackedChunk): ScanChunk {
-    return { ...packed, records: unpackRecords(packed.app, packed.records, this.pool) };
+  /** The worker may send one more chunk. */
+  private grantCredit(link: WorkerLink): void {
+    Atomics.add(this.credits, link.slot, 1);
+    Atomics.notify(this.credits, link.slot);
   }
 
   private deliver(chunk: ScanChunk): void {
@@ -291,7 +354,8 @@ class RootScan implements ScanHandle {
     if (this.finished) return;
     this.finished = true;
     this.stats.durationMs = performance.now() - this.started;
-    for (const worker of this.workers) void worker.terminate();
+    this.stats.slowReads = Atomics.load(this.queue, QUEUE_SLOW) !== 0;
+    for (const worker of this.workers.keys()) void worker.terminate();
     this.workers.clear();
     this.resolveDone(this.stats);
     for (const listener of scanListeners) listener({ ...this.stats });

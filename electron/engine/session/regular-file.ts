@@ -171,7 +171,10 @@ export async function withTimeout<T>(work: Promise<T>, ms: number | undefined): 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new IrregularFileError('timeout', `No answer from the disk after ${ms} ms (a network share that hangs?).`)),
+      () =>
+        reject(
+          new IrregularFileError('timeout', `No answer from the disk after ${ms} ms (a network share that hangs?).`),
+        ),
       ms,
     );
   });

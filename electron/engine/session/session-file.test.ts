@@ -54,10 +54,12 @@ describe('isSessionFileName', () => {
   it('accepts hex ids without extension', () => {
     expect(isSessionFileName(ID)).toBe(true);
     expect(isSessionFileName(ID.toUpperCase())).toBe(true);
-    expect(isSessionFileName('0DC5132E-1EF4-407C-A832-5FE33D818AF3')).toBe(true);
+    // 4D's rule is ^[[:xdigit:]]+$: any length, short names included.
+    for (const name of ['cafe', 'a', 'ABCDEF0123', 'f'.repeat(255)]) expect(isSessionFileName(name), name).toBe(true);
   });
   it('rejects everything else in an app folder', () => {
-    for (const name of ['manifest.json', '.DS_Store', 'notes', 'notes.txt', 'key.mobileapp', `${ID}.json`, `.${ID}.msm-abc.tmp`, 'cafe', 'deadbeefz', '', `${'a'.repeat(129)}`]) {
+    const uuid = '0DC5132E-1EF4-407C-A832-5FE33D818AF3'; // dashes: 4D does not load it
+    for (const name of ['manifest.json', '.DS_Store', 'notes', 'notes.txt', 'key.mobileapp', `${ID}.json`, `.${ID}.msm-abc.tmp`, uuid, 'deadbeefz', '', `${'a'.repeat(256)}`]) {
       expect(isSessionFileName(name), name).toBe(false);
     }
   });

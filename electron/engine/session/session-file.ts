@@ -13,26 +13,26 @@ import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
 /** Session files above this size are reported as problem "too-large" and never loaded. */
 export const MAX_SESSION_BYTES = 4 * 1024 * 1024;
 
-/** manifest.json, key.mobileapp, .DS_Store, notes… are not sessions. */
-const MIN_ID_LENGTH = 8;
-const MAX_ID_LENGTH = 128;
+/**
+ * The longest name file systems allow (ext4, APFS, NTFS: 255): no real file is
+ * excluded, and an API caller cannot pass an absurdly long id.
+ */
+export const MAX_SESSION_ID_LENGTH = 255;
 
 /**
  * 4D's rule (Mobile-Session-Management): a session file has no extension and a name
- * of hex digits. We also accept dashes (UUID-shaped ids) so such files show up as
- * sessions (or problems) instead of vanishing; names shorter than 8 characters
- * ("notes", "cafe") are not sessions.
+ * of hex digits, any number of them (`^[[:xdigit:]]+$`). Anything else (manifest.json,
+ * key.mobileapp, .DS_Store, notes, UUID-shaped names with dashes) 4D does not load,
+ * so neither do we.
  */
 export function isSessionFileName(name: string): boolean {
   const n = name.length;
-  if (n < MIN_ID_LENGTH || n > MAX_ID_LENGTH) return false;
-  let hexDigits = 0;
+  if (n === 0 || n > MAX_SESSION_ID_LENGTH) return false;
   for (let i = 0; i < n; i++) {
     const c = name.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) hexDigits++;
-    else if (c !== 45 /* - */) return false;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return false;
   }
-  return hexDigits >= MIN_ID_LENGTH;
+  return true;
 }
 
 export interface AppFolderName {
@@ -75,8 +75,7 @@ function isUpperAlnum(s: string): boolean {
 }
 
 export type ParsedSession =
-  | { ok: true; json: Record<string, unknown>; record: SessionRecord }
-  | { ok: false; code: ProblemCode; reason: string };
+  { ok: true; json: Record<string, unknown>; record: SessionRecord } | { ok: false; code: ProblemCode; reason: string };
 
 /** Parses one session file's bytes; never throws. */
 export function parseSessionBytes(
@@ -86,7 +85,10 @@ export function parseSessionBytes(
   stat: { mtimeMs: number; size: number },
 ): ParsedSession {
   if (stat.size > MAX_SESSION_BYTES || bytes.length > MAX_SESSION_BYTES) {
-    return problem('too-large', `The file is ${formatSize(Math.max(stat.size, bytes.length))}, over the ${formatSize(MAX_SESSION_BYTES)} limit for a session; it was not loaded.`);
+    return problem(
+      'too-large',
+      `The file is ${formatSize(Math.max(stat.size, bytes.length))}, over the ${formatSize(MAX_SESSION_BYTES)} limit for a session; it was not loaded.`,
+    );
   }
   const decoded = decodeText(bytes);
   if (typeof decoded !== 'string') return decoded;
@@ -117,7 +119,10 @@ function tooDeep(text: string): ParsedSession | null {
   if (countBrackets(text, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH) return null;
   const depth = jsonNestingDepth(text, MAX_JSON_DEPTH);
   if (depth <= MAX_JSON_DEPTH) return null;
-  return problem('too-deep', `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep (a session is 3); it was not loaded.`);
+  return problem(
+    'too-deep',
+    `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep (a session is 3); it was not loaded.`,
+  );
 }
 
 /** Occurrences of { and [ anywhere (strings included), counting stops past `limit`. */
@@ -133,8 +138,12 @@ function decodeText(bytes: Buffer): string | ParsedSession {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (bytes.length === bom) return problem('malformed-json', 'The file is empty.');
   if (!isUtf8(bytes)) {
-    const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-    return problem('encoding', utf16 ? 'The file is UTF-16 encoded; 4D writes sessions in UTF-8.' : 'The file is not valid UTF-8 text.');
+    const utf16 =
+      bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    return problem(
+      'encoding',
+      utf16 ? 'The file is UTF-16 encoded; 4D writes sessions in UTF-8.' : 'The file is not valid UTF-8 text.',
+    );
   }
   return bytes.toString('utf8', bom);
 }
@@ -150,7 +159,12 @@ function problem(code: ProblemCode, reason: string): ParsedSession {
   return { ok: false, code, reason };
 }
 
-function toRecord(app: string, id: string, json: Record<string, unknown>, stat: { mtimeMs: number; size: number }): SessionRecord {
+function toRecord(
+  app: string,
+  id: string,
+  json: Record<string, unknown>,
+  stat: { mtimeMs: number; size: number },
+): SessionRecord {
   const device = objectOr(json.device);
   const application = objectOr(json.application);
   const session = objectOr(json.session);

@@ -1,16 +1,21 @@
 // Reads one session file into a record or a problem. Two flavours of the same
-// steps (open, fstat, read to EOF, close, parse): a synchronous one for the
-// scan loop, which runs in a worker (or in short main-thread slices) where
-// synchronous calls are ten times faster than fs.promises; and an async one
-// for the watcher, which reads a handful of files on the main thread and must
-// never stall it on a slow share.
+// steps (open, fstat, read, close, parse): a synchronous one for the scan loop,
+// which runs in a worker (or in short main-thread slices) where synchronous calls
+// are ten times faster than fs.promises; and an async one for the watcher and the
+// API, which run on the main thread and must never stall it on a slow share.
+// Both open through session/regular-file.ts: a symlink is never followed and a
+// FIFO, socket or device is never opened; each is a problem "not a regular file".
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, readSync, type BigIntStats, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { ApiError } from '../../../shared/api-error';
+import { toFsApiError } from '../fs-errors';
 import type { Problem, SessionRecord } from '../../../shared/types';
 import { MAX_SESSION_BYTES, parseSessionBytes } from './session-file';
+import { IrregularFileError, openRegularFile, openRegularFileSync, withTimeout } from './regular-file';
 
+/** How long one async read may take before the file counts as unreadable (a hung share). */
+export const READ_TIMEOUT_MS = 10_000;
 export type SessionReadResult =
   | { kind: 'record'; record: SessionRecord; appName: string | null }
   | { kind: 'problem'; problem: Problem; size: number }
@@ -31,11 +36,19 @@ function errnoCode(err: unknown): string | undefined {
 }
 
 function isGone(err: unknown): boolean {
+  if (err instanceof IrregularFileError) return err.kind === 'directory';
   const code = errnoCode(err);
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }
 
-function problem(root: string, app: string, file: string, code: Problem['code'], reason: string, mtimeMs: number): Problem {
+function problem(
+  root: string,
+  app: string,
+  file: string,
+  code: Problem['code'],
+  reason: string,
+  mtimeMs: number,
+): Problem {
   return { app, file, code, reason, location: join(root, app, file), mtimeMs };
 }
 
@@ -46,9 +59,22 @@ function tooLarge(root: string, app: string, file: string, size: number, mtimeMs
   return toReadResult(root, app, file, NO_BYTES, { mtimeMs, size });
 }
 
+/** A file we may not or will not read, as a problem saying why and what to do. */
 function unreadable(root: string, app: string, file: string, err: unknown): SessionReadResult {
-  const reason = `The file cannot be read (${errnoCode(err) ?? (err instanceof Error ? err.message : String(err))}).`;
-  return { kind: 'problem', problem: problem(root, app, file, 'unreadable', reason, 0), size: 0 };
+  if (err instanceof IrregularFileError && err.kind !== 'timeout' && err.kind !== 'too-large') {
+    const reason = `${err.message} Sessions are plain files written by 4D Server; remove it (Problems view: Move to trash).`;
+    return { kind: 'problem', problem: problem(root, app, file, 'not-regular', reason, 0), size: 0 };
+  }
+  return { kind: 'problem', problem: problem(root, app, file, 'unreadable', unreadableReason(err), 0), size: 0 };
+}
+
+export function unreadableReason(err: unknown): string {
+  const code = errnoCode(err);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return 'The file cannot be read (permission denied). Give the account running this app read and write access to it, as 4D Server has.';
+  }
+  if (err instanceof IrregularFileError) return `The file cannot be read: ${err.message}`;
+  return `The file cannot be read (${code ?? (err instanceof Error ? err.message : String(err))}).`;
 }
 
 /** The application name a session carries, used when the app folder has no manifest. */
@@ -69,7 +95,11 @@ export function toReadResult(
 ): SessionReadResult {
   const parsed = parseSessionBytes(app, file, bytes, stat);
   if (parsed.ok) return { kind: 'record', record: parsed.record, appName: sessionAppName(parsed.json) };
-  return { kind: 'problem', problem: problem(root, app, file, parsed.code, parsed.reason, stat.mtimeMs), size: stat.size };
+  return {
+    kind: 'problem',
+    problem: problem(root, app, file, parsed.code, parsed.reason, stat.mtimeMs),
+    size: stat.size,
+  };
 }
 
 /**
@@ -94,14 +124,13 @@ function readAllSync(fd: number, rb: ReadBuffer, expected: number): { bytes: Buf
 
 export function readSessionSync(root: string, app: string, file: string, rb: ReadBuffer): SessionReadResult {
   let fd: number;
+  let st;
   try {
-    fd = openSync(join(root, app, file), 'r');
+    ({ fd, stats: st } = openRegularFileSync(join(root, app, file)));
   } catch (err) {
     return isGone(err) ? { kind: 'gone' } : unreadable(root, app, file, err);
   }
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { kind: 'gone' };
     if (st.size > MAX_SESSION_BYTES) return tooLarge(root, app, file, st.size, st.mtimeMs);
     const read = readAllSync(fd, rb, st.size);
     if (!read) return tooLarge(root, app, file, MAX_SESSION_BYTES + 1, st.mtimeMs);
@@ -114,22 +143,67 @@ export function readSessionSync(root: string, app: string, file: string, rb: Rea
   }
 }
 
-export async function readSessionAsync(root: string, app: string, file: string): Promise<SessionReadResult> {
-  let handle;
+/** The async flavour, bounded in time: a share that stops answering costs this read, not the process. */
+export async function readSessionAsync(
+  root: string,
+  app: string,
+  file: string,
+  timeoutMs = READ_TIMEOUT_MS,
+): Promise<SessionReadResult> {
   try {
-    handle = await open(join(root, app, file), 'r');
+    return await withTimeout(readAsync(root, app, file), timeoutMs);
   } catch (err) {
     return isGone(err) ? { kind: 'gone' } : unreadable(root, app, file, err);
   }
+}
+
+async function readAsync(root: string, app: string, file: string): Promise<SessionReadResult> {
+  const { handle, stats: st } = await openRegularFile(join(root, app, file));
   try {
-    const st = await handle.stat();
-    if (!st.isFile()) return { kind: 'gone' };
     if (st.size > MAX_SESSION_BYTES) return tooLarge(root, app, file, st.size, st.mtimeMs);
-    const bytes = await handle.readFile();
-    if (bytes.length > MAX_SESSION_BYTES) return tooLarge(root, app, file, bytes.length, st.mtimeMs);
-    return toReadResult(root, app, file, bytes, { mtimeMs: st.mtimeMs, size: bytes.length });
+    const buf = Buffer.allocUnsafe(st.size + 1);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    if (bytesRead > MAX_SESSION_BYTES) return tooLarge(root, app, file, bytesRead, st.mtimeMs);
+    return toReadResult(root, app, file, buf.subarray(0, bytesRead), { mtimeMs: st.mtimeMs, size: bytesRead });
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * One session's bytes for the API (getSession, edits, delete): the same safe open,
+ * bounded in size and time, and every failure a typed ApiError, never a hang or a 500.
+ * A file over the size limit comes back empty with its size (the parse words the problem).
+ */
+export async function readSessionForApi(path: string, label: string, timeoutMs = READ_TIMEOUT_MS): Promise<ApiRead> {
+  try {
+    return await withTimeout(readForApi(path), timeoutMs);
   } catch (err) {
-    return isGone(err) ? { kind: 'gone' } : unreadable(root, app, file, err);
+    if (err instanceof IrregularFileError) {
+      if (err.kind === 'timeout') throw new ApiError('io', `${label} cannot be read: ${err.message}`);
+      throw new ApiError('invalid-session', `${label}: ${err.message}`);
+    }
+    const code = errnoCode(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ApiError('not-found', `${label} no longer exists on disk.`);
+    throw toFsApiError(err, `${label} cannot be read`, path);
+  }
+}
+
+export interface ApiRead {
+  bytes: Buffer;
+  stats: Stats;
+  /** Nanosecond times and the inode: an edit compares them to see whether someone wrote meanwhile. */
+  big: BigIntStats;
+}
+
+async function readForApi(path: string): Promise<ApiRead> {
+  const { handle, stats } = await openRegularFile(path);
+  try {
+    const big = await handle.stat({ bigint: true });
+    if (stats.size > MAX_SESSION_BYTES) return { bytes: Buffer.alloc(0), stats, big };
+    const buf = Buffer.allocUnsafe(stats.size + 1);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return { bytes: buf.subarray(0, bytesRead), stats, big };
   } finally {
     await handle.close();
   }

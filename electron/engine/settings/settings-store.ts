@@ -74,6 +74,13 @@ const fieldSchemas = {
   notifications: z.boolean(),
   /** Keyed by the MobileApps folder's real path. */
   push: z.record(z.string().min(1).max(4096), pushEntrySchema),
+  /** Per folder (real path): Native or Polling chosen by the user; absent = Auto. */
+  watchModes: z.record(z.string().min(1).max(4096), z.enum(['native', 'polling'])),
+  /** A 4D / 4D Server installation (or its mobileSessionSchema.json) for the checks; "" = the usual places. */
+  fourDInstallPath: z
+    .string()
+    .max(4096)
+    .refine((s) => !s.includes('\0'), 'must be a path'),
 } as const;
 
 export const settingsSchema = z.object(fieldSchemas);
@@ -95,6 +102,8 @@ export function defaultSettings(): Settings {
     theme: 'system',
     notifications: true,
     push: {},
+    watchModes: {},
+    fourDInstallPath: '',
   };
 }
 

@@ -15,6 +15,9 @@ import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { Toasts } from '../ui/Toasts';
 import { Toolbar } from './Toolbar';
+import { ResizeHandle } from '../ui/ResizeHandle';
+import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN, setSidebarWidth, useSidebarWidth } from './sidebar-width';
+import { useTranslation } from 'react-i18next';
 
 /** Cmd/Ctrl+F and Cmd/Ctrl+R anywhere (the Electron menu sends the same commands). */
 function onGlobalKey(e: KeyboardEvent): void {
@@ -28,6 +31,35 @@ function onGlobalKey(e: KeyboardEvent): void {
     e.preventDefault(); // in browser mode, never reload the page
     runCommand('refresh');
   }
+}
+
+/** The page's one h1, for screen readers and the document outline (the toolbar shows no title). */
+function AppHeading() {
+  const { t } = useTranslation();
+  return <h1 className="visually-hidden">{t('app.title')}</h1>;
+}
+
+/** Sidebar | splitter | main area; the sidebar's width is the user's (sidebar-width.ts). */
+function Body() {
+  const { t } = useTranslation();
+  const width = useSidebarWidth((s) => s.width);
+  return (
+    <div className="app__body" style={{ '--sidebar-width': `${width}px` } as React.CSSProperties}>
+      <Sidebar />
+      <div className="app__splitter">
+        <ResizeHandle
+          label={t('sidebar.resize')}
+          testId="sidebar-resize"
+          min={SIDEBAR_MIN}
+          max={SIDEBAR_MAX}
+          value={() => useSidebarWidth.getState().width}
+          onResize={setSidebarWidth}
+          onReset={() => setSidebarWidth(SIDEBAR_DEFAULT)}
+        />
+      </div>
+      <MainArea />
+    </div>
+  );
 }
 
 export function App({ client, i18n }: { client: SessionClient; i18n: I18n }) {
@@ -46,11 +78,9 @@ export function App({ client, i18n }: { client: SessionClient; i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <div className="app">
+        <AppHeading />
         <Toolbar />
-        <div className="app__body">
-          <Sidebar />
-          <MainArea />
-        </div>
+        <Body />
         <StatusBar />
         <ContextMenu />
         <Dialogs />

@@ -11,6 +11,8 @@ import { ListHeader } from '../features/sessions/ListHeader';
 import { FolderIcon, Spinner, WarningIcon } from '../ui/Icons';
 import { ProblemsView } from '../features/problems/ProblemsView';
 import { SessionsTable } from '../features/sessions/SessionsTable';
+import { SearchResults, useSearchResultsShown } from '../features/sessions/SearchResults';
+import { OverwrittenBanner } from '../features/sessions/overwritten/OverwrittenBanner';
 
 function DemoBanner() {
   const { t } = useTranslation();
@@ -39,7 +41,9 @@ export function MainArea() {
   const { t } = useTranslation();
   const state = useWorkspace((s) => s.state);
   const view = useUi((s) => s.view);
-  const detailsOpen = useUi((s) => s.detailsOpen);
+  // The panel takes room only while it has something to show: a selected session (and the user did not close it).
+  const detailsOpen = useUi((s) => s.detailsOpen && s.selectedId !== null);
+  const showSearchResults = useSearchResultsShown();
 
   if (!state) {
     return (
@@ -75,6 +79,7 @@ export function MainArea() {
   return (
     <main className="main">
       {state.isDemo ? <DemoBanner /> : null}
+      <OverwrittenBanner />
       {view === 'problems' ? (
         <ProblemsView />
       ) : view === 'inbox' ? (
@@ -85,7 +90,7 @@ export function MainArea() {
         <div className={`sessions-pane${detailsOpen ? '' : ' sessions-pane--full'}`}>
           <div className="sessions-column">
             <ListHeader />
-            <SessionsTable />
+            {showSearchResults ? <SearchResults /> : <SessionsTable />}
           </div>
           {detailsOpen ? <DetailsPanel /> : null}
         </div>

@@ -11,6 +11,7 @@ import { adoptReviewedOf, cancelInboxReload, inboxOnEvent } from '../features/in
 import { onNewPending } from '../features/inbox/notifications';
 import { watchSelection } from '../features/sessions/selection-actions';
 import { watchTitle } from './title';
+import { loadOverwritten, overwrittenOnEvent } from '../features/sessions/overwritten/overwritten-store';
 
 const inFlight = new Map<string, Promise<void>>();
 
@@ -54,6 +55,7 @@ export function connect(): () => void {
     try {
       applyEvent(event);
       inboxOnEvent(event);
+      overwrittenOnEvent(event);
       if (event.type === 'new-pending') onNewPending(event.sessions);
       else if (event.type === 'unpushed') auditChanged();
     } catch (err) {
@@ -65,6 +67,7 @@ export function connect(): () => void {
       // Filters and reviewed sessions are remembered per folder.
       adoptFiltersOf(s.state?.root ?? null);
       adoptReviewedOf(s.state?.root ?? null);
+      void loadOverwritten();
     }
     if (s.apps !== prev.apps) keepSelectionValid();
     if (s.sessions !== prev.sessions || s.load !== prev.load || s.apps !== prev.apps) ensureSelectedLoaded();

@@ -23,18 +23,26 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
 
-/** "3 minutes ago", "il y a 2 jours"; under a minute: the `justNow` text. */
+/** Months and years are spelled out: the short forms read "hace 2 m" / "il y a 2 m." next to "hace 6 min". */
+const SPELLED_OUT: ReadonlySet<Intl.RelativeTimeFormatUnit> = new Set(['year', 'month']);
+
+function formatter(lang: string, style: 'short' | 'long'): Intl.RelativeTimeFormat {
+  const key = `${lang}|${style}`;
+  let rtf = rtfCache.get(key);
+  if (!rtf) {
+    // numeric: 'always' keeps it short and regular ("il y a 1 mois", not "le mois dernier").
+    rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'always', style });
+    rtfCache.set(key, rtf);
+  }
+  return rtf;
+}
+
+/** "3 min. ago", "il y a 2 mois"; under a minute: the `justNow` text. */
 export function relativeTime(ms: number, now: number, lang: string, justNow: string): string {
   const diff = ms - now;
   const abs = Math.abs(diff);
-  let rtf = rtfCache.get(lang);
-  if (!rtf) {
-    // numeric: 'always' keeps it short and regular ("il y a 1 mois", not "le mois dernier").
-    rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'always', style: 'short' });
-    rtfCache.set(lang, rtf);
-  }
   for (const [unit, size] of UNITS) {
-    if (abs >= size) return rtf.format(Math.round(diff / size), unit);
+    if (abs >= size) return formatter(lang, SPELLED_OUT.has(unit) ? 'long' : 'short').format(Math.round(diff / size), unit);
   }
   return justNow;
 }

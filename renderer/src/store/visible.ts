@@ -3,12 +3,22 @@
 // the same rules as the command line). One memoized function, so the table, the status
 // bar, Select All, export and the selection all agree on what "visible" means; a live
 // change patches the kept list (a few binary searches) instead of filtering 100k rows.
+// After the user changes rows (holdRowOrder), the order shown is held: a changed row
+// keeps its place (with Last changed first it would jump to the top, away from the
+// pointer) until the user re-sorts, filters, searches or opens another app.
 
 import { compileFilter, searchTerms } from '../../../shared/session-filter';
 import type { SessionRecord } from '../../../shared/types';
 import { hasExtra, type ExtraFilters } from './filters';
 import type { AppSessions } from './session-index';
-import { filteredRows, statusSearchFilter, visibleIds, type FilteredMemo, type SortSpec, type StatusFilter } from './session-view';
+import {
+  filteredRows,
+  statusSearchFilter,
+  visibleIds,
+  type FilteredMemo,
+  type SortSpec,
+  type StatusFilter,
+} from './session-view';
 import { useUi } from './ui';
 import { useWorkspace } from './workspace';
 
@@ -34,10 +44,27 @@ export function visibleWithFilters(
   filters: ExtraFilters,
   clock: number = filterClock(),
 ): string[] {
+  const view: ViewKey = { app: s.app, gen: s.gen, sortKey: sort.key, dir: sort.dir, query, status, filters };
+  return keepHeldOrder(view, sortedVisible(s, sort, query, status, filters, clock));
+}
+
+function sortedVisible(
+  s: AppSessions,
+  sort: SortSpec,
+  query: string,
+  status: StatusFilter,
+  filters: ExtraFilters,
+  clock: number,
+): string[] {
   if (!hasExtra(filters)) return visibleIds(s, sort, query, status);
   const terms = searchTerms(query);
   // The clock only matters for the age filter.
-  const key: AllFilters = { query: terms.join(' '), status, filters, clock: filters.olderThanDays === undefined ? 0 : clock };
+  const key: AllFilters = {
+    query: terms.join(' '),
+    status,
+    filters,
+    clock: filters.olderThanDays === undefined ? 0 : clock,
+  };
   const bySearch = statusSearchFilter(terms, status);
   const byExtra = compileFilter(filters, clock);
   memo = filteredRows(
@@ -45,21 +72,106 @@ export function visibleWithFilters(
     sort,
     key,
     (a, b) => a.query === b.query && a.status === b.status && a.filters === b.filters && a.clock === b.clock,
-    (p) => p.status === status && p.filters === filters && p.clock === key.clock && p.query !== '' && key.query.startsWith(p.query),
+    (p) =>
+      p.status === status &&
+      p.filters === filters &&
+      p.clock === key.clock &&
+      p.query !== '' &&
+      key.query.startsWith(p.query),
     (r, hay) => bySearch(r, hay) && byExtra(r),
     memo,
   );
   return memo.rows.ids;
 }
 
+/** What the user chose to see: the held order lasts while all of it stays the same. */
+interface ViewKey {
+  app: string;
+  gen: number;
+  sortKey: SortSpec['key'];
+  dir: SortSpec['dir'];
+  query: string;
+  status: StatusFilter;
+  filters: ExtraFilters;
+}
+
+interface Shown {
+  view: ViewKey;
+  /** The sorted answer it was made from, and the order shown. */
+  sorted: string[];
+  ids: string[];
+}
+
+/** The last order shown, and the held one (set by holdRowOrder, dropped when the view changes). */
+let lastShown: Shown | null = null;
+let held: Shown | null = null;
+
+function sameView(a: ViewKey, b: ViewKey): boolean {
+  return (
+    a.app === b.app &&
+    a.gen === b.gen &&
+    a.sortKey === b.sortKey &&
+    a.dir === b.dir &&
+    a.query === b.query &&
+    a.status === b.status &&
+    a.filters === b.filters
+  );
+}
+
+/** The user is about to change rows: keep the order shown now until the view changes. */
+export function holdRowOrder(): void {
+  if (lastShown && !held) held = lastShown;
+}
+
+function keepHeldOrder(view: ViewKey, sorted: string[]): string[] {
+  if (held && !sameView(held.view, view)) held = null;
+  if (!held) {
+    lastShown = { view, sorted, ids: sorted };
+    return sorted;
+  }
+  if (held.sorted !== sorted) held = { view, sorted, ids: mergeHeld(held.ids, sorted) };
+  lastShown = held;
+  return held.ids;
+}
+
+/**
+ * The held order with what changed since: rows gone (or filtered out) leave, rows that
+ * are new take their sorted place (before the held row that follows them there), the
+ * others stay where they were.
+ */
+export function mergeHeld(heldIds: readonly string[], sorted: readonly string[]): string[] {
+  const wasShown = new Set(heldIds);
+  const present = new Set(sorted);
+  const newBefore = new Map<string, string[]>();
+  let pending: string[] = [];
+  for (const id of sorted) {
+    if (!wasShown.has(id)) pending.push(id);
+    else if (pending.length > 0) {
+      newBefore.set(id, pending);
+      pending = [];
+    }
+  }
+  const out: string[] = [];
+  for (const id of heldIds) {
+    if (!present.has(id)) continue;
+    const fresh = newBefore.get(id);
+    if (fresh) out.push(...fresh);
+    out.push(id);
+  }
+  out.push(...pending);
+  return out;
+}
+
 /** Drops the kept list (with session-view's forgetSortedView, when a folder closes). */
 export function forgetVisible(): void {
   memo = null;
+  lastShown = null;
+  held = null;
 }
 
 /** Length of the kept list, for the leak check. */
 export function visibleMemoSize(): number {
-  return memo ? memo.rows.ids.length : 0;
+  return (memo ? memo.rows.ids.length : 0) + (held && held.ids !== held.sorted ? held.ids.length : 0);
 }
 
 /** The visible ids of the selected app (empty outside the sessions view's data). */
@@ -81,4 +193,3 @@ export function currentVisibleRecords(): SessionRecord[] {
   }
   return out;
 }
-

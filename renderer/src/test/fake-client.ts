@@ -10,6 +10,7 @@ import type {
   EngineEvent,
   FolderSummary,
   HostPlatform,
+  OverwrittenChange,
   PreflightReport,
   Problem,
   PushResult,
@@ -18,9 +19,12 @@ import type {
   SessionDetail,
   SessionRecord,
   SessionRef,
+  SessionSearchResult,
   SessionStatus,
   WorkspaceState,
 } from '../../../shared/types';
+import type { RecheckResult, WatchPreference } from '../../../shared/types';
+import { searchTerms, searchTextOf } from '../../../shared/session-filter';
 import { makeRecord, sampleData, T0 } from './sample-sessions';
 
 export interface FakeCall {
@@ -55,8 +59,15 @@ export class FakeClient implements SessionClient {
   error: string | null;
   /** Next results of push(), consumed in order; success when empty. */
   pushResults: PushResult[] = [];
-  preflightReport: PreflightReport = { checked: 0, issues: [], problems: [] };
-  settings: PushSettingsView = { url: '', timeoutMs: 10_000, hasSecret: false, secretSource: 'none' };
+  preflightReport: PreflightReport = { checked: 0, issues: [], problems: [], rules: { source: 'built-in' } };
+  settings: PushSettingsView = {
+    url: '',
+    timeoutMs: 10_000,
+    hasSecret: false,
+    secretSource: 'none',
+    fourDInstallPath: '',
+    checkRules: { source: 'built-in' },
+  };
   private failures = new Map<string, ApiError>();
   private trash = new Map<string, SessionRecord[]>();
   private actions = 0;
@@ -304,7 +315,15 @@ export class FakeClient implements SessionClient {
   async setPushSettings(input: PushSettingsInput): Promise<PushSettingsView> {
     this.record('setPushSettings', [input]);
     const hasSecret = input.secret === undefined ? this.settings.hasSecret : input.secret !== '';
-    this.settings = { url: input.url, timeoutMs: input.timeoutMs, hasSecret, secretSource: hasSecret ? 'keychain' : 'none' };
+    const fourDInstallPath = input.fourDInstallPath ?? this.settings.fourDInstallPath;
+    this.settings = {
+      ...this.settings,
+      url: input.url,
+      timeoutMs: input.timeoutMs,
+      hasSecret,
+      secretSource: hasSecret ? 'keychain' : 'none',
+      fourDInstallPath,
+    };
     return this.settings;
   }
 
@@ -319,10 +338,50 @@ export class FakeClient implements SessionClient {
   /** Pending sessions of other open folders (records with `folder`), listed by listPending beside this folder's own. */
   otherFolderPending: SessionRecord[] = [];
 
+  async recheck(): Promise<RecheckResult> {
+    this.record('recheck', []);
+    return { files: [...this.sessions.values()].reduce((n, m) => n + m.size, 0), changed: 0 };
+  }
+
   async listPending(): Promise<SessionRecord[]> {
     this.record('listPending', []);
     const all = [...this.sessions.values()].flatMap((m) => [...m.values()]);
     return [...all.filter((s) => s.status === 'pending'), ...this.otherFolderPending].sort((a, b) => b.mtimeMs - a.mtimeMs);
+  }
+
+  /** Overwritten changes listOverwritten returns; tests fill it (emit an 'overwritten' event to announce a change). */
+  overwritten: OverwrittenChange[] = [];
+
+  async listOverwritten(): Promise<OverwrittenChange[]> {
+    this.record('listOverwritten', []);
+    return this.overwritten;
+  }
+
+  async reapplyOverwritten(refs: SessionRef[]): Promise<ActionResult> {
+    this.record('reapplyOverwritten', [refs]);
+    return this.settleOverwritten(refs);
+  }
+
+  async dismissOverwritten(refs: SessionRef[]): Promise<ActionResult> {
+    this.record('dismissOverwritten', [refs]);
+    return this.settleOverwritten(refs);
+  }
+
+  private settleOverwritten(refs: SessionRef[]): ActionResult {
+    const keys = new Set(refs.map((r) => `${r.app}/${r.id}`));
+    const done = this.overwritten.filter((c) => keys.has(`${c.ref.app}/${c.ref.id}`)).map((c) => c.ref);
+    this.overwritten = this.overwritten.filter((c) => !keys.has(`${c.ref.app}/${c.ref.id}`));
+    this.emit({ type: 'overwritten', sessions: this.overwritten });
+    return { actionId: null, done, failed: [] };
+  }
+
+  async searchSessions(query: string, limit: number): Promise<SessionSearchResult> {
+    this.record('searchSessions', [query, limit]);
+    const terms = searchTerms(query);
+    const all = [...this.sessions.values()].flatMap((m) => [...m.values()]);
+    const found = terms.length ? all.filter((r) => terms.every((w) => searchTextOf(r).includes(w))).sort((a, b) => b.mtimeMs - a.mtimeMs) : [];
+    const name = (app: string) => this.apps.find((a) => a.folder === app)?.name ?? app;
+    return { hits: found.slice(0, limit).map((record) => ({ record, appName: name(record.app) })), total: found.length };
   }
 
   // ---- several folders (tests set `folders`; by default the one folder of the snapshot) ----
@@ -365,4 +424,18 @@ export class FakeClient implements SessionClient {
     if (this.host === 'browser') throw new ApiError('unsupported', 'Adding a folder is only available in the desktop app.');
     return null;
   }
+
+  async setWatchMode(id: string, mode: WatchPreference): Promise<FolderSummary[]> {
+    this.record('setWatchMode', [id, mode]);
+    const polling = mode === 'polling' || (mode === 'auto' && this.networkFolders.has(id));
+    const reason = mode === 'auto' ? (polling ? 'network' : 'local') : 'chosen';
+    this.folders = this.folderList().map((f) =>
+      f.id === id ? { ...f, watchMode: polling ? 'polling' : 'native', watch: { mode: polling ? 'polling' : 'native', preference: mode, reason, fsType: f.watch?.fsType ?? null, network: f.watch?.network ?? null } } : f,
+    );
+    this.emit({ type: 'folders', folders: this.folders });
+    return this.folders;
+  }
+
+  /** Folder ids Auto treats as network shares (tests set it). */
+  networkFolders = new Set<string>();
 }

@@ -1,11 +1,14 @@
 // A modal dialog: role=dialog, aria-modal, labelled by its title, focus kept inside
-// (Tab cycles), Escape closes, focus returns to where it was on close.
+// (Tab cycles), Escape closes, focus returns to where it was on close. Focus that
+// falls out of the dialog (a focused button was disabled or removed, a click on the
+// backdrop's edge) comes back to it, so Escape and Tab keep working.
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseIcon } from './Icons';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   title: string;
@@ -19,7 +22,16 @@ export interface DialogProps {
   wide?: boolean;
 }
 
-export function Dialog({ title, onClose, children, footer, testId, role = 'dialog', tone = 'default', wide }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  testId,
+  role = 'dialog',
+  tone = 'default',
+  wide,
+}: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -35,6 +47,32 @@ export function Dialog({ title, onClose, children, footer, testId, role = 'dialo
     }
     return () => {
       if (previous && document.contains(previous)) previous.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    /** Focus lost to the page (activeElement is body): Escape still closes this dialog. */
+    const onDocKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || root.contains(document.activeElement)) return;
+      if (document.activeElement && document.activeElement !== document.body) return;
+      e.preventDefault();
+      onCloseRef.current();
+    };
+    /** The focused element went away (disabled, unmounted): bring focus back into the dialog. */
+    const onFocusOut = (e: FocusEvent) => {
+      if (e.relatedTarget !== null) return;
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (root.isConnected && (!active || active === document.body)) root.focus();
+      });
+    };
+    document.addEventListener('keydown', onDocKey);
+    root.addEventListener('focusout', onFocusOut);
+    return () => {
+      document.removeEventListener('keydown', onDocKey);
+      root.removeEventListener('focusout', onFocusOut);
     };
   }, []);
 
@@ -73,16 +111,16 @@ export function Dialog({ title, onClose, children, footer, testId, role = 'dialo
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        <header className="dialog__header">
+        <div className="dialog__header">
           <h2 id={titleId} className="dialog__title">
             {title}
           </h2>
           <button type="button" className="icon-button" aria-label={t('dialogs.close')} onClick={onClose}>
             <CloseIcon />
           </button>
-        </header>
+        </div>
         <div className="dialog__body">{children}</div>
-        {footer ? <footer className="dialog__footer">{footer}</footer> : null}
+        {footer ? <div className="dialog__footer">{footer}</div> : null}
       </div>
     </div>
   );

@@ -1,6 +1,9 @@
 // "Clean up…": sessions whose file has not changed for N days, previewed per app,
 // then moved to the trash through the normal delete (one action, one Undo).
 // Each device holds a 4D client licence, so stale sessions cost money.
+// Scoped to the app on screen by default ("All apps" is a choice: a red button that
+// names a thousand sessions of other apps is a trap), and the preview fits the dialog
+// without sideways scroll, so Last changed — the reason to delete — is always in view.
 
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,10 +52,13 @@ export function CleanupDialog() {
   const apps = useWorkspace((s) => s.apps);
   const selectedApp = useUi((s) => s.selectedApp);
   const [daysText, setDaysText] = useState(String(DEFAULT_DAYS));
-  const [scope, setScope] = useState<Scope>(apps.length > 1 ? 'all' : 'app');
+  const [scope, setScope] = useState<Scope>(selectedApp ? 'app' : 'all');
   const days = Number(daysText);
   const validDays = daysText.trim() !== '' && Number.isInteger(days) && days >= 1 && days <= 36500;
-  const scopeApps = useMemo(() => (scope === 'all' || !selectedApp ? apps.map((a) => a.folder) : [selectedApp]), [scope, selectedApp, apps]);
+  const scopeApps = useMemo(
+    () => (scope === 'all' || !selectedApp ? apps.map((a) => a.folder) : [selectedApp]),
+    [scope, selectedApp, apps],
+  );
   const { records, error } = useScopeRecords(scopeApps);
   const [now] = useState(() => Date.now());
 
@@ -112,17 +118,20 @@ export function CleanupDialog() {
         />
         <span className="muted">{t('filters.days')}</span>
         <div className="segmented" role="radiogroup" aria-label={t('cleanup.scope')}>
-          {(['all', 'app'] as const).map((s) => (
+          {(['app', 'all'] as const).map((s) => (
             <button
               key={s}
               type="button"
               role="radio"
               aria-checked={scope === s}
+              data-testid={`cleanup-scope-${s}`}
               disabled={s === 'app' && !selectedApp}
               className={`segmented__item${scope === s ? ' segmented__item--on' : ''}`}
               onClick={() => setScope(s)}
             >
-              {s === 'all' ? t('cleanup.allApps') : t('cleanup.thisApp', { app: selectedApp ? appName(selectedApp) : '' })}
+              {s === 'all'
+                ? t('cleanup.allApps')
+                : t('cleanup.thisApp', { app: selectedApp ? appName(selectedApp) : '' })}
             </button>
           ))}
         </div>
@@ -137,7 +146,9 @@ export function CleanupDialog() {
       {records !== null && validDays ? (
         <div className="cleanup__preview" data-testid="cleanup-preview" aria-live="polite">
           <p className="cleanup__summary" data-testid="cleanup-summary">
-            {stale.length === 0 ? t('cleanup.none', { count: days }) : t('cleanup.summary', { count: stale.length, formatted: fmt(stale.length), days })}
+            {stale.length === 0
+              ? t('cleanup.none', { count: days })
+              : t('cleanup.summary', { count: stale.length, formatted: fmt(stale.length), days })}
           </p>
           {perApp.length > 0 ? (
             <ul className="per-app">
@@ -150,12 +161,20 @@ export function CleanupDialog() {
             </ul>
           ) : null}
           {stale.length > 0 ? (
-            <div className="mini-table__scroll">
-              <table className="mini-table">
+            // Focusable and named: a keyboard user can scroll it (axe scrollable-region-focusable).
+            <div className="mini-table__scroll" tabIndex={0} role="region" aria-label={t('cleanup.title')}>
+              <table className="mini-table mini-table--fit">
+                <colgroup>
+                  <col className="mini-table__device" />
+                  {scope === 'all' ? <col className="mini-table__app" /> : null}
+                  <col />
+                  <col className="mini-table__status" />
+                  <col className="mini-table__changed" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">{t('columns.device')}</th>
-                    <th scope="col">{t('inbox.app')}</th>
+                    {scope === 'all' ? <th scope="col">{t('inbox.app')}</th> : null}
                     <th scope="col">{t('columns.email')}</th>
                     <th scope="col">{t('columns.status')}</th>
                     <th scope="col">{t('columns.mtime')}</th>
@@ -164,16 +183,22 @@ export function CleanupDialog() {
                 <tbody>
                   {stale.slice(0, SHOWN_ROWS).map((r) => (
                     <tr key={`${r.app}/${r.id}`} data-testid="cleanup-row" data-id={r.id}>
-                      <td>{r.deviceDescription || r.deviceId || r.id}</td>
-                      <td>{appName(r.app)}</td>
-                      <td>{r.email || <span className="muted">{t('table.noEmail')}</span>}</td>
+                      <td title={r.deviceDescription || r.deviceId || r.id}>
+                        {r.deviceDescription || r.deviceId || r.id}
+                      </td>
+                      {scope === 'all' ? <td title={appName(r.app)}>{appName(r.app)}</td> : null}
+                      <td title={r.email}>{r.email || <span className="muted">{t('table.noEmail')}</span>}</td>
                       <td>{r.status ? t(`status.${r.status}`) : t('status.invalid')}</td>
-                      <td title={absoluteTime(r.mtimeMs, i18n.language)}>{relativeTime(r.mtimeMs, now, i18n.language, t('time.justNow'))}</td>
+                      <td title={absoluteTime(r.mtimeMs, i18n.language)} data-testid="cleanup-changed">
+                        {relativeTime(r.mtimeMs, now, i18n.language, t('time.justNow'))}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              {stale.length > SHOWN_ROWS ? <p className="muted mini-table__more">{t('cleanup.more', { count: stale.length - SHOWN_ROWS })}</p> : null}
+              {stale.length > SHOWN_ROWS ? (
+                <p className="muted mini-table__more">{t('cleanup.more', { count: stale.length - SHOWN_ROWS })}</p>
+              ) : null}
             </div>
           ) : null}
         </div>

@@ -20,15 +20,29 @@ describe('clean up stale sessions', () => {
     fireEvent.click(screen.getByTestId('cleanup-button'));
     const dialog = screen.getByTestId('cleanup-dialog');
     expect(dialog.textContent).toContain('4D client licence');
-    await waitFor(() => expect(within(dialog).getByTestId('cleanup-summary').textContent).toBe('3 sessions have not changed for 90 days:'));
-    const perApp = within(dialog).getAllByTestId('cleanup-app').map((li) => [li.getAttribute('data-app'), li.getAttribute('data-count')]);
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('cleanup-summary').textContent).toBe(
+        '3 sessions have not changed for 90 days:',
+      ),
+    );
+    const perApp = within(dialog)
+      .getAllByTestId('cleanup-app')
+      .map((li) => [li.getAttribute('data-app'), li.getAttribute('data-count')]);
     expect(perApp).toEqual([
       [ANDROID, '1'],
       [IOS, '2'],
     ]);
-    expect(within(dialog).getAllByTestId('cleanup-row').map((r) => r.getAttribute('data-id')!.slice(0, 2))).toEqual(['e5', 'a1', 'c3']);
+    expect(
+      within(dialog)
+        .getAllByTestId('cleanup-row')
+        .map((r) => r.getAttribute('data-id')!.slice(0, 2)),
+    ).toEqual(['e5', 'a1', 'c3']);
     fireEvent.change(within(dialog).getByTestId('cleanup-days'), { target: { value: '150' } });
-    await waitFor(() => expect(within(dialog).getByTestId('cleanup-summary').textContent).toBe('2 sessions have not changed for 150 days:'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('cleanup-summary').textContent).toBe(
+        '2 sessions have not changed for 150 days:',
+      ),
+    );
     expect(client.callsOf('deleteSessions')).toHaveLength(0);
     await settle(() => fireEvent.click(within(dialog).getByTestId('cleanup-confirm')));
     expect(client.callsOf('deleteSessions')).toEqual([

@@ -53,6 +53,10 @@ export function FilterChips({ inbox }: { inbox?: boolean }) {
             onClick={() => {
               setQuery('');
               resetFilters();
+              // The chips (this button too) go away: the list takes the focus, not the page.
+              requestAnimationFrame(() =>
+                document.querySelector<HTMLElement>('[data-testid="sessions-table"], [data-testid="inbox-grid"]')?.focus(),
+              );
             }}
           >
             {t('filters.clearAll')}

@@ -165,7 +165,15 @@ export function FiltersButton() {
           </div>
           <FiltersForm />
           <div className="popover__footer">
-            <button type="button" className="button button--small" data-testid="filters-reset" disabled={n === 0} onClick={resetFilters}>
+            <button type="button" className="button button--small" data-testid="filters-reset"
+              disabled={n === 0}
+              onClick={(e) => {
+                // The button disables itself: give the focus to Done rather than drop it to the page.
+                const done = e.currentTarget.nextElementSibling as HTMLElement | null;
+                resetFilters();
+                done?.focus();
+              }}
+            >
               {t('filters.reset')}
             </button>
             <button type="button" className="button button--small button--primary" onClick={close}>

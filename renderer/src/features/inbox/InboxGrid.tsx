@@ -1,13 +1,18 @@
 // The pending sessions as a virtualized grid, with a Folder column when several folders are open.
+// The grid is one Tab stop: the current row is its aria-activedescendant and the keys of
+// inbox-keys.ts move, select, open and delete; after an action removes the current row,
+// the row that took its place becomes current and the grid keeps the focus.
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRecord } from '../../../../shared/types';
 import { useWorkspace } from '../../store/workspace';
-import { useVirtualRows } from '../../ui/VirtualRows';
+import { pageRows, useVirtualRows } from '../../ui/VirtualRows';
 import { useFolders } from '../folders/folders-store';
-import { reviewKey, useInbox } from './inbox-store';
-import { INBOX_ROW_HEIGHT, InboxRow } from './InboxRow';
+import { deletePending, inboxClick, inboxMoveTo } from './inbox-actions';
+import { inboxCommand } from './inbox-keys';
+import { refOfKey, reviewKey, useInbox } from './inbox-store';
+import { INBOX_ROW_HEIGHT, InboxRow, openInTable } from './InboxRow';
 import { InboxSelectAll } from './InboxSelectAll';
 
 const INBOX_HEADER_HEIGHT = 30;
@@ -19,17 +24,85 @@ export function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: strin
   const reviewed = useInbox((s) => s.reviewed);
   const apps = useWorkspace((s) => s.apps);
   const folders = useFolders((s) => s.folders);
-  const folderLabels = useMemo(() => (folders.length > 1 ? new Map(folders.map((f) => [f.id, f.label])) : null), [folders]);
+  const folderLabels = useMemo(
+    () => (folders.length > 1 ? new Map(folders.map((f) => [f.id, f.label])) : null),
+    [folders],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualRows({ keys: order, scrollRef, rowHeight: INBOX_ROW_HEIGHT, headerHeight: INBOX_HEADER_HEIGHT });
+  const virtualizer = useVirtualRows({
+    keys: order,
+    scrollRef,
+    rowHeight: INBOX_ROW_HEIGHT,
+    headerHeight: INBOX_HEADER_HEIGHT,
+  });
   const [now] = useState(() => Date.now());
+  const idPrefix = useId();
+  const rowId = (index: number) => `${idPrefix}-row-${index}`;
+  const current = selection.current === null ? -1 : order.indexOf(selection.current);
+  const lastIndex = useRef(-1);
+  const hadFocus = useRef(false);
+
+  // The current row left (accepted, deleted, kept): the row now at its place becomes current,
+  // and focus that fell to the page with the removed button comes back to the grid.
+  useEffect(() => {
+    if (current >= 0) {
+      lastIndex.current = current;
+      return;
+    }
+    if (lastIndex.current < 0 || order.length === 0) return;
+    const index = Math.min(lastIndex.current, order.length - 1);
+    useInbox.setState((s) => ({
+      selection: { ...s.selection, current: order[index]!, anchor: s.selection.anchor ?? order[index]! },
+    }));
+    const active = document.activeElement;
+    if (hadFocus.current && (!active || active === document.body)) scrollRef.current?.focus();
+  }, [current, order]);
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return; // a check box or button in a row keeps its keys
+    const command = inboxCommand(e, current, order.length, pageRows(scrollRef.current, INBOX_ROW_HEIGHT));
+    if (!command) return;
+    e.preventDefault();
+    switch (command.kind) {
+      case 'move':
+        inboxMoveTo(order, command.index, command.extend);
+        virtualizer.scrollToIndex(command.index);
+        return;
+      case 'toggle':
+        inboxClick(order[current]!, order, 'toggle');
+        return;
+      case 'open': {
+        const record = rows[current];
+        if (record) void openInTable(refOfKey(order[current]!), record);
+        return;
+      }
+      case 'delete': {
+        const keys =
+          selection.multi && selection.ids.size > 0
+            ? order.filter((k) => selection.ids.has(k))
+            : current >= 0
+              ? [order[current]!]
+              : [];
+        if (keys.length > 0) deletePending(keys.map(refOfKey));
+        return;
+      }
+      case 'none':
+        return;
+    }
+  };
+  const activeRendered = current >= 0 && virtualizer.getVirtualItems().some((item) => item.index === current);
 
   // Two apps may share a name (the iOS and Android builds): then the platform tells them apart.
   const names = useMemo(() => {
     const count = new Map<string, number>();
     for (const a of apps) count.set(a.name, (count.get(a.name) ?? 0) + 1);
     const platform = { ios: 'iOS', android: 'Android', unknown: '' } as const;
-    return new Map(apps.map((a) => [a.folder, (count.get(a.name) ?? 0) > 1 && platform[a.platform] ? `${a.name} · ${platform[a.platform]}` : a.name]));
+    return new Map(
+      apps.map((a) => [
+        a.folder,
+        (count.get(a.name) ?? 0) > 1 && platform[a.platform] ? `${a.name} · ${platform[a.platform]}` : a.name,
+      ]),
+    );
   }, [apps]);
 
   const headers: [string, string][] = [
@@ -49,9 +122,24 @@ export function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: strin
       aria-label={t('inbox.title')}
       aria-rowcount={rows.length + 1}
       aria-multiselectable="true"
+      aria-activedescendant={activeRendered ? rowId(current) : undefined}
+      aria-describedby={`${idPrefix}-keys`}
+      tabIndex={0}
       data-multi={selection.multi ? 'true' : undefined}
       data-testid="inbox-grid"
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        hadFocus.current = true;
+        // Tabbing in: the first row becomes current, so the arrows have somewhere to start.
+        if (useInbox.getState().selection.current === null && order.length > 0) inboxMoveTo(order, 0, false, true);
+      }}
+      onBlur={(e) => {
+        if (e.relatedTarget !== null && !e.currentTarget.contains(e.relatedTarget as Node)) hadFocus.current = false;
+      }}
     >
+      <span id={`${idPrefix}-keys`} className="visually-hidden">
+        {t('inbox.keyboardHint')}
+      </span>
       <div className="thead" role="rowgroup">
         <div className="row row--header" role="row" aria-rowindex={1}>
           <div role="columnheader" className="cell cell--header inbox-row__check">
@@ -76,6 +164,8 @@ export function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: strin
           return (
             <InboxRow
               key={key}
+              domId={rowId(item.index)}
+              current={item.index === current}
               record={r}
               order={order}
               index={item.index}

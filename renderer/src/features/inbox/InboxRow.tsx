@@ -17,6 +17,10 @@ import { revealSession } from './notifications';
 export const INBOX_ROW_HEIGHT = 38;
 
 interface InboxRowProps {
+  /** For the grid's aria-activedescendant. */
+  domId: string;
+  /** The keyboard's row. */
+  current: boolean;
   record: SessionRecord;
   order: readonly string[];
   index: number;
@@ -30,13 +34,25 @@ interface InboxRowProps {
 }
 
 /** Shows the session in its app's table, switching to its folder first when it is another one. */
-async function openInTable(ref: SessionRef, record: SessionRecord): Promise<void> {
+export async function openInTable(ref: SessionRef, record: SessionRecord): Promise<void> {
   const folder = useFolders.getState().folders.find((f) => f.id === record.folder);
   if (folder && !folder.active) await switchToFolder(folder.id);
   revealSession(ref, record);
 }
 
-export const InboxRow = memo(function InboxRow({ record, order, index, start, selected, kept, appName, folderLabel, now }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({
+  domId,
+  current,
+  record,
+  order,
+  index,
+  start,
+  selected,
+  kept,
+  appName,
+  folderLabel,
+  now,
+}: InboxRowProps) {
   const { t } = useTranslation();
   const ref: SessionRef = refOfRecord(record);
   const key = inboxKey(ref);
@@ -44,8 +60,9 @@ export const InboxRow = memo(function InboxRow({ record, order, index, start, se
   return (
     <div
       role="row"
+      id={domId}
       aria-rowindex={index + 2}
-      className={`row inbox-row${selected ? ' row--selected inbox-row--selected' : ''}${kept ? ' inbox-row--kept' : ''}${index % 2 ? ' row--odd' : ''}`}
+      className={`row inbox-row${current ? ' row--current' : ''}${selected ? ' row--selected inbox-row--selected' : ''}${kept ? ' inbox-row--kept' : ''}${index % 2 ? ' row--odd' : ''}`}
       aria-selected={selected}
       data-testid="inbox-row"
       data-app={record.app}
@@ -97,6 +114,7 @@ export const InboxRow = memo(function InboxRow({ record, order, index, start, se
           <button
             type="button"
             className="icon-button"
+            tabIndex={-1}
             data-testid="inbox-unkeep"
             aria-label={t('inbox.unkeep')}
             title={`${t('inbox.unkeep')} — ${t('inbox.unkeepHint')}`}
@@ -105,14 +123,35 @@ export const InboxRow = memo(function InboxRow({ record, order, index, start, se
             <UndoIcon size={14} />
           </button>
         ) : (
-          <button type="button" className="button button--small" data-testid="inbox-keep" onClick={() => keepPending([ref])} title={t('inbox.keepHint')}>
+          <button
+            type="button"
+            className="button button--small"
+            tabIndex={-1}
+            data-testid="inbox-keep"
+            onClick={() => keepPending([ref])}
+            title={t('inbox.keepHint')}
+          >
             {t('inbox.keep')}
           </button>
         )}
-        <button type="button" className="button button--small button--accept" data-testid="inbox-accept" onClick={() => void acceptPending([ref])}>
+        <button
+          type="button"
+          className="button button--small button--accept"
+          tabIndex={-1}
+          data-testid="inbox-accept"
+          onClick={() => void acceptPending([ref])}
+        >
           <CheckIcon size={11} /> {t('inbox.accept')}
         </button>
-        <button type="button" className="icon-button icon-button--danger" data-testid="inbox-delete" aria-label={t('inbox.deleteOne', { label })} title={t('menu.delete')} onClick={() => deletePending([ref])}>
+        <button
+          type="button"
+          className="icon-button icon-button--danger"
+          tabIndex={-1}
+          data-testid="inbox-delete"
+          aria-label={t('inbox.deleteOne', { label })}
+          title={t('menu.delete')}
+          onClick={() => deletePending([ref])}
+        >
           <TrashIcon size={14} />
         </button>
       </div>

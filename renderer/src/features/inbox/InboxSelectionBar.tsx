@@ -18,16 +18,35 @@ export function InboxSelectionBar({ keys, rows }: { keys: string[]; rows: Sessio
   };
   return (
     <SelectionBar count={keys.length} onClear={inboxClearSelection}>
-      <button type="button" className="button button--small" data-testid="bulk-accept" onClick={() => void acceptPending(refs())}>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="bulk-accept"
+        onClick={() => void acceptPending(refs())}
+      >
         <CheckIcon size={12} /> {t('inbox.accept')}
       </button>
-      <button type="button" className="button button--small" data-testid="bulk-keep" onClick={() => keepPending(refs())}>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="bulk-keep"
+        onClick={() => keepPending(refs())}
+      >
         {t('inbox.keep')}
       </button>
-      <button type="button" className="button button--small button--danger-text" data-testid="bulk-delete" onClick={() => deletePending(refs())}>
+      <button
+        type="button"
+        className="button button--small button--danger-text"
+        data-testid="bulk-delete"
+        onClick={() => deletePending(refs())}
+      >
         <TrashIcon size={12} /> {t('menu.delete')}
       </button>
-      <ExportMenu small count={keys.length} onExport={(format) => exportSessions(records(), format, 'pending-selection')} />
+      <ExportMenu
+        small
+        count={keys.length}
+        onExport={(format) => exportSessions(records(), format, 'pending-selection')}
+      />
     </SelectionBar>
   );
 }

@@ -1,7 +1,6 @@
 // "Needs approval": every pending session of every app, newest first, with Accept /
 // Keep pending / Delete per row and for a selection. Live: engine events re-read it.
 
-
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compileFilter } from '../../../../shared/session-filter';
@@ -52,7 +51,11 @@ export function InboxView() {
   const fmt = (n: number) => n.toLocaleString(i18n.language);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 'a' && !(e.target instanceof HTMLInputElement && e.target.type !== 'checkbox')) {
+    if (
+      (e.metaKey || e.ctrlKey) &&
+      e.key.toLowerCase() === 'a' &&
+      !(e.target instanceof HTMLInputElement && e.target.type !== 'checkbox')
+    ) {
       e.preventDefault();
       inboxSelectAll(order);
     } else if (e.key === 'Escape' && selection.ids.size > 0) {
@@ -68,13 +71,21 @@ export function InboxView() {
         title={t('inbox.title')}
         intro={
           <p className="muted" data-testid="inbox-summary">
-            {total === 0 ? t('inbox.summaryNone') : t('inbox.summary', { count: rows.length, formatted: fmt(rows.length), apps: appCount })}
+            {total === 0
+              ? t('inbox.summaryNone')
+              : t('inbox.summary', { count: rows.length, formatted: fmt(rows.length), apps: appCount })}
           </p>
         }
         actions={
           <>
             <NotifyToggle />
-            <button type="button" className="button button--small button--icon-small" aria-label={t('toolbar.refresh')} title={t('toolbar.refresh')} onClick={() => void loadInbox()}>
+            <button
+              type="button"
+              className="button button--small button--icon-small"
+              aria-label={t('toolbar.refresh')}
+              title={t('toolbar.refresh')}
+              onClick={() => void loadInbox()}
+            >
               {loading ? <Spinner /> : <RefreshIcon size={13} />}
             </button>
             <ExportMenu small count={rows.length} onExport={(format) => exportSessions(rows, format, 'pending')} />
@@ -99,7 +110,12 @@ export function InboxView() {
           <Spinner /> <span>{t('empty.loadingSessions')}</span>
         </div>
       ) : rows.length === 0 ? (
-        <EmptyList icon={<InboxIcon size={26} />} title={total === 0 ? t('inbox.emptyTitle') : t('empty.noMatch')} text={total === 0 ? t('inbox.emptyText') : null} testId="inbox-empty" />
+        <EmptyList
+          icon={<InboxIcon size={26} />}
+          title={total === 0 ? t('inbox.emptyTitle') : t('empty.noMatch')}
+          text={total === 0 ? t('inbox.emptyText') : null}
+          testId="inbox-empty"
+        />
       ) : (
         <InboxGrid rows={rows} order={order} />
       )}

@@ -10,7 +10,12 @@ export function NotifyToggle() {
   const denied = notificationPermission() === 'denied';
   return (
     <label className="toggle" title={denied ? t('inbox.notifyDenied') : t('inbox.notifyHint')}>
-      <input type="checkbox" data-testid="notify-toggle" checked={enabled} onChange={(e) => void setNotifications(e.target.checked)} />
+      <input
+        type="checkbox"
+        data-testid="notify-toggle"
+        checked={enabled}
+        onChange={(e) => void setNotifications(e.target.checked)}
+      />
       <BellIcon size={13} />
       <span>{t('inbox.notify')}</span>
     </label>

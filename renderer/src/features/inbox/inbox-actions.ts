@@ -5,11 +5,11 @@
 import type { EngineEvent, SessionRef } from '../../../../shared/types';
 import { describeError } from '../../lib/errors';
 import { inboxKey, loadReviewed, reviewBase, reviewKey, saveReviewed, useInbox } from './inbox-store';
-import { click, prune, selectAll, type ClickKind } from '../../store/selection';
-import { useUi } from '../../store/ui';
+import { click, extendTo, prune, selectAll, single, type ClickKind } from '../../store/selection';
+import { showToast, useUi } from '../../store/ui';
 import { useWorkspace } from '../../store/workspace';
 import { api, t } from '../../controller/context';
-import { requestDelete, setStatus } from '../sessions/session-actions';
+import { labelOf, requestDelete, setStatus } from '../sessions/session-actions';
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -58,7 +58,8 @@ export function inboxOnEvent(event: EngineEvent): void {
     return;
   }
   // 'folders': another open folder's pending count changed (an edit, an undo, a share gone or back).
-  if (event.type === 'sessions' || event.type === 'new-pending' || event.type === 'state' || event.type === 'folders') scheduleReload();
+  if (event.type === 'sessions' || event.type === 'new-pending' || event.type === 'state' || event.type === 'folders')
+    scheduleReload();
 }
 
 export function cancelInboxReload(): void {
@@ -69,11 +70,26 @@ export function cancelInboxReload(): void {
 /** The reviewed set follows the open folder. */
 export function adoptReviewedOf(root: string | null): void {
   if (useInbox.getState().reviewedRoot === root) return;
-  useInbox.setState({ reviewedRoot: root, reviewed: loadReviewed(root), records: null, selection: prune(useInbox.getState().selection, new Set()) });
+  useInbox.setState({
+    reviewedRoot: root,
+    reviewed: loadReviewed(root),
+    records: null,
+    selection: prune(useInbox.getState().selection, new Set()),
+  });
 }
 
 export function inboxClick(key: string, order: readonly string[], kind: ClickKind): void {
   useInbox.setState((s) => ({ selection: click(s.selection, order, key, kind) }));
+}
+
+/** The keyboard moved to row `index`: it becomes the one selected row, or Shift extends the selection to it. */
+export function inboxMoveTo(order: readonly string[], index: number, extend: boolean, cursorOnly = false): void {
+  const key = order[index];
+  if (key === undefined) return;
+  useInbox.setState((s) => {
+    if (cursorOnly) return { selection: { ...s.selection, current: key, anchor: s.selection.anchor ?? key } };
+    return { selection: extend ? extendTo(s.selection, order, key) : single(key) };
+  });
 }
 
 export function inboxSelectAll(order: readonly string[]): void {
@@ -101,6 +117,16 @@ export function keepPending(refs: SessionRef[]): void {
   for (const r of records) if (wanted.has(inboxKey(r))) next.add(reviewKey(r));
   saveReviewed(reviewedRoot ?? useWorkspace.getState().state?.root ?? null, next);
   useInbox.setState((s) => ({ reviewed: next, selection: prune(s.selection, new Set()) }));
+  // Like every change, it confirms with Undo (it only changes what this app remembers, not the files).
+  showToast({
+    tone: 'success',
+    title:
+      refs.length === 1
+        ? t('inbox.keptOne', { label: labelOf(refs[0]!) })
+        : t('inbox.keptMany', { count: refs.length }),
+    timeoutMs: 10_000,
+    actions: [{ label: t('toast.undo'), run: () => undoKeepPending(refs) }],
+  });
 }
 
 export function undoKeepPending(refs: SessionRef[]): void {

@@ -17,7 +17,14 @@ export interface InboxStore {
   reviewedRoot: string | null;
 }
 
-const initial = (): InboxStore => ({ records: null, loading: false, error: null, selection: EMPTY_SELECTION, reviewed: new Set(), reviewedRoot: null });
+const initial = (): InboxStore => ({
+  records: null,
+  loading: false,
+  error: null,
+  selection: EMPTY_SELECTION,
+  reviewed: new Set(),
+  reviewedRoot: null,
+});
 
 export const useInbox = create<InboxStore>(initial);
 
@@ -68,7 +75,9 @@ export function loadReviewed(root: string | null): Set<string> {
   if (!root) return new Set();
   try {
     const raw: unknown = JSON.parse(globalThis.localStorage?.getItem(REVIEWED_PREFIX + root) ?? '[]');
-    return new Set(Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string').slice(-REVIEWED_LIMIT) : []);
+    return new Set(
+      Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string').slice(-REVIEWED_LIMIT) : [],
+    );
   } catch {
     return new Set();
   }

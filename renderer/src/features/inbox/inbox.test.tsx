@@ -70,10 +70,20 @@ describe('approval inbox', () => {
     expect(after.map((r) => r.getAttribute('data-kept'))).toEqual(['false', 'true']);
     expect(after[1]!.getAttribute('data-id')).toBe('b2c0ffee00000000000000000000000000000002');
     await settle(() => fireEvent.click(within(after[0]!).getByTestId('inbox-accept')));
-    expect(client.callsOf('setStatus')).toEqual([[[{ app: ANDROID, id: 'd4c0ffee00000000000000000000000000000004' }], 'accepted']]);
+    expect(client.callsOf('setStatus')).toEqual([
+      [[{ app: ANDROID, id: 'd4c0ffee00000000000000000000000000000004' }], 'accepted'],
+    ]);
     await waitFor(() => expect(screen.getAllByTestId('inbox-row')).toHaveLength(1));
     // A new pending session written from outside appears without a refresh.
-    await settle(() => client.upsertExternal(makeRecord(ANDROID, '99c0ffee00000000000000000000000000000099', { status: 'pending', deviceDescription: 'Galaxy S24', mtimeMs: Date.now() })));
+    await settle(() =>
+      client.upsertExternal(
+        makeRecord(ANDROID, '99c0ffee00000000000000000000000000000099', {
+          status: 'pending',
+          deviceDescription: 'Galaxy S24',
+          mtimeMs: Date.now(),
+        }),
+      ),
+    );
     await waitFor(() => expect(screen.getAllByTestId('inbox-row')[0]!.textContent).toContain('Galaxy S24'));
     expect(document.title).toBe('Mobile Session Manager (2 pending)');
   });
@@ -84,14 +94,34 @@ describe('approval inbox across open folders', () => {
   const B2 = 'b2c0ffee00000000000000000000000000000002';
   afterEach(() => resetFolders());
   const folder = (over: Partial<FolderSummary>): FolderSummary => ({
-    id: 'f1', root: ROOT, label: 'MobileApps', isDemo: false, phase: 'ready', error: null, pending: 2, unpushed: 0, active: true, watchMode: 'native', ...over,
+    id: 'f1',
+    root: ROOT,
+    label: 'MobileApps',
+    isDemo: false,
+    phase: 'ready',
+    error: null,
+    pending: 2,
+    unpushed: 0,
+    active: true,
+    watchMode: 'native',
+    ...over,
   });
 
   it('lists every folder’s pending sessions with a Folder column, keeps the folder in refs, and counts all folders', async () => {
     const { client } = await renderApp();
     // Folder B holds the same app and session id as the active folder: rows must stay apart.
-    client.otherFolderPending = [makeRecord(ANDROID, D4, { status: 'pending', deviceDescription: 'Pixel on B', mtimeMs: Date.UTC(2025, 0, 15, 9, 30), folder: 'fb' })];
-    client.folders = [folder({}), folder({ id: 'fb', root: '/Volumes/B/MobileApps', label: 'ServerB', pending: 1, active: false })];
+    client.otherFolderPending = [
+      makeRecord(ANDROID, D4, {
+        status: 'pending',
+        deviceDescription: 'Pixel on B',
+        mtimeMs: Date.UTC(2025, 0, 15, 9, 30),
+        folder: 'fb',
+      }),
+    ];
+    client.folders = [
+      folder({}),
+      folder({ id: 'fb', root: '/Volumes/B/MobileApps', label: 'ServerB', pending: 1, active: false }),
+    ];
     await settle(() => client.emit({ type: 'folders', folders: client.folders! }));
     expect(document.title).toBe('Mobile Session Manager (3 pending)');
     expect(screen.getByTestId('inbox-count').textContent).toBe('3');
@@ -102,7 +132,13 @@ describe('approval inbox across open folders', () => {
       return r;
     });
     expect(screen.getByRole('columnheader', { name: 'Folder' })).toBeTruthy();
-    expect(rows.map((r) => [r.getAttribute('data-folder'), r.getAttribute('data-id'), r.querySelector('.inbox-row__folder')?.textContent])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.getAttribute('data-folder'),
+        r.getAttribute('data-id'),
+        r.querySelector('.inbox-row__folder')?.textContent,
+      ]),
+    ).toEqual([
       ['fb', D4, 'ServerB'],
       [null, B2, ''],
       [null, D4, ''],
@@ -110,7 +146,11 @@ describe('approval inbox across open folders', () => {
     // Selecting the folder-B row does not select the active folder's row with the same id.
     fireEvent.mouseDown(rows[0]!, { metaKey: true });
     fireEvent.mouseDown(rows[2]!, { metaKey: true });
-    expect(screen.getAllByTestId('inbox-row').map((r) => r.getAttribute('aria-selected'))).toEqual(['true', 'false', 'true']);
+    expect(screen.getAllByTestId('inbox-row').map((r) => r.getAttribute('aria-selected'))).toEqual([
+      'true',
+      'false',
+      'true',
+    ]);
     await settle(() => fireEvent.click(screen.getByTestId('bulk-accept')));
     expect(client.callsOf('setStatus')).toEqual([
       [

@@ -12,7 +12,11 @@ const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 const ANDROID = 'com.acme.tasks';
 
 describe('new-pending notifications', () => {
-  const created: { title: string; options?: NotificationOptions; instance: { onclick: (() => void) | null; close: () => void } }[] = [];
+  const created: {
+    title: string;
+    options?: NotificationOptions;
+    instance: { onclick: (() => void) | null; close: () => void };
+  }[] = [];
   class FakeNotification {
     static permission: NotificationPermission = 'granted';
     static requestPermission = vi.fn(async () => FakeNotification.permission);
@@ -31,13 +35,19 @@ describe('new-pending notifications', () => {
     vi.stubGlobal('Notification', FakeNotification);
     const focus = vi.spyOn(window, 'focus').mockImplementation(() => undefined);
     const { client } = await renderApp();
-    const rec = makeRecord(ANDROID, '77c0ffee00000000000000000000000000000077', { status: 'pending', deviceDescription: 'Galaxy Tab', email: 'eve@acme.com' });
+    const rec = makeRecord(ANDROID, '77c0ffee00000000000000000000000000000077', {
+      status: 'pending',
+      deviceDescription: 'Galaxy Tab',
+      email: 'eve@acme.com',
+    });
     await settle(() => client.upsertExternal(rec));
     await settle(() => client.emit({ type: 'new-pending', sessions: [rec] }));
     expect(created).toHaveLength(1);
     expect(created[0]!.title).toBe('A device is waiting for approval');
     expect(created[0]!.options?.body).toBe('Galaxy Tab — Tasks (eve@acme.com)');
-    expect(screen.getAllByTestId('toast').some((t) => t.textContent?.includes('A device is waiting for approval'))).toBe(true);
+    expect(
+      screen.getAllByTestId('toast').some((t) => t.textContent?.includes('A device is waiting for approval')),
+    ).toBe(true);
     await settle(() => created[0]!.instance.onclick?.());
     expect(focus).toHaveBeenCalled();
     expect(useUi.getState().selectedApp).toBe(ANDROID);
@@ -55,7 +65,12 @@ describe('new-pending notifications', () => {
     await settle(() => fireEvent.click(toggle));
     expect(localStorage.getItem('msm.notifications')).toBe('off');
     FakeNotification.permission = 'granted';
-    await settle(() => client.emit({ type: 'new-pending', sessions: [makeRecord(IOS, '55c0ffee00000000000000000000000000000055', { status: 'pending' })] }));
+    await settle(() =>
+      client.emit({
+        type: 'new-pending',
+        sessions: [makeRecord(IOS, '55c0ffee00000000000000000000000000000055', { status: 'pending' })],
+      }),
+    );
     expect(created).toHaveLength(0);
     expect(screen.getAllByTestId('toast').length).toBeGreaterThan(0);
     FakeNotification.permission = 'default';

@@ -80,9 +80,15 @@ function describe(sessions: SessionRecord[]): { title: string; body: string } {
   const first = sessions[0]!;
   const device = first.deviceDescription || first.deviceId || first.id;
   if (sessions.length === 1) {
-    return { title: t('notify.title'), body: t('notify.bodyOne', { device, app: appName(first.app), email: first.email || t('table.noEmail') }) };
+    return {
+      title: t('notify.title'),
+      body: t('notify.bodyOne', { device, app: appName(first.app), email: first.email || t('table.noEmail') }),
+    };
   }
-  return { title: t('notify.titleMany', { count: sessions.length }), body: t('notify.bodyMany', { count: sessions.length, device, app: appName(first.app) }) };
+  return {
+    title: t('notify.titleMany', { count: sessions.length }),
+    body: t('notify.bodyMany', { count: sessions.length, device, app: appName(first.app) }),
+  };
 }
 
 /** Handles the engine's 'new-pending' event. */
@@ -100,9 +106,7 @@ export function onNewPending(sessions: SessionRecord[]): void {
     title,
     detail: body,
     timeoutMs: 8000,
-    actions: [
-      { label: t('notify.review'), run: show },
-    ],
+    actions: [{ label: t('notify.review'), run: show }],
   });
   if (!useNotifyPref.getState().enabled) return;
   const api = notificationApi();

@@ -1,15 +1,19 @@
 // The push preflight found warnings: the sessions they concern, then Cancel or "Push anyway".
 
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { PreflightReport } from '../../../../shared/types';
+import { dropsSession } from '../../../../shared/session-warnings';
+import type { CheckRules, PreflightReport } from '../../../../shared/types';
 import { closeDialog } from '../../store/ui';
 import { Dialog } from '../../ui/Dialog';
 import { WarningIcon } from '../../ui/Icons';
 import { labelOf } from '../sessions/session-actions';
 import { pushNow } from './push-actions';
+import { OverwrittenList } from '../sessions/overwritten/OverwrittenList';
 
 export function PreflightDialog({ report }: { report: PreflightReport }) {
   const { t } = useTranslation();
+  const dropped = report.issues.filter((issue) => issue.warnings.some(dropsSession));
   return (
     <Dialog
       title={t('preflight.title')}
@@ -29,23 +33,40 @@ export function PreflightDialog({ report }: { report: PreflightReport }) {
         </>
       }
     >
-      <p>{t('preflight.intro', { count: report.issues.length })}</p>
+      <p>{t('preflight.intro', { count: dropped.length })}</p>
       <ul className="preflight__list">
-        {report.issues.map((issue) => (
+        {dropped.map((issue) => (
           <li key={`${issue.ref.app}/${issue.ref.id}`} data-testid="preflight-issue">
             <div className="preflight__session">
-              <WarningIcon size={13} /> <strong>{labelOf(issue.ref)}</strong> <code className="muted">{issue.ref.app}/{issue.ref.id}</code>
+              <WarningIcon size={13} /> <strong>{labelOf(issue.ref)}</strong>{' '}
+              <code className="muted">
+                {issue.ref.app}/{issue.ref.id}
+              </code>
             </div>
             <ul className="preflight__warnings">
               {issue.warnings.map((w, i) => (
-                <li key={`${w.code}-${i}`}>{w.message}</li>
+                <li key={`${w.code}-${i}`}>
+                  {dropsSession(w) ? w.message : t('preflight.advice', { message: w.message })}
+                </li>
               ))}
             </ul>
           </li>
         ))}
       </ul>
-      {report.problems.length ? <p className="muted">{t('preflight.problems', { count: report.problems.length })}</p> : null}
+      <OverwrittenList changes={report.overwritten ?? []} />
+      {report.problems.length ? (
+        <p className="muted">{t('preflight.problems', { count: report.problems.length })}</p>
+      ) : null}
       <p className="muted">{t('preflight.checked', { count: report.checked })}</p>
+      <p className="muted" data-testid="preflight-rules">
+        {rulesText(t, report.rules)}
+      </p>
     </Dialog>
   );
+}
+
+/** Which rules found these: 4D's own schema (and from where) or the app's built-in ones. */
+export function rulesText(t: TFunction, rules: CheckRules): string {
+  if (rules.source === '4d-schema') return t('preflight.rulesFourD', { path: rules.schemaPath });
+  return rules.note ? `${t('preflight.rulesBuiltIn')} ${rules.note}` : t('preflight.rulesBuiltIn');
 }

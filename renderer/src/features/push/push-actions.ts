@@ -1,11 +1,13 @@
 // Push: preflight first, then the request, never blocking the UI; retry only on demand.
 
+import { dropsSession } from '../../../../shared/session-warnings';
 import type { PushResult, PushSettingsInput, PushSettingsView } from '../../../../shared/types';
 import { describeError } from '../../lib/errors';
 import { usePush } from './push-store';
 import { closeDialog, openDialog, showToast, type Toast } from '../../store/ui';
 import { useWorkspace } from '../../store/workspace';
 import { auditChanged } from '../activity/audit-actions';
+import { describeChange, loadOverwritten } from '../sessions/overwritten/overwritten-store';
 import { api, t } from '../../controller/context';
 
 /** Push button: checks what the server would drop, asks when something would be, then pushes. */
@@ -15,7 +17,8 @@ export async function startPush(): Promise<void> {
   usePush.setState({ phase: 'checking' });
   try {
     const report = await api().preflight();
-    if (report.issues.length > 0) {
+    // Advice alone (an odd e-mail…) does not stop a push: only what 4D would drop.
+    if (report.issues.some((i) => i.warnings.some(dropsSession)) || (report.overwritten?.length ?? 0) > 0) {
       usePush.setState({ phase: 'idle' });
       openDialog({ kind: 'preflight', report });
       return;
@@ -41,6 +44,7 @@ export async function pushNow(): Promise<void> {
   }
   usePush.setState({ phase: 'idle', last: result });
   auditChanged();
+  if (result.outcome === 'incomplete') void loadOverwritten();
   showToast(pushToast(result));
 }
 
@@ -63,11 +67,17 @@ export function pushMessage(result: PushResult): string {
       return t('push.tlsError');
     case 'network-error':
       return t('push.networkError');
+    case 'incomplete':
+      return t('overwritten.incomplete');
   }
 }
 
 function pushToast(result: PushResult): Omit<Toast, 'id'> {
   if (result.outcome === 'success') return { tone: 'success', title: pushMessage(result), timeoutMs: 5000 };
+  if (result.outcome === 'incomplete') {
+    // The server reloaded, but overwritten changes are not on it: never shown as a success.
+    return { tone: 'error', title: pushMessage(result), detail: (result.notSeen ?? []).map(describeChange).join('\n') };
+  }
   const details = [result.bodyExcerpt ? `“${result.bodyExcerpt.slice(0, 200)}”` : result.message, t('push.changesKept')]
     .filter(Boolean)
     .join('\n');
@@ -77,7 +87,12 @@ function pushToast(result: PushResult): Omit<Toast, 'id'> {
     return { tone: 'error', title: pushMessage(result), detail: t('push.changesKept'), actions: [settings] };
   }
   if (result.outcome === 'unauthorized') {
-    return { tone: 'error', title: `${t('push.failed')}: ${pushMessage(result)}`, detail: details, actions: [settings, ...actions] };
+    return {
+      tone: 'error',
+      title: `${t('push.failed')}: ${pushMessage(result)}`,
+      detail: details,
+      actions: [settings, ...actions],
+    };
   }
   return { tone: 'error', title: `${t('push.failed')}: ${pushMessage(result)}`, detail: details, actions };
 }
@@ -97,7 +112,9 @@ export async function loadPushSettings(): Promise<PushSettingsView | null> {
 }
 
 /** Saves; returns the stored view, or an error message to show in the dialog. */
-export async function savePushSettings(input: PushSettingsInput): Promise<{ view: PushSettingsView } | { error: string }> {
+export async function savePushSettings(
+  input: PushSettingsInput,
+): Promise<{ view: PushSettingsView } | { error: string }> {
   try {
     const view = await api().setPushSettings(input);
     return { view };

@@ -26,7 +26,10 @@ describe('Push', () => {
     expect(button.disabled).toBe(false);
     expect(screen.getByTestId('unpushed-count').textContent).toBe('2');
     await settle(() => fireEvent.click(button));
-    expect(client.calls.map((c) => c.method).filter((m) => m === 'preflight' || m === 'push')).toEqual(['preflight', 'push']);
+    expect(client.calls.map((c) => c.method).filter((m) => m === 'preflight' || m === 'push')).toEqual([
+      'preflight',
+      'push',
+    ]);
     await waitFor(() => expect(screen.getByTestId('unpushed-count').textContent).toBe('0'));
     expect(lastToast().textContent).toContain('4D Server reloaded its sessions');
   });
@@ -35,7 +38,12 @@ describe('Push', () => {
     const { client } = await renderApp({ unpushed: 1 });
     client.preflightReport = {
       checked: 1,
-      issues: [{ ref: { app: IOS, id: 'b2c0ffee00000000000000000000000000000002' }, warnings: [{ code: 'id-mismatch', message: 'File name differs from session.id "abc".' }] }],
+      issues: [
+        {
+          ref: { app: IOS, id: 'b2c0ffee00000000000000000000000000000002' },
+          warnings: [{ code: 'id-mismatch', message: 'File name differs from session.id "abc".' }],
+        },
+      ],
       problems: [],
     };
     await settle(() => fireEvent.click(screen.getByTestId('push-button')));
@@ -46,12 +54,23 @@ describe('Push', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(client.callsOf('push')).toHaveLength(0);
     await settle(() => fireEvent.click(screen.getByTestId('push-button')));
-    await settle(() => fireEvent.click(within(screen.getByTestId('preflight-dialog')).getByRole('button', { name: 'Push anyway' })));
+    await settle(() =>
+      fireEvent.click(within(screen.getByTestId('preflight-dialog')).getByRole('button', { name: 'Push anyway' })),
+    );
     expect(client.callsOf('push')).toHaveLength(1);
   });
 
   const failures: [PushResult, string][] = [
-    [{ outcome: 'http-error', message: 'HTTP 500', httpStatus: 500, bodyExcerpt: 'Internal error in method', durationMs: 10 }, 'The server answered HTTP 500.'],
+    [
+      {
+        outcome: 'http-error',
+        message: 'HTTP 500',
+        httpStatus: 500,
+        bodyExcerpt: 'Internal error in method',
+        durationMs: 10,
+      },
+      'The server answered HTTP 500.',
+    ],
     [{ outcome: 'unauthorized', message: 'HTTP 401', httpStatus: 401, durationMs: 10 }, 'wrong secret'],
     [{ outcome: 'timeout', message: 'No answer after 10 s', durationMs: 10_000 }, 'did not answer in time'],
     [{ outcome: 'connection-refused', message: 'ECONNREFUSED 127.0.0.1:8080', durationMs: 3 }, 'Connection refused'],
@@ -85,10 +104,19 @@ describe('Push', () => {
 
   it('settings: keeps the stored secret when left empty, validates, and tests the connection', async () => {
     const { client } = await renderApp({ unpushed: 0 });
-    client.settings = { url: 'https://old.example.com/4DACTION/refresh', timeoutMs: 10_000, hasSecret: true, secretSource: 'keychain' };
+    client.settings = {
+      url: 'https://old.example.com/4DACTION/refresh',
+      timeoutMs: 10_000,
+      hasSecret: true,
+      secretSource: 'keychain',
+    };
     await settle(() => fireEvent.click(screen.getByRole('button', { name: 'Push settings' })));
     const dialog = screen.getByTestId('push-settings-dialog');
-    await waitFor(() => expect((within(dialog).getByLabelText('Push URL') as HTMLInputElement).value).toBe('https://old.example.com/4DACTION/refresh'));
+    await waitFor(() =>
+      expect((within(dialog).getByLabelText('Push URL') as HTMLInputElement).value).toBe(
+        'https://old.example.com/4DACTION/refresh',
+      ),
+    );
     expect(dialog.textContent).toContain('Stored in the OS keychain.');
     const secret = within(dialog).getByLabelText('Secret') as HTMLInputElement;
     expect(secret.type).toBe('password');
@@ -96,9 +124,13 @@ describe('Push', () => {
     fireEvent.change(within(dialog).getByLabelText('Push URL'), { target: { value: 'ftp://nope' } });
     expect(dialog.textContent).toContain('Enter an http:// or https:// URL');
     expect((within(dialog).getByTestId('save-settings') as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.change(within(dialog).getByLabelText('Push URL'), { target: { value: 'https://new.example.com/rest/$catalog/refresh' } });
+    fireEvent.change(within(dialog).getByLabelText('Push URL'), {
+      target: { value: 'https://new.example.com/rest/$catalog/refresh' },
+    });
     await settle(() => fireEvent.click(within(dialog).getByTestId('test-connection')));
-    expect(client.callsOf('setPushSettings')).toEqual([[{ url: 'https://new.example.com/rest/$catalog/refresh', timeoutMs: 10_000 }]]);
+    expect(client.callsOf('setPushSettings')).toEqual([
+      [{ url: 'https://new.example.com/rest/$catalog/refresh', timeoutMs: 10_000 }],
+    ]);
     expect(client.callsOf('testConnection')).toHaveLength(1);
     expect(within(dialog).getByTestId('test-result').textContent).toContain('Connection works');
   });

@@ -195,7 +195,18 @@ export function DetailsPanel() {
   }
 
   return (
-    <aside ref={ref} className="details" aria-label={t('details.title')} data-testid="details-panel">
+    <aside
+      ref={ref}
+      className="details"
+      aria-label={t('details.title')}
+      data-testid="details-panel"
+      onKeyDown={(e) => {
+        // Enter on the table brought the focus here; Escape takes it back to the row.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        document.querySelector<HTMLElement>('[data-testid="sessions-table"]')?.focus({ preventScroll: true });
+      }}
+    >
       {body}
     </aside>
   );

@@ -11,6 +11,7 @@ import { exportSessions } from '../export/export-actions';
 import { ExportMenu } from '../export/ExportMenu';
 import { FilterChips } from '../filters/FilterChips';
 import { SessionsSelectionBar } from './SessionsSelectionBar';
+import { SearchScopeToggle } from './SearchResults';
 
 export function ListHeader() {
   const { t, i18n } = useTranslation();
@@ -31,6 +32,7 @@ export function ListHeader() {
     <div className="list-header" data-testid="list-header">
       <h2 className="list-header__title">{appName}</h2>
       <span className="list-header__meta">{shown === total ? t('table.rows', { count: total, formatted: fmt(total) }) : t('table.shownOf', { shown: fmt(shown), total: fmt(total) })}</span>
+      {query.trim() ? <SearchScopeToggle /> : null}
       <FilterChips />
       <span className="list-header__spacer" />
       <button type="button" className="button button--small" data-testid="cleanup-button" onClick={() => openDialog({ kind: 'cleanup' })} title={t('cleanup.hint')}>

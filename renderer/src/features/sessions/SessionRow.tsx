@@ -12,6 +12,7 @@ import { openMenu, useUi } from '../../store/ui';
 import { EmailCell } from './EmailCell';
 import { WarningIcon } from '../../ui/Icons';
 import { StatusSelect } from './StatusSelect';
+import { OverwrittenMark } from './overwritten/OverwrittenBanner';
 
 export const ROW_HEIGHT = 32;
 
@@ -118,6 +119,7 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
         />
         <span className="cell__text">{record.deviceDescription || record.deviceId || '—'}</span>
         {record.simulator ? <span className="tag tag--sim">{t('table.simulator')}</span> : null}
+        <OverwrittenMark app={record.app} id={record.id} />
         {record.warnings.length ? (
           <span className="cell__warning" role="img" aria-label={t('table.warnings', { count: record.warnings.length })} title={record.warnings.map((w) => w.message).join('\n')}>
             <WarningIcon size={13} />

@@ -15,6 +15,7 @@ import { requestDelete, toggleStatus } from './session-actions';
 import { COLUMNS, HeaderRow } from './SessionsHeaderRow';
 import { ROW_HEIGHT, SessionRow, rowDomId } from './SessionRow';
 import { tableCommand, type TableCommand } from './table-keys';
+import { adoptColumnWidthsOf, columnWidthStyle, useColumnWidths } from './column-widths';
 
 export const HEADER_HEIGHT = 30;
 
@@ -76,8 +77,11 @@ export function SessionsTable() {
   const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
   const load = useWorkspace((s) => (app ? s.load.get(app) : undefined));
   const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
+  const root = useWorkspace((s) => s.state?.root ?? null);
+  const widths = useColumnWidths((s) => s.widths);
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow();
+  useEffect(() => adoptColumnWidthsOf(root), [root]);
 
   const clock = filterClock(now);
   const ids = useMemo(
@@ -137,6 +141,8 @@ export function SessionsTable() {
           onClick={() => {
             setQuery('');
             resetFilters();
+            // This message goes away with the filters: the table takes the focus, not the page.
+            requestAnimationFrame(() => scrollRef.current?.focus());
           }}
         >
           {t('empty.clearFilters')}
@@ -157,6 +163,7 @@ export function SessionsTable() {
       aria-multiselectable="true"
       tabIndex={0}
       data-testid="sessions-table"
+      style={columnWidthStyle(widths)}
       data-multi={selection.multi ? 'true' : undefined}
       onKeyDown={onKeyDown}
       onContextMenu={(e) => {

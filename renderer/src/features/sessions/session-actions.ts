@@ -1,5 +1,8 @@
 // Session actions: status, e-mail, delete with Undo, reveal, copy. Each reports every
-// failure in a toast; the rows themselves change only through engine events.
+// failure in a toast, and every change that was made confirms in a toast with Undo,
+// wherever it came from (table, keyboard, details panel, inbox). The rows themselves
+// change only through engine events; the table keeps its order meanwhile (holdRowOrder),
+// so a changed row does not jump away from the pointer.
 
 import type { ActionResult, SessionRef, SessionStatus } from '../../../../shared/types';
 import { emailValue } from '../../../../shared/api-schema';
@@ -7,7 +10,7 @@ import { copyText } from '../../lib/clipboard';
 import { describeError } from '../../lib/errors';
 import { useInbox } from '../inbox/inbox-store';
 import { closeDialog, openDialog, selectSession, showToast, useUi } from '../../store/ui';
-import { currentVisibleIds } from '../../store/visible';
+import { currentVisibleIds, holdRowOrder } from '../../store/visible';
 import { getRecord } from '../../store/workspace';
 import { auditChanged } from '../activity/audit-actions';
 import { api, t } from '../../controller/context';
@@ -33,25 +36,37 @@ function reportThrown(err: unknown): void {
 
 /** What to call a session in messages: its device name, else its id. */
 export function labelOf(ref: SessionRef): string {
-  const rec = getRecord(ref.app, ref.id) ?? useInbox.getState().records?.find((r) => r.app === ref.app && r.id === ref.id);
+  const rec =
+    getRecord(ref.app, ref.id) ?? useInbox.getState().records?.find((r) => r.app === ref.app && r.id === ref.id);
   return rec?.deviceDescription || rec?.deviceId || ref.id;
 }
 
-/** Sets the status of one or many sessions. Many get a toast with Undo (one undo reverts them all). */
+/** The confirmation of a change that was made: one toast, with Undo when the engine gave an action id. */
+function confirmChange(title: string, actionId: string | null | undefined): void {
+  showToast({
+    tone: 'success',
+    title,
+    timeoutMs: UNDO_TOAST_MS,
+    ...(actionId ? { actions: [{ label: t('toast.undo'), run: () => void undo(actionId) }] } : {}),
+  });
+}
+
+/** Sets the status of one or many sessions; a toast with Undo confirms it (one undo reverts them all). */
 export async function setStatus(refs: SessionRef[], status: SessionStatus): Promise<boolean> {
   if (refs.length === 0) return false;
+  holdRowOrder();
   try {
     const result = await api().setStatus(refs, status);
     auditChanged();
     const ok = reportFailures(result);
-    if (refs.length > 1 && result.done.length > 0) {
-      const actionId = result.actionId;
-      showToast({
-        tone: 'success',
-        title: t('toast.statusChanged', { count: result.done.length, status: t(`status.${status}`) }),
-        timeoutMs: UNDO_TOAST_MS,
-        ...(actionId ? { actions: [{ label: t('toast.undo'), run: () => void undo(actionId) }] } : {}),
-      });
+    const done = result.done;
+    if (done.length === 1) {
+      confirmChange(
+        t('toast.statusChangedOne', { label: labelOf(done[0]!), status: t(`status.${status}`) }),
+        result.actionId,
+      );
+    } else if (done.length > 1) {
+      confirmChange(t('toast.statusChanged', { count: done.length, status: t(`status.${status}`) }), result.actionId);
     }
     return ok;
   } catch (err) {
@@ -75,10 +90,13 @@ export async function setEmail(ref: SessionRef, value: string): Promise<boolean>
   const email = value.trim();
   if (validateEmail(email)) return false;
   if (getRecord(ref.app, ref.id)?.email === email) return true;
+  holdRowOrder();
   try {
     const result = await api().setEmail([ref], email);
     auditChanged();
-    return reportFailures(result);
+    const ok = reportFailures(result);
+    if (result.done.length > 0) confirmChange(t('toast.emailChanged', { label: labelOf(ref) }), result.actionId);
+    return ok;
   } catch (err) {
     reportThrown(err);
     return false;
@@ -117,7 +135,10 @@ export async function confirmDelete(refs: SessionRef[]): Promise<void> {
     const actionId = result.actionId;
     showToast({
       tone: 'info',
-      title: result.done.length === 1 ? t('toast.deleted', { label }) : t('toast.deletedMany', { count: result.done.length }),
+      title:
+        result.done.length === 1
+          ? t('toast.deleted', { label })
+          : t('toast.deletedMany', { count: result.done.length }),
       timeoutMs: UNDO_TOAST_MS,
       // Files the OS trash refused (a network share) went to the app's own trash: say where.
       ...(result.appTrash ? { detail: t('toast.movedToAppTrash', { folder: result.appTrash.folder }) } : {}),
@@ -129,6 +150,7 @@ export async function confirmDelete(refs: SessionRef[]): Promise<void> {
 }
 
 export async function undo(actionId: string): Promise<void> {
+  holdRowOrder();
   try {
     const result = await api().undo(actionId);
     auditChanged();
@@ -152,7 +174,11 @@ export async function reveal(ref: SessionRef): Promise<void> {
 
 export async function copySessionId(ref: SessionRef): Promise<void> {
   const ok = await copyText(ref.id);
-  showToast(ok ? { tone: 'success', title: t('toast.copiedId'), timeoutMs: 2500 } : { tone: 'error', title: t('toast.copyFailed') });
+  showToast(
+    ok
+      ? { tone: 'success', title: t('toast.copiedId'), timeoutMs: 2500 }
+      : { tone: 'error', title: t('toast.copyFailed') },
+  );
 }
 
 /** Copies several session ids, one per line. */
@@ -161,13 +187,21 @@ export async function copySessionIds(refs: SessionRef[]): Promise<void> {
   const ok = await copyText(refs.map((r) => r.id).join('\n'));
   showToast(
     ok
-      ? { tone: 'success', title: t('toast.copiedIds', { count: refs.length, formatted: refs.length.toLocaleString() }), timeoutMs: 2500 }
+      ? {
+          tone: 'success',
+          title: t('toast.copiedIds', { count: refs.length, formatted: refs.length.toLocaleString() }),
+          timeoutMs: 2500,
+        }
       : { tone: 'error', title: t('toast.copyFailed') },
   );
 }
 
 export async function copyPath(path: string): Promise<boolean> {
   const ok = await copyText(path);
-  showToast(ok ? { tone: 'success', title: t('toast.copiedPath'), timeoutMs: 2500 } : { tone: 'error', title: t('toast.copyFailed') });
+  showToast(
+    ok
+      ? { tone: 'success', title: t('toast.copiedPath'), timeoutMs: 2500 }
+      : { tone: 'error', title: t('toast.copyFailed') },
+  );
   return ok;
 }

@@ -1,0 +1,71 @@
+// The two answers to an overwritten change: Apply again (write the value the admin
+// set once more: an ordinary edit, audited, undoable, counted for the next push) and
+// Dismiss (let it go: the file's value stays and the warning goes away). Both look
+// at the files as they are now, not at an older list.
+
+import type { ActionResult, OverwrittenChange, SessionRef, SessionStatus } from '../../../shared/types';
+import { dismissKey } from '../push/unpushed-store';
+import { readSessionAsync } from '../session/session-read';
+import { expectationsOf, overwritesOf } from './expectations';
+import type { OverwriteTracker } from './overwrite-tracker';
+import { refKey, runPerRef } from './per-ref';
+import type { ActionOutcome, SessionActions } from './session-actions';
+import type { ActionRecorder } from './action-recorder';
+
+export interface OverwrittenActionsDeps {
+  root: string;
+  actions: SessionActions;
+  recorder: ActionRecorder;
+  tracker: OverwriteTracker;
+}
+
+/** The overwritten changes of these sessions, read from disk now. */
+export async function overwrittenNow(root: string, recorder: ActionRecorder, refs: readonly SessionRef[]): Promise<OverwrittenChange[]> {
+  await recorder.unpushed.load();
+  const map = expectationsOf(recorder.unpushed, root);
+  const found: OverwrittenChange[] = [];
+  await runPerRef(refs, async (ref) => {
+    const read = await readSessionAsync(root, ref.app, ref.id);
+    if (read.kind === 'record') found.push(...overwritesOf(map, ref, read.record));
+  });
+  return found;
+}
+
+export async function reapplyOverwritten(deps: OverwrittenActionsDeps, refs: SessionRef[]): Promise<ActionResult> {
+  const changes = await overwrittenNow(deps.root, deps.recorder, refs);
+  // One ordinary action per field and value (almost always exactly one).
+  const groups = new Map<string, { field: OverwrittenChange['field']; value: string; refs: SessionRef[] }>();
+  for (const c of changes) {
+    const key = `${c.field}\0${c.set}`;
+    const g = groups.get(key) ?? { field: c.field, value: c.set, refs: [] };
+    g.refs.push(c.ref);
+    groups.set(key, g);
+  }
+  const outcomes: ActionOutcome[] = [];
+  for (const g of groups.values()) {
+    outcomes.push(g.field === 'status' ? await deps.actions.setStatus(g.refs, g.value as SessionStatus) : await deps.actions.setEmail(g.refs, g.value));
+  }
+  deps.tracker.recheck();
+  const done = uniqueRefs(outcomes.flatMap((o) => o.done));
+  const ids = outcomes.map((o) => o.actionId).filter((id): id is string => id !== null);
+  return { actionId: ids.length === 1 ? (ids[0] as string) : null, done, failed: outcomes.flatMap((o) => o.failed) };
+}
+
+export async function dismissOverwritten(deps: OverwrittenActionsDeps, refs: SessionRef[]): Promise<ActionResult> {
+  const changes = await overwrittenNow(deps.root, deps.recorder, refs);
+  const map = expectationsOf(deps.recorder.unpushed, deps.root);
+  const items = changes.flatMap((c) => {
+    const e = map.get(dismissKey(c.ref, c.field));
+    return e ? [{ ref: c.ref, field: c.field, actionId: e.actionId }] : [];
+  });
+  if (items.length > 0) {
+    await deps.recorder.unpushed.dismiss(deps.root, items);
+    deps.tracker.logOverwrites(deps.root, changes, 'overwritten by another program; the admin dismissed the warning and kept the file as it is');
+  }
+  deps.tracker.recheck();
+  return { actionId: null, done: uniqueRefs(items.map((i) => i.ref)), failed: [] };
+}
+
+function uniqueRefs(refs: SessionRef[]): SessionRef[] {
+  return [...new Map(refs.map((r) => [refKey(r), r])).values()];
+}
