@@ -44,7 +44,11 @@ async function until(cond: () => boolean, ceilingMs = 60_000): Promise<number> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sessions: { type: 'string', default: '5000' }, changes: { type: 'string', default: '8' }, 'idle-s': { type: 'string', default: '30' } },
+    options: {
+      sessions: { type: 'string', default: '5000' },
+      changes: { type: 'string', default: '8' },
+      'idle-s': { type: 'string', default: '30' },
+    },
   });
   const sessions = Number(values.sessions);
   const changes = Number(values.changes);
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
           share: 'sshfs via loopback proxy, 1 ms each way, dcache/attr/entry timeouts 1 s',
           watch: state.watch,
           openMs: Math.round(openMs),
-          idle: { seconds: idleS, bytes: idleBytes, kbPerSecond: Math.round(idleBytes / 1024 / idleS * 10) / 10 },
+          idle: { seconds: idleS, bytes: idleBytes, kbPerSecond: Math.round((idleBytes / 1024 / idleS) * 10) / 10 },
           latencyMs: { add: summary(add), rewriteInPlace: summary(rewrite), remove: summary(remove) },
         },
         null,

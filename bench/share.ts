@@ -57,14 +57,25 @@ async function prebuildWorker(dir: string): Promise<string> {
   const out = join(dir, 'scan-worker.mjs');
   const esbuild = await import('esbuild');
   const entry = join(dirname(self), '../electron/engine/scan/scan-worker.ts');
-  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'silent',
+  });
   return out;
 }
 
 /** One measurement in a fresh process (no warm caches, threads or JIT from the previous one). */
 function inChild(kind: 'loop' | 'engine', root: string, worker: string): Record<string, number | boolean> {
   const env = { ...process.env, MSM_SCAN_WORKER_SCRIPT: worker };
-  const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', kind, root], { encoding: 'utf8', env });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', kind, root], {
+    encoding: 'utf8',
+    env,
+  });
   return JSON.parse(out.trim().split('\n').pop() as string) as Record<string, number | boolean>;
 }
 

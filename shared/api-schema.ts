@@ -28,6 +28,15 @@ export const refFolderId = z
   .max(64)
   .regex(/^[0-9a-z-]+$/, 'must be a folder id');
 
+/** A problem file's name: one path segment (no separators, not "." or ".."), any characters else. */
+export const problemFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[\\/\0]/.test(s) && s !== '.' && s !== '..', 'must be a single file name');
+
+export const problemRef = z.strictObject({ app: appFolderName, file: problemFileName });
+
 export const sessionRef = z.strictObject({ app: appFolderName, id: sessionId, folder: refFolderId.optional() });
 const refs = z.array(sessionRef).min(1).max(200_000);
 export const sessionStatus = z.enum(['accepted', 'pending']);
@@ -104,6 +113,8 @@ export const apiArgSchemas = {
   listOverwritten: none,
   reapplyOverwritten: z.tuple([refs]),
   dismissOverwritten: z.tuple([refs]),
+  revealProblem: z.tuple([problemRef]),
+  trashProblems: z.tuple([z.array(problemRef).min(1).max(1000)]),
   listFolders: none,
   switchFolder: z.tuple([folderId]),
   closeFolder: z.tuple([folderId]),

@@ -9,6 +9,7 @@ import type {
   FolderSummary,
   OverwrittenChange,
   PreflightReport,
+  ProblemRef,
   PushResult,
   PushSettingsInput,
   PushSettingsView,
@@ -67,6 +68,13 @@ export interface SessionApi {
   reapplyOverwritten(refs: SessionRef[]): Promise<ActionResult>;
   /** Lets the overwritten changes of these sessions go: the file's value stays, no warning any more. */
   dismissOverwritten(refs: SessionRef[]): Promise<ActionResult>;
+  /** Desktop: shows a problem file of the active folder in Finder/Explorer. Browser: returns its path to show. */
+  revealProblem(ref: ProblemRef): Promise<RevealResult>;
+  /**
+   * Moves problem files of the active folder to the trash; the result's actionId goes to undo(),
+   * which puts each back as it was. In the result's refs, `id` is the problem's file name.
+   */
+  trashProblems(refs: ProblemRef[]): Promise<ActionResult>;
 }
 
 /**
@@ -122,6 +130,8 @@ export const API_METHODS = [
   'listOverwritten',
   'reapplyOverwritten',
   'dismissOverwritten',
+  'revealProblem',
+  'trashProblems',
   'listFolders',
   'switchFolder',
   'closeFolder',

@@ -5,7 +5,14 @@
 import { csvField } from './export-format';
 
 export type AuditAction = 'set-status' | 'set-email' | 'delete' | 'undo' | 'push' | 'overwritten';
-export const AUDIT_ACTIONS: readonly AuditAction[] = ['set-status', 'set-email', 'delete', 'undo', 'push', 'overwritten'];
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'set-status',
+  'set-email',
+  'delete',
+  'undo',
+  'push',
+  'overwritten',
+];
 
 /** A JSON value (what before/after may hold). */
 export type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue };

@@ -107,7 +107,16 @@ export type ProblemCode =
   | 'not-regular' // a FIFO, socket, device or symbolic link named like a session: never opened
   | 'too-deep'; // nested deeper than any session: refused before it can exhaust the stack
 
-/** A file that looks like a session but cannot be used. Listed, never modified. */
+/**
+ * Names one problem file of the active folder (Problems view actions): its app folder and
+ * its file name, never a path; the engine resolves it inside the root and checks it is listed.
+ */
+export interface ProblemRef {
+  app: string;
+  file: string;
+}
+
+/** A file that looks like a session but cannot be used. Listed; changed only by the Problems view's Move to trash. */
 export interface Problem {
   app: string;
   file: string;

@@ -16,16 +16,36 @@ import type { PreflightReport } from '../../shared/types';
 import { writeDemoFolder } from '../../electron/engine/demo/demo-folder';
 import en from '../../renderer/src/i18n/locales/en';
 import { startFourDPeer, type FourDPeer } from '../peer/four-d-peer';
-import { ROOT, callApi, launchChromium, openApp, type ServedFolder } from './harness';
-import { readSession, selectApp, sessionsOnDisk, showOnly } from './ui';
+import { ROOT, appFolders, callApi, launchChromium, openApp, type ServedFolder } from './harness';
+import { readSession, selectApp, sessionsOnDisk, showOnly, type SessionOnDisk } from './ui';
 
 const SECRET = 'e2e-Secret_overwritten_0123456789';
 
-async function serve(mobileApps: string, dataDir: string, pushUrl: string): Promise<ServedFolder & { child: ChildProcess }> {
+async function serve(
+  mobileApps: string,
+  dataDir: string,
+  pushUrl: string,
+): Promise<ServedFolder & { child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron', 'server', 'cli.ts'), '--dir', mobileApps, '--port', '0', '--data-dir', dataDir, '--push-url', pushUrl],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PUSH_SECRET: SECRET, MSM_PUSH_VERIFY_MS: '500' } },
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'electron', 'server', 'cli.ts'),
+      '--dir',
+      mobileApps,
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--push-url',
+      pushUrl,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PUSH_SECRET: SECRET, MSM_PUSH_VERIFY_MS: '500' },
+    },
   );
   let err = '';
   child.stderr?.setEncoding('utf8');
@@ -42,7 +62,16 @@ async function serve(mobileApps: string, dataDir: string, pushUrl: string): Prom
           child.once('exit', () => resolve());
           child.kill('SIGTERM');
         });
-  return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', mobileApps, dataDir, stderr: () => err, stop, child };
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    mobileApps,
+    dataDir,
+    stderr: () => err,
+    stop,
+    child,
+  };
 }
 
 const hasRenderer = existsSync(join(ROOT, 'out', 'renderer', 'index.html'));
@@ -74,10 +103,15 @@ describe.skipIf(!hasRenderer)('Overwritten approvals, end to end in browser mode
   });
 
   it('accepted in the UI, written back as pending by another program: overwritten, named, not pushed, applied again', async () => {
-    const apps = (await callApi<{ apps: { folder: string; pending: number }[] }>(served, 'getState')).apps;
-    const app = apps.find((a) => a.pending > 0)!.folder;
+    let app = '';
+    let pending: SessionOnDisk | undefined;
+    for (const folder of await appFolders(served.mobileApps)) {
+      pending = (await sessionsOnDisk(served.mobileApps, folder)).find((s) => s.json.status === 'pending');
+      app = folder;
+      if (pending) break;
+    }
+    if (!pending) throw new Error('the demo folder has no pending session');
     await selectApp(page, app);
-    const pending = (await sessionsOnDisk(served.mobileApps, app)).find((s) => s.json.status === 'pending')!;
     const path = join(served.mobileApps, app, pending.id);
 
     // The admin accepts it in the row.
@@ -103,7 +137,9 @@ describe.skipIf(!hasRenderer)('Overwritten approvals, end to end in browser mode
 
     // The pre-flight check names the session, what was set and what the file says.
     const report = await callApi<PreflightReport>(served, 'preflight');
-    expect(report.overwritten).toEqual([{ ref: { app, id: pending.id }, field: 'status', set: 'accepted', now: 'pending' }]);
+    expect(report.overwritten).toEqual([
+      { ref: { app, id: pending.id }, field: 'status', set: 'accepted', now: 'pending' },
+    ]);
 
     // Push: the pre-flight dialog lists it; pushing anyway is not reported as a success.
     await page.getByTestId('push-button').click();
@@ -123,7 +159,9 @@ describe.skipIf(!hasRenderer)('Overwritten approvals, end to end in browser mode
     expect((await callApi<PreflightReport>(served, 'preflight')).overwritten).toEqual([]);
 
     // The Activity log has the overwrite.
-    const log = await callApi<{ action: string; sessions: { id: string }[] }[]>(served, 'readAuditLog', [{ action: 'overwritten' }]);
+    const log = await callApi<{ action: string; sessions: { id: string }[] }[]>(served, 'readAuditLog', [
+      { action: 'overwritten' },
+    ]);
     expect(log.some((e) => e.sessions.some((s) => s.id === pending.id))).toBe(true);
   });
 });

@@ -12,7 +12,14 @@ import { folderTrash } from '../../electron/engine/edit/session-delete';
 import { UnpushedStore } from '../../electron/engine/push/unpushed-store';
 
 async function main(): Promise<void> {
-  const [root, dataDir, app, id, indexText, countText] = process.argv.slice(2) as [string, string, string, string, string, string];
+  const [root, dataDir, app, id, indexText, countText] = process.argv.slice(2) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const proc = Number(indexText);
   const count = Number(countText);
   const unpushed = new UnpushedStore(dataDir);

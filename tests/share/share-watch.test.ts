@@ -65,7 +65,13 @@ describe.skipIf(why !== null)(`watching a network share${why ? ` — skipped: ${
       try {
         const state = await ws.open(join(share.mountDir, 'MobileApps'));
         expect(state.watchMode).toBe('polling');
-        expect(state.watch).toEqual({ mode: 'polling', preference: 'auto', reason: 'network', fsType: 'fuse.sshfs', network: true });
+        expect(state.watch).toEqual({
+          mode: 'polling',
+          preference: 'auto',
+          reason: 'network',
+          fsType: 'fuse.sshfs',
+          network: true,
+        });
         const app = apps[0] as AppSpec;
         const session = (id: string) => ws['folder']['index'].getSession(app.folder, id);
 
@@ -98,7 +104,11 @@ describe.skipIf(why !== null)(`watching a network share${why ? ` — skipped: ${
         rewriteInPlace(app, victim, 'user5@example.com', 'resu5@example.com');
         const session = () => ws['folder']['index'].getSession(app.folder, victim);
         // The client's cache may answer the first look with the old attributes: look until it has expired.
-        await waitFor(() => session()?.email === 'resu5@example.com' || (void ws.recheck(), false), 'the re-check', CEILING_MS);
+        await waitFor(
+          () => session()?.email === 'resu5@example.com' || (void ws.recheck(), false),
+          'the re-check',
+          CEILING_MS,
+        );
         expect((await ws.recheck()).files).toBeGreaterThanOrEqual(60);
       } finally {
         await ws.close();

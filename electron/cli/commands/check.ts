@@ -14,6 +14,8 @@ import { readRegularFileSync } from '../../engine/session/regular-file';
 import { EXIT, usageError, type ExitCode } from '../cli-error';
 import { dataDirFrom, openRoot, plural, type CliIo } from '../context';
 import { readFolder } from '../folder-read';
+import { overwrittenOnDisk } from '../../engine/actions/overwritten-actions';
+import { UnpushedStore } from '../../engine/push/unpushed-store';
 import { apps, type OptionValues } from '../options';
 import { printable } from '../table';
 
@@ -26,7 +28,8 @@ files that cannot be read or parsed. With a 4D or 4D Server installation in its
 usual place (or --4d, or the path set in the desktop app), 4D's own schema
 (mobileSessionSchema.json) is used; otherwise the built-in rules.
 Advice (an odd e-mail, an unknown status, a missing optional field) is listed
-but is not an error. Exit code 3 only when the server would drop something.
+but is not an error. Exit code 3 only when the server would drop something,
+or a change not pushed yet was overwritten by another program (listed by id).
 
   --app, -a <folder>     only this app folder (repeatable)
   --4d <path>            a 4D / 4D Server installation, or its mobileSessionSchema.json
@@ -51,12 +54,18 @@ export async function checkCommand(io: CliIo, values: OptionValues, positionals:
     problems: contents.problems,
     rules: rules.info,
   };
+  // Changes made in this app (or with accept/hold) that another program wrote back before a push.
+  report.overwritten = await overwrittenOnDisk(root, new UnpushedStore(dataDirFrom(io, values)));
   for (const e of contents.errors) io.err(`warning: app folder ${e.app} could not be read: ${e.message}\n`);
 
   const dropped = report.issues.filter((i) => i.warnings.some(dropsSession)).length;
   if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(io, root, report, dropped);
-  return dropped + report.problems.length > 0 ? EXIT.issues : EXIT.ok;
+  for (const c of values.json === true ? [] : report.overwritten) {
+    const now = c.now === null ? 'no valid value' : `"${printable(c.now)}"`;
+    io.out(`${c.ref.app}/${c.ref.id}\n  overwritten: ${c.field} set to "${printable(c.set)}", the file now says ${now}; the server will not see this change\n`);
+  }
+  return dropped + report.problems.length + report.overwritten.length > 0 ? EXIT.issues : EXIT.ok;
 }
 
 function printReport(io: CliIo, root: string, report: PreflightReport, dropped: number): void {

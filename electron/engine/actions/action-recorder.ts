@@ -29,7 +29,14 @@ export class ActionRecorder {
   ) {}
 
   /** An action that changed `refs` in `root`: counted as unpushed and logged under its id. */
-  action(root: string, actionId: string, kind: UnpushedKind, refs: SessionRef[], entry: AuditEntryInput, set?: SetValues): void {
+  action(
+    root: string,
+    actionId: string,
+    kind: UnpushedKind,
+    refs: SessionRef[],
+    entry: AuditEntryInput,
+    set?: SetValues,
+  ): void {
     if (refs.length === 0) return;
     this.track(this.unpushed.add(root, unpushedAction(actionId, kind, refs, set)), UNPUSHED_FAILED);
     this.logAudit({ ...entry, actionId });
@@ -41,12 +48,16 @@ export class ActionRecorder {
    */
   undo(root: string, undone: string, refs: SessionRef[], entry: AuditEntryInput, set?: SetValues): void {
     if (this.unpushed.has(root, undone)) this.track(this.unpushed.remove(root, undone), UNPUSHED_FAILED);
-    else if (refs.length > 0) this.track(this.unpushed.add(root, unpushedAction(randomUUID(), 'undo', refs, set)), UNPUSHED_FAILED);
+    else if (refs.length > 0)
+      this.track(this.unpushed.add(root, unpushedAction(randomUUID(), 'undo', refs, set)), UNPUSHED_FAILED);
     if (entry.sessions.length > 0) this.logAudit(entry);
   }
 
   logAudit(entry: AuditEntryInput): void {
-    this.track(this.audit.append(entry), `The audit log could not record a "${entry.action}" action of ${entry.sessions.length} session(s)`);
+    this.track(
+      this.audit.append(entry),
+      `The audit log could not record a "${entry.action}" action of ${entry.sessions.length} session(s)`,
+    );
   }
 
   /** Keeps a record's write in flight until settled(); a failure is warned about (`failure`: what was not recorded) and kept. */

@@ -52,7 +52,11 @@ export function currentValue(record: Pick<SessionRecord, 'status' | 'email'>, fi
 }
 
 /** The overwritten changes of one session, given what its file says now. */
-export function overwritesOf(map: ExpectationMap, ref: SessionRef, record: Pick<SessionRecord, 'status' | 'email'>): OverwrittenChange[] {
+export function overwritesOf(
+  map: ExpectationMap,
+  ref: SessionRef,
+  record: Pick<SessionRecord, 'status' | 'email'>,
+): OverwrittenChange[] {
   const out: OverwrittenChange[] = [];
   for (const field of FIELDS) {
     const e = map.get(dismissKey(ref, field));

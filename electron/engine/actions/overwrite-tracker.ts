@@ -65,7 +65,9 @@ export class OverwriteTracker {
   /** The record turned back from a status the admin set (so it is no new device for the inbox). */
   isOverwrite(root: string, record: SessionRecord): boolean {
     if (root !== this.root) return false;
-    return overwritesOf(expectationsOf(this.deps.recorder.unpushed, root), record, record).some((c) => c.field === 'status');
+    return overwritesOf(expectationsOf(this.deps.recorder.unpushed, root), record, record).some(
+      (c) => c.field === 'status',
+    );
   }
 
   /** One of our actions runs: what it writes meanwhile is not compared. */
@@ -191,7 +193,12 @@ export class OverwriteTracker {
       folder: root,
       action: 'overwritten',
       message: `The ${fields} set in this app was ${why}.`,
-      sessions: changes.map((c) => ({ app: c.ref.app, id: c.ref.id, before: { [c.field]: c.set }, after: { [c.field]: c.now } })),
+      sessions: changes.map((c) => ({
+        app: c.ref.app,
+        id: c.ref.id,
+        before: { [c.field]: c.set },
+        after: { [c.field]: c.now },
+      })),
     });
   }
 }

@@ -4,9 +4,9 @@
 // at the files as they are now, not at an older list.
 
 import type { ActionResult, OverwrittenChange, SessionRef, SessionStatus } from '../../../shared/types';
-import { dismissKey } from '../push/unpushed-store';
+import { dismissKey, type UnpushedStore } from '../push/unpushed-store';
 import { readSessionAsync } from '../session/session-read';
-import { expectationsOf, overwritesOf } from './expectations';
+import { expectationsOf, expectedRefs, overwritesOf } from './expectations';
 import type { OverwriteTracker } from './overwrite-tracker';
 import { refKey, runPerRef } from './per-ref';
 import type { ActionOutcome, SessionActions } from './session-actions';
@@ -20,9 +20,26 @@ export interface OverwrittenActionsDeps {
 }
 
 /** The overwritten changes of these sessions, read from disk now. */
-export async function overwrittenNow(root: string, recorder: ActionRecorder, refs: readonly SessionRef[]): Promise<OverwrittenChange[]> {
-  await recorder.unpushed.load();
-  const map = expectationsOf(recorder.unpushed, root);
+export function overwrittenNow(
+  root: string,
+  recorder: ActionRecorder,
+  refs: readonly SessionRef[],
+): Promise<OverwrittenChange[]> {
+  return overwrittenOnDisk(root, recorder.unpushed, refs);
+}
+
+/**
+ * Every change of `root` the files no longer show (or those of `refs`), read from disk now:
+ * also for the command line's `check`, which has no live index.
+ */
+export async function overwrittenOnDisk(
+  root: string,
+  store: UnpushedStore,
+  only?: readonly SessionRef[],
+): Promise<OverwrittenChange[]> {
+  await store.load();
+  const map = expectationsOf(store, root);
+  const refs = only ?? expectedRefs(map);
   const found: OverwrittenChange[] = [];
   await runPerRef(refs, async (ref) => {
     const read = await readSessionAsync(root, ref.app, ref.id);
@@ -43,7 +60,11 @@ export async function reapplyOverwritten(deps: OverwrittenActionsDeps, refs: Ses
   }
   const outcomes: ActionOutcome[] = [];
   for (const g of groups.values()) {
-    outcomes.push(g.field === 'status' ? await deps.actions.setStatus(g.refs, g.value as SessionStatus) : await deps.actions.setEmail(g.refs, g.value));
+    outcomes.push(
+      g.field === 'status'
+        ? await deps.actions.setStatus(g.refs, g.value as SessionStatus)
+        : await deps.actions.setEmail(g.refs, g.value),
+    );
   }
   deps.tracker.recheck();
   const done = uniqueRefs(outcomes.flatMap((o) => o.done));
@@ -60,7 +81,11 @@ export async function dismissOverwritten(deps: OverwrittenActionsDeps, refs: Ses
   });
   if (items.length > 0) {
     await deps.recorder.unpushed.dismiss(deps.root, items);
-    deps.tracker.logOverwrites(deps.root, changes, 'overwritten by another program; the admin dismissed the warning and kept the file as it is');
+    deps.tracker.logOverwrites(
+      deps.root,
+      changes,
+      'overwritten by another program; the admin dismissed the warning and kept the file as it is',
+    );
   }
   deps.tracker.recheck();
   return { actionId: null, done: uniqueRefs(items.map((i) => i.ref)), failed: [] };

@@ -75,7 +75,10 @@ describe('overwritten approvals', () => {
     // The inbox does not announce it as a new device: a sentinel's event arrives, the overwritten one never did.
     const sentinel = newId();
     writeBack(tree, app, sentinel, Buffer.from(sessionText(tree.apps[0]!, sentinel, 9)));
-    await waitFor(() => events.some((e) => e.type === 'new-pending' && e.sessions.some((s) => s.id === sentinel)), 'sentinel');
+    await waitFor(
+      () => events.some((e) => e.type === 'new-pending' && e.sessions.some((s) => s.id === sentinel)),
+      'sentinel',
+    );
     const announced = events.flatMap((e) => (e.type === 'new-pending' ? e.sessions.map((s) => s.id) : []));
     expect(announced).toEqual([sentinel]);
   });
@@ -141,7 +144,9 @@ describe('overwritten approvals', () => {
     writeBack(tree, app, id, original); // the server sets it back right after reloading
     await waitFor(() => events.some((e) => e.type === 'changed-after-push'), 'changed-after-push event');
     const e = events.find((x) => x.type === 'changed-after-push');
-    expect(e?.type === 'changed-after-push' && e.sessions).toEqual([{ ref, field: 'status', set: 'accepted', now: 'pending' }]);
+    expect(e?.type === 'changed-after-push' && e.sessions).toEqual([
+      { ref, field: 'status', set: 'accepted', now: 'pending' },
+    ]);
     const audit = await w.readAuditLog({ action: 'overwritten' });
     expect(audit.some((a) => /after it was pushed/.test(a.message ?? ''))).toBe(true);
   });

@@ -14,7 +14,11 @@ export interface PerRefResult {
 }
 
 /** Runs `step` for each distinct ref (a ref named twice runs once); never throws. */
-export async function runPerRef(refs: readonly SessionRef[], step: (ref: SessionRef) => Promise<void>, concurrency = ACTION_CONCURRENCY): Promise<PerRefResult> {
+export async function runPerRef(
+  refs: readonly SessionRef[],
+  step: (ref: SessionRef) => Promise<void>,
+  concurrency = ACTION_CONCURRENCY,
+): Promise<PerRefResult> {
   const unique = new Map<string, SessionRef>();
   for (const r of refs) unique.set(refKey(r), { app: r.app, id: r.id });
   const list = [...unique.values()];

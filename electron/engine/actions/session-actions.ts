@@ -80,7 +80,13 @@ export class SessionActions {
     const deleted: DeletedSession[] = [];
     const result = await this.run(refs, async (ref) => deleted.push(await this.remove(ref)));
     const sessions = deleted.map((d) => ({ app: d.ref.app, id: d.ref.id, before: deletedSummary(d) }));
-    const actionId = this.finish(result, 'delete', result.done, { kind: 'delete', root, deleted }, { folder: root, action: 'delete', sessions });
+    const actionId = this.finish(
+      result,
+      'delete',
+      result.done,
+      { kind: 'delete', root, deleted },
+      { folder: root, action: 'delete', sessions },
+    );
     return { actionId, ...result, unchanged: [] };
   }
 
@@ -89,11 +95,20 @@ export class SessionActions {
     const { root } = this.deps;
     const entry = this.deps.undo.take(actionId, root);
     if (!entry) {
-      throw new ApiError('not-found', 'This action can no longer be undone (it is too old, or from another folder or session).');
+      throw new ApiError(
+        'not-found',
+        'This action can no longer be undone (it is too old, or from another folder or session).',
+      );
     }
     const changes: AuditSessionChange[] = [];
     const result = await this.revert(entry, changes);
-    this.deps.recorder.undo(root, actionId, result.done, { folder: root, action: 'undo', undoes: actionId, sessions: changes }, restoredValues(entry, result.done));
+    this.deps.recorder.undo(
+      root,
+      actionId,
+      result.done,
+      { folder: root, action: 'undo', undoes: actionId, sessions: changes },
+      restoredValues(entry, result.done),
+    );
     this.deps.onUnpushedChange?.();
     return { actionId: null, ...result, unchanged: [] };
   }
@@ -116,7 +131,11 @@ export class SessionActions {
       changed.push(ref);
       changes.push(change(ref, valueOf(out.beforeRecord), after));
     });
-    const undo = (kind === 'status' ? { kind, root, prev } : { kind, root, prev: prev.map((p) => ({ ref: p.ref, value: p.value ?? '' })) }) as UndoEntry;
+    const undo = (
+      kind === 'status'
+        ? { kind, root, prev }
+        : { kind, root, prev: prev.map((p) => ({ ref: p.ref, value: p.value ?? '' })) }
+    ) as UndoEntry;
     const action = kind === 'status' ? 'set-status' : 'set-email';
     const set = { field: kind, values: [after as string] };
     const actionId = this.finish(result, kind, changed, undo, { folder: root, action, sessions: changes }, set);
@@ -128,27 +147,37 @@ export class SessionActions {
     // Maps by ref key: a bulk undo of 100,000 sessions must not search a list per session.
     if (entry.kind === 'delete') {
       const byKey = new Map(entry.deleted.map((d) => [refKey(d.ref), d]));
-      return this.run(entry.deleted.map((d) => d.ref), async (ref) => {
-        const d = byKey.get(refKey(ref)) as DeletedSession;
-        await this.restore(d);
-        changes.push({ app: ref.app, id: ref.id, before: null, after: deletedSummary(d) });
-      });
+      return this.run(
+        entry.deleted.map((d) => d.ref),
+        async (ref) => {
+          const d = byKey.get(refKey(ref)) as DeletedSession;
+          await this.restore(d);
+          changes.push({ app: ref.app, id: ref.id, before: null, after: deletedSummary(d) });
+        },
+      );
     }
     if (entry.kind === 'status') {
       const byKey = new Map(entry.prev.map((p) => [refKey(p.ref), p.value]));
-      return this.run(entry.prev.map((p) => p.ref), async (ref) => {
-        const value = byKey.get(refKey(ref)) ?? null;
-        if (value === null) throw new ApiError('invalid-session', 'The previous status was not a valid value; it cannot be restored.');
-        const out = await this.edit(ref, { status: value });
-        changes.push(change(ref, out.beforeRecord.status, value));
-      });
+      return this.run(
+        entry.prev.map((p) => p.ref),
+        async (ref) => {
+          const value = byKey.get(refKey(ref)) ?? null;
+          if (value === null)
+            throw new ApiError('invalid-session', 'The previous status was not a valid value; it cannot be restored.');
+          const out = await this.edit(ref, { status: value });
+          changes.push(change(ref, out.beforeRecord.status, value));
+        },
+      );
     }
     const byKey = new Map(entry.prev.map((p) => [refKey(p.ref), p.value]));
-    return this.run(entry.prev.map((p) => p.ref), async (ref) => {
-      const value = byKey.get(refKey(ref)) ?? '';
-      const out = await this.edit(ref, { email: value });
-      changes.push(change(ref, out.beforeRecord.email, value));
-    });
+    return this.run(
+      entry.prev.map((p) => p.ref),
+      async (ref) => {
+        const value = byKey.get(refKey(ref)) ?? '';
+        const out = await this.edit(ref, { email: value });
+        changes.push(change(ref, out.beforeRecord.email, value));
+      },
+    );
   }
 
   /** Remembers the undo data and records what changed; the action id (null when nothing was done). */
@@ -179,7 +208,10 @@ export class SessionActions {
 
   /** Runs one file operation inside the cross-process lock of that session. */
   private locked<T>(ref: SessionRef, task: () => Promise<T>): Promise<T> {
-    return withLock(sessionLockKey(this.deps.root, ref), task, { label: `session ${ref.id} of app ${ref.app}`, ...this.deps.lock });
+    return withLock(sessionLockKey(this.deps.root, ref), task, {
+      label: `session ${ref.id} of app ${ref.app}`,
+      ...this.deps.lock,
+    });
   }
 
   // ---- one file: the only places that write session files -------------------------------
@@ -221,7 +253,10 @@ export class SessionActions {
    * Runs one write of ours to a session file, telling the live index so the watcher's echo
    * of it is never announced as a new pending session. `written` is what we wrote.
    */
-  private async ownWrite<T>(ref: SessionRef, write: (live: LiveIndex | null) => Promise<{ value: T; written: { mtimeMs: number; size: number } | null }>): Promise<T> {
+  private async ownWrite<T>(
+    ref: SessionRef,
+    write: (live: LiveIndex | null) => Promise<{ value: T; written: { mtimeMs: number; size: number } | null }>,
+  ): Promise<T> {
     const live = this.deps.live?.() ?? null;
     live?.beginOwnWrite(ref.app, ref.id);
     let written: { mtimeMs: number; size: number } | null = null;

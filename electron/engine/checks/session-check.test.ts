@@ -4,6 +4,7 @@ import { emailValue } from '../../../shared/api-schema';
 import { checkSession, decodeSessionToken, encodeSessionToken, isPlausibleEmail } from './session-check';
 import { tokenMatchesExactly } from '../session/session-token';
 import { dropsSession } from '../../../shared/session-warnings';
+import type { SessionWarning } from '../../../shared/types';
 
 const ID = 'a3f0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8';
 
@@ -150,7 +151,7 @@ describe('checkSession: id, token, schema, status, email', () => {
     expect(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { email: '' }))).toEqual([]);
   });
   it("4D's documented errors (location, token, schema) drop the session", () => {
-    const drops = (w: { code: string }[]) => w.length > 0 && w.every((x) => dropsSession(x as never));
+    const drops = (w: SessionWarning[]) => w.length > 0 && w.every(dropsSession);
     expect(drops(checkSession('OTHER.com.x.y', ID, session('com.x.y', 'ABCDE12345')))).toBe(true);
     expect(drops(checkSession(app, 'abcdef', session('com.x.y', 'ABCDE12345')))).toBe(true);
     expect(drops(checkSession(app, ID, session('com.x.y', 'ABCDE12345', { token: '%%%' })))).toBe(true);

@@ -55,6 +55,9 @@ const ROUTES = {
   listOverwritten: 'active',
   reapplyOverwritten: 'refs',
   dismissOverwritten: 'refs',
+  // The Problems view lists the active folder's problems only; undo() finds their ids there.
+  revealProblem: 'active',
+  trashProblems: 'active',
   listFolders: 'set',
   switchFolder: 'set',
   closeFolder: 'set',

@@ -14,6 +14,7 @@
 import { readdir } from 'node:fs/promises';
 import { ApiError, toErrorInfo } from '../../../shared/api-error';
 import type { EngineEvent, HostPlatform, SessionDetail, SessionRecord, SessionRef, SessionSearchResult, WorkspacePhase, WorkspaceState, RecheckResult, WatchInfo, WatchPreference } from '../../../shared/types';
+import type { ProblemLiveIndex } from '../actions/problem-actions';
 import type { LiveIndex } from '../actions/session-actions';
 import type { UnpushedStore } from '../push/unpushed-store';
 import { startScan, type ScanHandle, type ScanStats } from '../scan/scanner';
@@ -98,6 +99,11 @@ export class FolderIndex {
 
   /** The live index while `root` is the folder open; null once another is (or none). */
   liveIndex(root: string): LiveIndex | null {
+    return this.rootPath === root ? this.updater : null;
+  }
+
+  /** The live index for the Problems view's actions (actions/problem-actions.ts) while `root` is open. */
+  problemIndex(root: string): ProblemLiveIndex | null {
     return this.rootPath === root ? this.updater : null;
   }
 

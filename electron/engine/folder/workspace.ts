@@ -16,6 +16,7 @@ import type {
   HostPlatform,
   OverwrittenChange,
   PreflightReport,
+  ProblemRef,
   PushResult,
   PushSettingsInput,
   PushSettingsView,
@@ -34,6 +35,7 @@ import type { AuditEntry, AuditQuery } from '../../../shared/audit';
 import { ActionRecorder } from '../actions/action-recorder';
 import { OverwriteTracker } from '../actions/overwrite-tracker';
 import { dismissOverwritten, reapplyOverwritten, type OverwrittenActionsDeps } from '../actions/overwritten-actions';
+import { ProblemActions, ProblemUndoLog } from '../actions/problem-actions';
 import { SessionActions, type ActionOutcome } from '../actions/session-actions';
 import { UndoLog } from '../actions/undo-log';
 import { AuditLog } from '../audit/audit-log';
@@ -97,6 +99,8 @@ export class Workspace implements SessionApi {
   private readonly pushPart: FolderPush;
   /** Outlives a reopen of the same folder: an entry names its root. */
   private readonly undoLog = new UndoLog();
+  /** Problems view trashes (actions/problem-actions.ts); undo() looks here first. */
+  private readonly problemUndo = new ProblemUndoLog();
   private readonly trash: TrashFunction;
   private readonly tracker: OverwriteTracker;
 
@@ -270,6 +274,7 @@ export class Workspace implements SessionApi {
   }
 
   async undo(actionId: string): Promise<ActionResult> {
+    if (this.problemUndo.has(actionId)) return this.problemActions().undo(actionId);
     return contract(await this.actions().undo(actionId));
   }
 
@@ -284,6 +289,30 @@ export class Workspace implements SessionApi {
       live: () => this.folder.liveIndex(root),
       onUnpushedChange: () => this.folder.unpushedChanged(),
       tracker: this.tracker,
+    });
+  }
+
+  // ---- the Problems view's actions (actions/problem-actions.ts) ---------------------------
+
+  revealProblem(ref: ProblemRef): Promise<RevealResult> {
+    return this.problemActions().reveal(ref);
+  }
+
+  trashProblems(refs: ProblemRef[]): Promise<ActionResult> {
+    return this.problemActions().trash(refs);
+  }
+
+  private problemActions(): ProblemActions {
+    const root = this.folder.requireRoot();
+    return new ProblemActions({
+      root,
+      trash: this.trash,
+      trashDir: trashDir(this.host.dataDir),
+      recorder: this.recorder,
+      undo: this.problemUndo,
+      problems: () => (this.folder.root === root ? this.folder.problems() : []),
+      live: () => this.folder.problemIndex(root),
+      reveal: this.host.reveal,
     });
   }
 

@@ -44,7 +44,9 @@ describe('several of our processes editing one session', () => {
 
       const t0 = Date.now();
       const runs = await Promise.all(
-        Array.from({ length: PROCESSES }, (_, p) => runChild([tree.root, tree.dataDir, app, id, String(p), String(EDITS)], env)),
+        Array.from({ length: PROCESSES }, (_, p) =>
+          runChild([tree.root, tree.dataDir, app, id, String(p), String(EDITS)], env),
+        ),
       );
       const seconds = (Date.now() - t0) / 1000;
       for (const r of runs) expect(r.code, r.err).toBe(0);

@@ -131,7 +131,10 @@ async function acquire(path: string, options: LockOptions): Promise<string> {
     if (Date.now() >= deadline) {
       const who = holder ? ` (held by process ${holder.pid})` : '';
       const what = options.label ?? 'this file';
-      throw new ApiError('io', `Another Mobile Session Manager process kept ${what} locked for over ${Math.round(timeoutMs / 1000)} s${who}; try again.`);
+      throw new ApiError(
+        'io',
+        `Another Mobile Session Manager process kept ${what} locked for over ${Math.round(timeoutMs / 1000)} s${who}; try again.`,
+      );
     }
     await sleep(wait + Math.random() * wait);
     wait = Math.min(MAX_WAIT_MS, wait * 2);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -283,7 +283,7 @@ describe('settings and secrets', () => {
   it('stores the secret encrypted, never in plain text; undefined keeps it, "" clears it', async () => {
     const service = createPushService({ settings: store, secrets: fakeCodec() });
     const view = await service.setSettings(ROOT, { url: 'http://h/4DACTION/x', timeoutMs: 4000, secret: SECRET });
-    expect(view).toEqual({ url: 'http://h/4DACTION/x', timeoutMs: 4000, hasSecret: true, secretSource: 'keychain' });
+    expect(view).toEqual({ url: 'http://h/4DACTION/x', timeoutMs: 4000, hasSecret: true, secretSource: 'keychain', fourDInstallPath: '', checkRules: expect.anything() });
     const text = await readFile(join(dir, SETTINGS_FILE), 'utf8');
     expect(text).not.toContain(SECRET);
     expect(JSON.parse(text).push[ROOT].secret.scheme).toBe('safeStorage');
@@ -298,8 +298,24 @@ describe('settings and secrets', () => {
     const service = createPushService({ settings: store, secrets: fakeCodec() });
     await service.setSettings(ROOT, { url: 'http://a/4DACTION/x', timeoutMs: 4000, secret: 'a' });
     expect(await service.getSettings('/other/MobileApps')).toEqual({
-      url: '', timeoutMs: 10_000, hasSecret: false, secretSource: 'none',
+      url: '', timeoutMs: 10_000, hasSecret: false, secretSource: 'none', fourDInstallPath: '', checkRules: expect.anything(),
     });
+  });
+
+  it("stores the 4D installation for the checks and reports 4D's schema from it; undefined keeps it, '' forgets it", async () => {
+    const service = createPushService({ settings: store, secrets: fakeCodec() });
+    const resources = join(dir, '4D Server.app', 'Contents', 'Resources', 'JSONSchemas');
+    await mkdir(resources, { recursive: true });
+    const schemaPath = join(resources, 'mobileSessionSchema.json');
+    await writeFile(schemaPath, JSON.stringify({ type: 'object', required: ['session'] }));
+    const view = await service.setSettings(ROOT, { url: '', timeoutMs: 4000, fourDInstallPath: join(dir, '4D Server.app') });
+    expect(view.fourDInstallPath).toBe(join(dir, '4D Server.app'));
+    expect(view.checkRules).toEqual({ source: '4d-schema', schemaPath });
+    expect(service.sessionRules().info).toEqual({ source: '4d-schema', schemaPath });
+    await service.setSettings(ROOT, { url: '', timeoutMs: 5000 });
+    expect((await service.getSettings(ROOT)).fourDInstallPath).toBe(join(dir, '4D Server.app'));
+    await service.setSettings(ROOT, { url: '', timeoutMs: 5000, fourDInstallPath: '' });
+    expect((await service.getSettings(ROOT)).fourDInstallPath).toBe('');
   });
 
   it('refuses to store a secret when the keychain is unavailable, and changes nothing', async () => {
@@ -335,7 +351,7 @@ describe('browser mode (fixed URL and secret from the environment)', () => {
     peer = await startFourDPeer({ secret: SECRET });
     const service = createPushService({ settings: store, secrets: null, fixed: { url: peer.url, secret: SECRET } });
     expect(await service.getSettings(ROOT)).toEqual({
-      url: peer.url, timeoutMs: 10_000, hasSecret: true, secretSource: 'environment',
+      url: peer.url, timeoutMs: 10_000, hasSecret: true, secretSource: 'environment', fourDInstallPath: '', checkRules: expect.anything(),
     });
     expect((await service.push(ROOT)).outcome).toBe('success');
   });

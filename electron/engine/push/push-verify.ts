@@ -32,7 +32,9 @@ export class PushVerifier {
     const sample = pushed.slice(-MAX_VERIFIED);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.verify(root, sample).catch((err: unknown) => console.error('Could not re-read the pushed sessions:', err));
+      void this.verify(root, sample).catch((err: unknown) =>
+        console.error('Could not re-read the pushed sessions:', err),
+      );
     }, this.deps.delayMs ?? VERIFY_DELAY_MS);
     timer.unref?.();
     this.timers.add(timer);
@@ -72,7 +74,10 @@ export function notSeenActions(changes: OverwrittenChange[]): UnpushedAction[] {
 export function notSeenMessage(changes: OverwrittenChange[]): string {
   const list = changes
     .slice(0, 5)
-    .map((c) => `${c.ref.app}/${c.ref.id}: ${c.field} set to "${c.set}", the file says ${c.now === null ? 'nothing valid' : `"${c.now}"`}`)
+    .map(
+      (c) =>
+        `${c.ref.app}/${c.ref.id}: ${c.field} set to "${c.set}", the file says ${c.now === null ? 'nothing valid' : `"${c.now}"`}`,
+    )
     .join('; ');
   const more = changes.length > 5 ? `; and ${changes.length - 5} more` : '';
   const n = changes.length === 1 ? '1 change' : `${changes.length} changes`;

@@ -10,12 +10,22 @@ import type { Problem, SessionRecord } from '../../../shared/types';
 import { MAX_SESSION_BYTES, readManifest } from '../session/session-file';
 import { readRegularFile } from '../session/regular-file';
 import type { SessionReadResult } from '../session/session-read';
-import { folderProblem, MANIFEST_FILE, sortEntries, type FolderScan, type ManifestInfo, type ScanChunk } from './scan-folder';
+import {
+  folderProblem,
+  MANIFEST_FILE,
+  sortEntries,
+  type FolderScan,
+  type ManifestInfo,
+  type ScanChunk,
+} from './scan-folder';
 import { readScanFile, SCAN_READ_TIMEOUT_MS } from './scan-read';
 
 async function readManifestAsync(root: string, app: string): Promise<ManifestInfo | null> {
   try {
-    const file = await readRegularFile(join(root, app, MANIFEST_FILE), { maxBytes: MAX_SESSION_BYTES, timeoutMs: SCAN_READ_TIMEOUT_MS });
+    const file = await readRegularFile(join(root, app, MANIFEST_FILE), {
+      maxBytes: MAX_SESSION_BYTES,
+      timeoutMs: SCAN_READ_TIMEOUT_MS,
+    });
     return readManifest(file.bytes);
   } catch {
     return null;
@@ -72,14 +82,25 @@ export class AsyncFolderPool {
   }
 
   private newJob(app: string, manifest: Promise<ManifestInfo | null>): FolderJob {
-    return { app, names: [], next: 0, reading: 0, records: [], problems: [], sessionAppName: null, manifest, finished: false };
+    return {
+      app,
+      names: [],
+      next: 0,
+      reading: 0,
+      records: [],
+      problems: [],
+      sessionAppName: null,
+      manifest,
+      finished: false,
+    };
   }
 
   private async open(app: string): Promise<FolderJob> {
     const job = this.newJob(app, readManifestAsync(this.root, app));
     const dir = join(this.root, app);
     try {
-      if ((await lstat(dir)).isSymbolicLink()) throw Object.assign(new Error(`${dir} is a symbolic link`), { code: 'ENOTDIR' });
+      if ((await lstat(dir)).isSymbolicLink())
+        throw Object.assign(new Error(`${dir} is a symbolic link`), { code: 'ENOTDIR' });
       const listing = sortEntries(this.root, app, await readdir(dir, { withFileTypes: true }));
       job.names = listing.names;
       for (const odd of listing.irregular) this.add(job, odd);

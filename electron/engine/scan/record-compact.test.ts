@@ -36,7 +36,9 @@ describe('compact records', () => {
     const encoder = new ColumnEncoder();
     const decoder = new ColumnDecoder();
     const first = [record('A1', { email: '', ip: '' }), record('A2', { deviceDescription: 'Pixel 8 – été' })];
-    const second = [record('A3', { osVersion: '17.2', email: 'jörg@exämple.com', simulator: true, status: 'accepted' })];
+    const second = [
+      record('A3', { osVersion: '17.2', email: 'jörg@exämple.com', simulator: true, status: 'accepted' }),
+    ];
     expect(decoder.decode('com.example.app', encoder.encode(first))).toEqual(first);
     const cols = encoder.encode(second);
     expect(cols.newStrings).toEqual(['17.2']); // only what the first chunk did not carry

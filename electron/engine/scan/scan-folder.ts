@@ -75,7 +75,10 @@ function errnoCode(err: unknown): string | undefined {
 export function folderProblem(root: string, app: string, err: unknown): Problem | null {
   const code = errnoCode(err);
   if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (err instanceof Error ? err.message : String(err)));
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : (code ?? (err instanceof Error ? err.message : String(err)));
   const reason = `The app folder cannot be read (${why}): its sessions are not listed. Give the account running this app read access to it.`;
   return { app, file: '', code: 'unreadable', reason, location: join(root, app), mtimeMs: 0 };
 }
@@ -133,7 +136,8 @@ export class FolderScan {
   /** Reads up to `max` more files. */
   step(max: number): void {
     const end = Math.min(this.names.length, this.next + max);
-    for (; this.next < end; this.next++) this.add(readScanFileSync(this.root, this.app, this.names[this.next] as string));
+    for (; this.next < end; this.next++)
+      this.add(readScanFileSync(this.root, this.app, this.names[this.next] as string));
   }
 
   /**

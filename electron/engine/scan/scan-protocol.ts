@@ -31,7 +31,4 @@ export interface PackedChunk extends Omit<ScanChunk, 'records'> {
 }
 
 export type WorkerMessage =
-  | { type: 'ready' }
-  | { type: 'take'; app: string }
-  | { type: 'chunk'; chunk: PackedChunk }
-  | { type: 'end' };
+  { type: 'ready' } | { type: 'take'; app: string } | { type: 'chunk'; chunk: PackedChunk } | { type: 'end' };

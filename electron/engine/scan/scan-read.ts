@@ -23,7 +23,14 @@ function errnoCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
-function problemResult(root: string, app: string, file: string, code: Problem['code'], reason: string, mtimeMs = 0): SessionReadResult {
+function problemResult(
+  root: string,
+  app: string,
+  file: string,
+  code: Problem['code'],
+  reason: string,
+  mtimeMs = 0,
+): SessionReadResult {
   return { kind: 'problem', problem: { app, file, code, reason, location: join(root, app, file), mtimeMs }, size: 0 };
 }
 
@@ -53,13 +60,17 @@ function fromFile(root: string, app: string, file: string, read: RegularFile): S
 
 function fromError(root: string, app: string, file: string, err: unknown): SessionReadResult {
   if (err instanceof IrregularFileError) {
-    if (err.kind === 'too-large') return toReadResult(root, app, file, Buffer.alloc(0), { mtimeMs: 0, size: MAX_SESSION_BYTES + 1 });
+    if (err.kind === 'too-large')
+      return toReadResult(root, app, file, Buffer.alloc(0), { mtimeMs: 0, size: MAX_SESSION_BYTES + 1 });
     const code = err.kind === 'timeout' ? 'unreadable' : 'not-regular';
     return problemResult(root, app, file, code, err.message);
   }
   const code = errnoCode(err);
   if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'gone' };
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (err instanceof Error ? err.message : String(err)));
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : (code ?? (err instanceof Error ? err.message : String(err)));
   return problemResult(root, app, file, 'unreadable', `The file cannot be read (${why}).`);
 }
 

@@ -45,7 +45,12 @@ function waitCreditSync(): void {
 }
 
 /** Atomics.waitAsync (Node 16+; in TypeScript's lib only from ES2024). */
-type WaitAsync = (on: Int32Array, index: number, value: number, timeoutMs: number) => { async: boolean; value: unknown };
+type WaitAsync = (
+  on: Int32Array,
+  index: number,
+  value: number,
+  timeoutMs: number,
+) => { async: boolean; value: unknown };
 const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 async function waitCredit(): Promise<void> {

@@ -14,7 +14,8 @@ afterEach(() => {
 
 async function scanAll(root: string, folders: string[], maxWorkers?: number) {
   const chunks: ScanChunk[] = [];
-  const stats = await startScan(root, folders, (c) => chunks.push(c), maxWorkers === undefined ? {} : { maxWorkers }).done;
+  const stats = await startScan(root, folders, (c) => chunks.push(c), maxWorkers === undefined ? {} : { maxWorkers })
+    .done;
   const records = chunks.flatMap((c) => c.records);
   const problems = chunks.flatMap((c) => c.problems);
   const done = chunks.filter((c) => c.done);

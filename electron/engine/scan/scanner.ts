@@ -105,7 +105,9 @@ function defaultWorkers(): number {
 /** tsx's ESM register API (the package's "import" export; require.resolve would give the CommonJS one). */
 function tsxEsmApiUrl(): string {
   const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> };
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
+    exports?: Record<string, { import?: { default?: string } }>;
+  };
   const entry = pkg.exports?.['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
   return pathToFileURL(join(dirname(pkgPath), entry)).href;
 }
@@ -113,8 +115,9 @@ function tsxEsmApiUrl(): string {
 /** Starts one scan worker, or returns null when no worker script can be found. */
 function createScanWorker(data: ScanWorkerData): Worker | null {
   // A pre-built JS worker (the benchmark bundles one, as the app's build does).
+  // No execArgv: a worker would otherwise inherit `--import tsx` and load it for nothing (500 ms of CPU each).
   const prebuilt = process.env['MSM_SCAN_WORKER_SCRIPT'];
-  if (prebuilt) return new Worker(prebuilt, { workerData: data });
+  if (prebuilt) return new Worker(prebuilt, { workerData: data, execArgv: [] });
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const workerUrl = new URL('./scan-worker.ts', import.meta.url).href;
@@ -150,7 +153,15 @@ class RootScan implements ScanHandle {
   private inboxHead = 0;
   private drainScheduled = false;
   private finished = false;
-  private stats: ScanStats = { durationMs: 0, firstChunkMs: -1, workersStarted: 0, foldersByMainThread: 0, foldersByWorkers: 0, workerError: null, slowReads: false };
+  private stats: ScanStats = {
+    durationMs: 0,
+    firstChunkMs: -1,
+    workersStarted: 0,
+    foldersByMainThread: 0,
+    foldersByWorkers: 0,
+    workerError: null,
+    slowReads: false,
+  };
 
   constructor(
     private readonly root: string,

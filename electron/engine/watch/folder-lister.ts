@@ -155,19 +155,27 @@ export class FolderLister {
     const apps = new Set(tracked);
     for (const [name, obs] of dirs) if (obs !== null && !apps.has(name)) this.sink.root(name);
     const outcome: RecheckOutcome = { files: 0, changed: 0 };
-    await eachLimited([...apps], async (app) => {
-      if (!dirs.get(app)) {
-        this.sink.root(app); // gone, or no longer a real folder
-        return;
-      }
-      const listed = await this.listApp(app, now);
-      outcome.files += listed?.entries ?? 0;
-      outcome.changed += listed?.reported ?? 0;
-    }, LIST_CONCURRENCY);
+    await eachLimited(
+      [...apps],
+      async (app) => {
+        if (!dirs.get(app)) {
+          this.sink.root(app); // gone, or no longer a real folder
+          return;
+        }
+        const listed = await this.listApp(app, now);
+        outcome.files += listed?.entries ?? 0;
+        outcome.changed += listed?.reported ?? 0;
+      },
+      LIST_CONCURRENCY,
+    );
     return outcome;
   }
 
-  private changed(before: Observed | undefined, known: { mtimeMs: number; size: number } | undefined, now: Observed): boolean {
+  private changed(
+    before: Observed | undefined,
+    known: { mtimeMs: number; size: number } | undefined,
+    now: Observed,
+  ): boolean {
     if (before) return differs(before, now) || settled(before, now);
     if (!known) return true;
     // First look: against what the engine read (its scan). Problems have no size (-1).
@@ -176,7 +184,11 @@ export class FolderLister {
 }
 
 /** Runs `fn` over `items`, `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], fn: (item: T) => Promise<void>, limit = LSTAT_CONCURRENCY): Promise<void> {
+async function eachLimited<T>(
+  items: readonly T[],
+  fn: (item: T) => Promise<void>,
+  limit = LSTAT_CONCURRENCY,
+): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < items.length) await fn(items[next++] as T);

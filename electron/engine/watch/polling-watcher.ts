@@ -11,9 +11,9 @@
 //   minPassMs): on a share the cost is bytes per listed entry, so this bounds the
 //   idle traffic whatever the folder's size, and the rewrite latency is one pass.
 //
-// On the test share (sshfs, 1 s client caches, ~180 B per listed entry) the
-// network defaults (watch-choice.ts) give: 5,000 files -> a pass of ~9.3 s,
-// ~97 KB/s; see bench/share-watch.ts for the measured figures.
+// On the test share (sshfs, 1 s client caches, ~175 B per listed entry) the
+// network defaults (watch-choice.ts) give: 5,000 files -> a pass of ~9 s,
+// under 100 KB/s; bench/share-watch.ts measures it.
 
 import { differs, FolderLister, settled, type Observed } from './folder-lister';
 import type { FolderWatcher, KnownFiles, RecheckOutcome, WatchSink } from './folder-watcher';

@@ -22,12 +22,13 @@ export interface WatchChoiceInput {
 const DETECT_TIMEOUT_MS = 3000;
 
 /**
- * Network polling: the root every 2 s (additions and removals show within ~3.5 s
- * with 1 s client caches); every file's attributes once per pass at 540 files/s,
- * about 97 KB/s of listings on sshfs (~180 B per entry), so 5,000 files are
- * passed in ~9.3 s: an in-place rewrite shows within 10 s.
+ * Network polling: the root every 2 s (additions and removals show within ~4 s
+ * with 1 s client caches); every file's attributes once per pass at 560 files/s,
+ * under 100 KB/s of listings on sshfs (~175 B per entry), so 5,000 files are
+ * passed in ~9 s: an in-place rewrite shows within 10 s. Beyond ~5,000 files the
+ * pass gets longer rather than the traffic higher (bench/share-watch.ts).
  */
-export const NETWORK_POLLING: Required<PollingOptions> = { intervalMs: 2000, filesPerSecond: 540, minPassMs: 3000 };
+export const NETWORK_POLLING: Required<PollingOptions> = { intervalMs: 2000, filesPerSecond: 560, minPassMs: 3000 };
 /** A local disk forced to polling: listings and lstats are cheap system calls. */
 export const LOCAL_POLLING: Required<PollingOptions> = { intervalMs: 1000, filesPerSecond: 20_000, minPassMs: 1000 };
 
@@ -38,7 +39,12 @@ export async function chooseWatch(root: string, input: WatchChoiceInput): Promis
   const known = { fsType: kind.fsType, network: kind.network };
   if (forced) return { mode: forced, preference, reason: 'forced', ...known };
   if (preference !== 'auto') return { mode: preference, preference, reason: 'chosen', ...known };
-  return { mode: kind.network ? 'polling' : 'native', preference, reason: kind.network ? 'network' : 'local', ...known };
+  return {
+    mode: kind.network ? 'polling' : 'native',
+    preference,
+    reason: kind.network ? 'network' : 'local',
+    ...known,
+  };
 }
 
 /** The polling cadence for a folder: network figures unless it is known to be local. */
@@ -48,7 +54,13 @@ export function pollingOptions(info: WatchInfo, intervalMs?: number): PollingOpt
 }
 
 /** The watcher `info` says, with its cadence (`intervalMs`: a root check interval given by the host). */
-export function createWatcher(info: WatchInfo, root: string, sink: WatchSink, known: KnownFiles, intervalMs?: number): FolderWatcher {
+export function createWatcher(
+  info: WatchInfo,
+  root: string,
+  sink: WatchSink,
+  known: KnownFiles,
+  intervalMs?: number,
+): FolderWatcher {
   if (info.mode === 'polling') return new PollingWatcher(root, sink, known, pollingOptions(info, intervalMs));
   return new NativeWatcher(root, sink, known);
 }

@@ -15,7 +15,13 @@ afterEach(async () => {
 });
 
 function open(mode: 'native' | 'polling'): Workspace {
-  ws = new Workspace({ platform: 'linux', version: 'test', dataDir: tree!.dataDir, watchMode: mode, pollIntervalMs: 50 });
+  ws = new Workspace({
+    platform: 'linux',
+    version: 'test',
+    dataDir: tree!.dataDir,
+    watchMode: mode,
+    pollIntervalMs: 50,
+  });
   return ws;
 }
 
@@ -35,12 +41,18 @@ for (const mode of ['native', 'polling'] as const) {
 
       const added = newId();
       writeFileSync(join(dir, added), sessionText(app, added, 9));
-      await waitFor(() => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === added)), 'added file');
+      await waitFor(
+        () => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === added)),
+        'added file',
+      );
 
       const existing = tree.ids.get(app.folder)![0]!;
       writeFileSync(join(dir, existing), sessionText(app, existing, 1, 'accepted'));
       await waitFor(
-        () => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === existing && r.status === 'accepted')),
+        () =>
+          events.some(
+            (e) => e.type === 'sessions' && e.upserted.some((r) => r.id === existing && r.status === 'accepted'),
+          ),
         'changed file',
       );
 
@@ -51,11 +63,22 @@ for (const mode of ['native', 'polling'] as const) {
       const newApp = 'com.example.arrived';
       mkdirSync(join(tree.root, newApp));
       const inNew = newId();
-      writeFileSync(join(tree.root, newApp, inNew), sessionText({ ...app, folder: newApp, bundleId: newApp, teamId: '', platform: 'android' }, inNew, 3));
-      await waitFor(() => events.some((e) => e.type === 'apps' && e.apps.some((a) => a.folder === newApp && a.counts.total === 1)), 'new app folder');
+      writeFileSync(
+        join(tree.root, newApp, inNew),
+        sessionText({ ...app, folder: newApp, bundleId: newApp, teamId: '', platform: 'android' }, inNew, 3),
+      );
+      await waitFor(
+        () => events.some((e) => e.type === 'apps' && e.apps.some((a) => a.folder === newApp && a.counts.total === 1)),
+        'new app folder',
+      );
 
       rmSync(join(tree.root, newApp), { recursive: true });
-      await waitFor(() => events.some((e) => e.type === 'apps' && !e.apps.some((a) => a.folder === newApp)) && w['folder']['index'].apps.has(newApp) === false, 'app folder removed');
+      await waitFor(
+        () =>
+          events.some((e) => e.type === 'apps' && !e.apps.some((a) => a.folder === newApp)) &&
+          w['folder']['index'].apps.has(newApp) === false,
+        'app folder removed',
+      );
       expect((await w.getState()).apps.map((a) => a.folder).sort()).toEqual(tree.apps.map((a) => a.folder).sort());
     });
   });
@@ -91,7 +114,10 @@ describe('watching (native) details', () => {
     writeFileSync(join(tree.root, app.folder, id), text.slice(0, 120));
     await new Promise((r) => setTimeout(r, 60));
     writeFileSync(join(tree.root, app.folder, id), text);
-    await waitFor(() => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id)), 'completed file');
+    await waitFor(
+      () => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id)),
+      'completed file',
+    );
     const problemEvents = events.filter((e): e is Extract<EngineEvent, { type: 'problems' }> => e.type === 'problems');
     expect(problemEvents.flatMap((e) => e.problems).filter((p) => p.file === id)).toEqual([]);
     expect((await w.getState()).problems).toEqual([]);
@@ -107,7 +133,11 @@ describe('watching (native) details', () => {
     await waitFor(() => w['folder']['index'].problems().some((p) => p.file === id), 'problem listed');
     expect((await w.getState()).apps[0]?.counts.problems).toBe(1);
     writeFileSync(join(tree.root, app.folder, id), sessionText(app, id, 1));
-    await waitFor(() => w['folder']['index'].problems().length === 0 && w['folder']['index'].getSession(app.folder, id) !== undefined, 'problem cleared');
+    await waitFor(
+      () =>
+        w['folder']['index'].problems().length === 0 && w['folder']['index'].getSession(app.folder, id) !== undefined,
+      'problem cleared',
+    );
   });
 
   it('ignores our own temp files and handles atomic replacement by rename', async () => {
@@ -134,13 +164,20 @@ describe('close()', () => {
     };
     const before = counts();
     for (const mode of ['native', 'polling'] as const) {
-      const w = new Workspace({ platform: 'linux', version: 'test', dataDir: tree.dataDir, watchMode: mode, pollIntervalMs: 20 });
+      const w = new Workspace({
+        platform: 'linux',
+        version: 'test',
+        dataDir: tree.dataDir,
+        watchMode: mode,
+        pollIntervalMs: 20,
+      });
       await w.open(tree.root);
       writeFileSync(join(tree.root, tree.apps[0]!.folder, newId()), '{'); // starts retry timers
       await new Promise((r) => setTimeout(r, 60));
       await w.close();
     }
     await new Promise((r) => setTimeout(r, 50));
-    for (const [kind, n] of counts()) if (kind !== 'TTYWrap') expect({ kind, n }).toEqual({ kind, n: Math.min(n, before.get(kind) ?? 0) });
+    for (const [kind, n] of counts())
+      if (kind !== 'TTYWrap') expect({ kind, n }).toEqual({ kind, n: Math.min(n, before.get(kind) ?? 0) });
   });
 });

@@ -38,7 +38,7 @@ const AppItem = memo(function AppItem({ app, selected }: { app: AppFolder; selec
         aria-current={selected ? 'page' : undefined}
         data-testid="app-item"
         data-app={app.folder}
-        title={app.folder}
+        title={`${app.name}\n${app.folder}`}
         onClick={() => selectApp(app.folder)}
       >
         <PlatformIcon platform={app.platform} size={18} />

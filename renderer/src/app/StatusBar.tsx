@@ -1,9 +1,10 @@
 // Bottom line: the folder, how many sessions are shown, and how the folder is watched.
 
 import { useTranslation } from 'react-i18next';
-import { visibleIds } from '../store/session-view';
+import { filterClock, visibleWithFilters } from '../store/visible';
 import { useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
+import { WatchModeControl } from '../features/folders/WatchModeControl';
 
 function ShownCount() {
   const { t, i18n } = useTranslation();
@@ -12,10 +13,12 @@ function ShownCount() {
   const sort = useUi((s) => s.sort);
   const query = useUi((s) => s.query);
   const statusFilter = useUi((s) => s.statusFilter);
+  const filters = useUi((s) => s.filters);
   const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
   if (!sessions || view !== 'sessions') return null;
   const total = sessions.records.size;
-  const shown = visibleIds(sessions, sort, query, statusFilter).length;
+  // The same rows as the table and the list header's "4 of 15": search, status and the Filters panel.
+  const shown = visibleWithFilters(sessions, sort, query, statusFilter, filters, filterClock()).length;
   const fmt = (n: number) => n.toLocaleString(i18n.language);
   return (
     <span data-testid="shown-count">
@@ -35,9 +38,7 @@ export function StatusBar() {
       </span>
       <span className="statusbar__right">
         <ShownCount />
-        {state.phase === 'ready' ? (
-          <span className={`statusbar__watch statusbar__watch--${state.watchMode}`}>{state.watchMode === 'polling' ? t('status_bar.polling') : t('status_bar.live')}</span>
-        ) : null}
+        {state.phase === 'ready' ? <WatchModeControl state={state} /> : null}
       </span>
     </footer>
   );

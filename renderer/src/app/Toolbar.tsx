@@ -65,9 +65,13 @@ const FILTERS: { value: StatusFilter; key: string }[] = [
 
 function StatusFilterControl() {
   const { t } = useTranslation();
-  const value = useUi((s) => s.statusFilter);
+  const chosen = useUi((s) => s.statusFilter);
+  // Needs approval holds pending sessions only: the control says so and stays out of the way,
+  // instead of highlighting a status it does not apply (nor moving the search box by vanishing).
+  const inbox = useUi((s) => s.view === 'inbox');
+  const value: StatusFilter = inbox ? 'pending' : chosen;
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    if (inbox || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
     e.preventDefault();
     const i = FILTERS.findIndex((f) => f.value === value);
     const next = FILTERS[(i + (e.key === 'ArrowRight' ? 1 : FILTERS.length - 1)) % FILTERS.length]!;
@@ -75,7 +79,15 @@ function StatusFilterControl() {
     (e.currentTarget.querySelector(`[data-value="${next.value}"]`) as HTMLElement | null)?.focus();
   };
   return (
-    <div className="segmented" role="radiogroup" aria-label={t('toolbar.statusFilter')} data-testid="status-filter" onKeyDown={onKeyDown}>
+    <div
+      className={`segmented${inbox ? ' segmented--disabled' : ''}`}
+      role="radiogroup"
+      aria-label={t('toolbar.statusFilter')}
+      aria-disabled={inbox || undefined}
+      title={inbox ? t('toolbar.statusFilterInbox') : undefined}
+      data-testid="status-filter"
+      onKeyDown={onKeyDown}
+    >
       {FILTERS.map((f) => (
         <button
           key={f.value}
@@ -83,6 +95,7 @@ function StatusFilterControl() {
           role="radio"
           aria-checked={value === f.value}
           tabIndex={value === f.value ? 0 : -1}
+          disabled={inbox}
           data-value={f.value}
           className={`segmented__item${value === f.value ? ' segmented__item--on' : ''}`}
           onClick={() => setStatusFilter(f.value)}

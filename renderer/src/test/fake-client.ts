@@ -23,7 +23,8 @@ import type {
   SessionStatus,
   WorkspaceState,
 } from '../../../shared/types';
-import type { RecheckResult, WatchPreference } from '../../../shared/types';
+import type { RecheckResult, WatchInfo, WatchPreference } from '../../../shared/types';
+import type { ProblemRef, RevealResult } from '../../../shared/types';
 import { searchTerms, searchTextOf } from '../../../shared/session-filter';
 import { makeRecord, sampleData, T0 } from './sample-sessions';
 
@@ -135,7 +136,8 @@ export class FakeClient implements SessionClient {
       root: this.phase === 'none' ? null : '/srv/4d/Data/MobileApps',
       isDemo: this.isDemo,
       error: this.error,
-      watchMode: 'native',
+      watchMode: this.watch?.mode ?? 'native',
+      ...(this.watch ? { watch: this.watch } : {}),
       apps: this.phase === 'ready' ? this.appFolders() : [],
       problems: this.phase === 'ready' ? this.problems : [],
       unpushed: this.unpushed,
@@ -254,6 +256,7 @@ export class FakeClient implements SessionClient {
 
   async undo(actionId: string): Promise<ActionResult> {
     this.record('undo', [actionId]);
+    if (this.problemTrash.has(actionId)) return this.undoProblems(actionId);
     const gone = this.trash.get(actionId) ?? [];
     this.trash.delete(actionId);
     for (const r of gone) {
@@ -367,6 +370,35 @@ export class FakeClient implements SessionClient {
     return this.settleOverwritten(refs);
   }
 
+  /** Problems moved to the trash by trashProblems, by action id (undo puts them back). */
+  private problemTrash = new Map<string, Problem[]>();
+
+  async revealProblem(ref: ProblemRef): Promise<RevealResult> {
+    this.record('revealProblem', [ref]);
+    return { shown: this.host !== 'browser', location: `/srv/4d/Data/MobileApps/${ref.app}/${ref.file}` };
+  }
+
+  async trashProblems(refs: ProblemRef[]): Promise<ActionResult> {
+    this.record('trashProblems', [refs]);
+    const keys = new Set(refs.map((r) => `${r.app}/${r.file}`));
+    const gone = this.problems.filter((p) => keys.has(`${p.app}/${p.file}`));
+    if (gone.length === 0) return { actionId: null, done: [], failed: [] };
+    this.problems = this.problems.filter((p) => !keys.has(`${p.app}/${p.file}`));
+    this.actions += 1;
+    const actionId = `action-${this.actions}`;
+    this.problemTrash.set(actionId, gone);
+    this.emit({ type: 'problems', problems: this.problems });
+    return { actionId, done: gone.map((p) => ({ app: p.app, id: p.file })), failed: [] };
+  }
+
+  private undoProblems(actionId: string): ActionResult {
+    const back = this.problemTrash.get(actionId) ?? [];
+    this.problemTrash.delete(actionId);
+    this.problems = [...this.problems, ...back];
+    this.emit({ type: 'problems', problems: this.problems });
+    return { actionId: null, done: back.map((p) => ({ app: p.app, id: p.file })), failed: [] };
+  }
+
   private settleOverwritten(refs: SessionRef[]): ActionResult {
     const keys = new Set(refs.map((r) => `${r.app}/${r.id}`));
     const done = this.overwritten.filter((c) => keys.has(`${c.ref.app}/${c.ref.id}`)).map((c) => c.ref);
@@ -393,7 +425,7 @@ export class FakeClient implements SessionClient {
     const st = this.snapshot();
     const label = st.root?.split('/').filter(Boolean).at(-1) ?? 'MobileApps';
     const pending = st.apps.reduce((n, a) => n + a.counts.pending, 0);
-    const one: FolderSummary = { id: st.isDemo ? 'demo' : 'f1', root: st.root, label, isDemo: st.isDemo, phase: st.phase, error: st.error, pending, unpushed: st.unpushed, active: true, watchMode: st.watchMode };
+    const one: FolderSummary = { id: st.isDemo ? 'demo' : 'f1', root: st.root, label, isDemo: st.isDemo, phase: st.phase, error: st.error, pending, unpushed: st.unpushed, active: true, watchMode: st.watchMode, ...(st.watch ? { watch: st.watch } : {}) };
     return [one];
   }
 
@@ -427,15 +459,16 @@ export class FakeClient implements SessionClient {
 
   async setWatchMode(id: string, mode: WatchPreference): Promise<FolderSummary[]> {
     this.record('setWatchMode', [id, mode]);
-    const polling = mode === 'polling' || (mode === 'auto' && this.networkFolders.has(id));
+    const network = this.watch?.network ?? null;
+    const polling = mode === 'polling' || (mode === 'auto' && network === true);
     const reason = mode === 'auto' ? (polling ? 'network' : 'local') : 'chosen';
-    this.folders = this.folderList().map((f) =>
-      f.id === id ? { ...f, watchMode: polling ? 'polling' : 'native', watch: { mode: polling ? 'polling' : 'native', preference: mode, reason, fsType: f.watch?.fsType ?? null, network: f.watch?.network ?? null } } : f,
-    );
+    const watch: WatchInfo = { mode: polling ? 'polling' : 'native', preference: mode, reason, fsType: this.watch?.fsType ?? null, network };
+    this.folders = this.folderList().map((f) => (f.id === id ? { ...f, watchMode: watch.mode, watch } : f));
+    if (this.folders.find((f) => f.id === id)?.active) this.watch = watch;
     this.emit({ type: 'folders', folders: this.folders });
     return this.folders;
   }
 
-  /** Folder ids Auto treats as network shares (tests set it). */
-  networkFolders = new Set<string>();
+  /** How the open folder is watched (tests set it; the snapshot and setWatchMode follow it). */
+  watch: WatchInfo | null = null;
 }

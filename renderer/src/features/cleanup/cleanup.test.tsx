@@ -20,6 +20,9 @@ describe('clean up stale sessions', () => {
     fireEvent.click(screen.getByTestId('cleanup-button'));
     const dialog = screen.getByTestId('cleanup-dialog');
     expect(dialog.textContent).toContain('4D client licence');
+    // Scoped to the app on screen by default; "All apps" is a choice.
+    expect(within(dialog).getByTestId('cleanup-scope-app').getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(within(dialog).getByTestId('cleanup-scope-all'));
     await waitFor(() =>
       expect(within(dialog).getByTestId('cleanup-summary').textContent).toBe(
         '3 sessions have not changed for 90 days:',

@@ -47,14 +47,16 @@ function Field({ id, label, children }: { id: string; label: string; children: R
 
 function FiltersForm() {
   const { t } = useTranslation();
-  const status = useUi((s) => s.statusFilter);
+  const inbox = useUi((s) => s.view === 'inbox');
+  const chosen = useUi((s) => s.statusFilter);
+  const status = inbox ? 'pending' : chosen; // the inbox is pending-only, whatever the table's filter
   const f = useUi((s) => s.filters);
   const { versions, languages } = useChoices();
   const withCurrent = (list: string[], cur: string | undefined) => (cur && !list.includes(cur) ? [cur, ...list] : list);
   return (
     <div className="filters">
       <Field id="filter-status" label={t('filters.status')}>
-        <select id="filter-status" className="select" value={status} onChange={(e) => setStatusFilter(e.target.value as StatusFilter)}>
+        <select id="filter-status" className="select" value={status} disabled={inbox} onChange={(e) => setStatusFilter(e.target.value as StatusFilter)}>
           <option value="all">{t('filters.any')}</option>
           <option value="accepted">{t('status.accepted')}</option>
           <option value="pending">{t('status.pending')}</option>
@@ -132,8 +134,10 @@ function FiltersForm() {
 export function FiltersButton() {
   const { t } = useTranslation();
   const status = useUi((s) => s.statusFilter);
+  const inbox = useUi((s) => s.view === 'inbox');
   const extra = useUi((s) => s.filters);
-  const n = activeFilterCount(status, extra);
+  // The status filter does not apply in the inbox, so it does not count there either.
+  const n = activeFilterCount(inbox ? 'all' : status, extra);
   const name = n > 0 ? t('filters.buttonCount', { count: n }) : t('filters.button');
   return (
     <Popover
@@ -142,11 +146,10 @@ export function FiltersButton() {
         <>
           <FilterIcon size={13} />
           <span>{t('filters.button')}</span>
-          {n > 0 ? (
-            <span className="button__count" data-testid="filters-count">
-              {n}
-            </span>
-          ) : null}
+          {/* Always there (hidden at 0) so the badge appearing does not push the search box aside. */}
+          <span className={`button__count${n > 0 ? '' : ' button__count--empty'}`} data-testid={n > 0 ? 'filters-count' : undefined} aria-hidden={n > 0 ? undefined : true}>
+            {n > 0 ? n : 0}
+          </span>
         </>
       }
       ariaLabel={name}

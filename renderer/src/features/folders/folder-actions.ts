@@ -2,7 +2,7 @@
 // closes folders. The workspace store follows through adoptState (and the 'state'
 // event the engine sends on every switch).
 
-import type { FolderSummary, WorkspaceState } from '../../../../shared/types';
+import type { FolderSummary, WatchPreference, WorkspaceState } from '../../../../shared/types';
 import { describeError } from '../../lib/errors';
 import { applyFoldersEvent, setFolders, useFolders } from './folders-store';
 import { selectApp, showToast } from '../../store/ui';
@@ -66,5 +66,13 @@ export function addFolder(): Promise<void> {
       setFolders(await api().listFolders());
       adoptState(await api().getState());
     }
+  });
+}
+
+/** Auto / Native / Polling for one folder; the status bar and the list follow. */
+export function setWatchMode(id: string, mode: WatchPreference): Promise<void> {
+  return run(id, async () => {
+    setFolders(await api().setWatchMode(id, mode));
+    adoptState(await api().getState());
   });
 }

@@ -9,7 +9,7 @@ import type { SessionRecord } from '../../../../shared/types';
 import { useWorkspace } from '../../store/workspace';
 import { pageRows, useVirtualRows } from '../../ui/VirtualRows';
 import { useFolders } from '../folders/folders-store';
-import { deletePending, inboxClick, inboxMoveTo } from './inbox-actions';
+import { deletePending, inboxMoveTo, inboxToggle } from './inbox-actions';
 import { inboxCommand } from './inbox-keys';
 import { refOfKey, reviewKey, useInbox } from './inbox-store';
 import { INBOX_ROW_HEIGHT, InboxRow, openInTable } from './InboxRow';
@@ -69,7 +69,7 @@ export function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: strin
         virtualizer.scrollToIndex(command.index);
         return;
       case 'toggle':
-        inboxClick(order[current]!, order, 'toggle');
+        inboxToggle(order[current]!, order);
         return;
       case 'open': {
         const record = rows[current];

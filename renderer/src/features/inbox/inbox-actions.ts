@@ -92,6 +92,14 @@ export function inboxMoveTo(order: readonly string[], index: number, extend: boo
   });
 }
 
+/** Space: checks the current row (the arrows' plain selection becomes a checked one), or unchecks it. */
+export function inboxToggle(key: string, order: readonly string[]): void {
+  useInbox.setState((s) => {
+    if (!s.selection.multi) return { selection: { ids: new Set([key]), current: key, anchor: key, multi: true } };
+    return { selection: click(s.selection, order, key, 'toggle') };
+  });
+}
+
 export function inboxSelectAll(order: readonly string[]): void {
   useInbox.setState((s) => ({ selection: selectAll(s.selection, order) }));
 }

@@ -41,15 +41,23 @@ describe('Push', () => {
       issues: [
         {
           ref: { app: IOS, id: 'b2c0ffee00000000000000000000000000000002' },
-          warnings: [{ code: 'id-mismatch', message: 'File name differs from session.id "abc".' }],
+          warnings: [
+            { code: 'id-mismatch', message: 'File name differs from session.id "abc".' },
+            { code: 'email-invalid', message: 'email "bob" does not look like an e-mail address.' },
+          ],
         },
       ],
       problems: [],
+      rules: { source: '4d-schema', schemaPath: '/Applications/4D.app/Contents/Resources/JSONSchemas/mobileSessionSchema.json' },
     };
     await settle(() => fireEvent.click(screen.getByTestId('push-button')));
     const dialog = screen.getByTestId('preflight-dialog');
     expect(dialog.textContent).toContain('iPad Air');
     expect(dialog.textContent).toContain('File name differs from session.id "abc".');
+    expect(dialog.textContent).toContain('Advice only (4D does not drop it for this): email "bob"');
+    expect(within(dialog).getByTestId('preflight-rules').textContent).toBe(
+      'Checked with 4D’s schema from /Applications/4D.app/Contents/Resources/JSONSchemas/mobileSessionSchema.json.',
+    );
     expect(client.callsOf('push')).toHaveLength(0);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(client.callsOf('push')).toHaveLength(0);
@@ -57,6 +65,24 @@ describe('Push', () => {
     await settle(() =>
       fireEvent.click(within(screen.getByTestId('preflight-dialog')).getByRole('button', { name: 'Push anyway' })),
     );
+    expect(client.callsOf('push')).toHaveLength(1);
+  });
+
+  it('pushes without asking when the pre-flight found advice only (4D accepts any e-mail)', async () => {
+    const { client } = await renderApp({ unpushed: 1 });
+    client.preflightReport = {
+      checked: 1,
+      issues: [
+        {
+          ref: { app: IOS, id: 'b2c0ffee00000000000000000000000000000002' },
+          warnings: [{ code: 'email-invalid', message: 'email "bob" does not look like an e-mail address.' }],
+        },
+      ],
+      problems: [],
+      rules: { source: 'built-in' },
+    };
+    await settle(() => fireEvent.click(screen.getByTestId('push-button')));
+    expect(screen.queryByTestId('preflight-dialog')).toBeNull();
     expect(client.callsOf('push')).toHaveLength(1);
   });
 
@@ -109,6 +135,8 @@ describe('Push', () => {
       timeoutMs: 10_000,
       hasSecret: true,
       secretSource: 'keychain',
+      fourDInstallPath: '',
+      checkRules: { source: 'built-in' },
     };
     await settle(() => fireEvent.click(screen.getByRole('button', { name: 'Push settings' })));
     const dialog = screen.getByTestId('push-settings-dialog');
@@ -118,6 +146,7 @@ describe('Push', () => {
       ),
     );
     expect(dialog.textContent).toContain('Stored in the OS keychain.');
+    expect(within(dialog).getByTestId('check-rules').textContent).toBe('Checked with the built-in rules (no 4D installation found).');
     const secret = within(dialog).getByLabelText('Secret') as HTMLInputElement;
     expect(secret.type).toBe('password');
     expect(secret.placeholder).toBe('Leave empty to keep the stored secret');
@@ -133,5 +162,11 @@ describe('Push', () => {
     ]);
     expect(client.callsOf('testConnection')).toHaveLength(1);
     expect(within(dialog).getByTestId('test-result').textContent).toContain('Connection works');
+
+    fireEvent.change(within(dialog).getByLabelText('4D installation'), { target: { value: ' /Applications/4D.app ' } });
+    await settle(() => fireEvent.click(within(dialog).getByTestId('save-settings')));
+    expect(client.callsOf('setPushSettings').at(-1)).toEqual([
+      { url: 'https://new.example.com/rest/$catalog/refresh', timeoutMs: 10_000, fourDInstallPath: '/Applications/4D.app' },
+    ]);
   });
 });

@@ -17,6 +17,7 @@ const en = {
     searchPlaceholder: 'Search device, e-mail, id, OS, IP',
     clearSearch: 'Clear search',
     statusFilter: 'Status filter',
+    statusFilterInbox: 'Needs approval lists pending sessions only',
     filterAll: 'All',
     filterAccepted: 'Accepted',
     filterPending: 'Pending',
@@ -35,8 +36,10 @@ const en = {
     unpushed_one: '{{count}} change not pushed',
     unpushed_other: '{{count}} changes not pushed',
     confirmTitle: 'Close {{name}}?',
-    confirmText_one: '{{name}} has {{count}} change its 4D Server has not reloaded yet. It stays counted and can be pushed when you open the folder again.',
-    confirmText_other: '{{name}} has {{count}} changes its 4D Server has not reloaded yet. They stay counted and can be pushed when you open the folder again.',
+    confirmText_one:
+      '{{name}} has {{count}} change its 4D Server has not reloaded yet. It stays counted and can be pushed when you open the folder again.',
+    confirmText_other:
+      '{{name}} has {{count}} changes its 4D Server has not reloaded yet. They stay counted and can be pushed when you open the folder again.',
     confirmClose: 'Close folder',
     cancel: 'Cancel',
   },
@@ -67,7 +70,8 @@ const en = {
   },
   empty: {
     noFolderTitle: 'No MobileApps folder open',
-    noFolderText: 'Open the MobileApps folder that sits beside your 4D Server’s data file, or the data folder that contains it.',
+    noFolderText:
+      'Open the MobileApps folder that sits beside your 4D Server’s data file, or the data folder that contains it.',
     openDemo: 'Open the demo folder',
     errorTitle: 'This folder cannot be read',
     scanning: 'Reading the folder…',
@@ -97,7 +101,8 @@ const en = {
     warnings_other: '{{count}} warnings',
     editEmail: 'Edit e-mail',
     emailInvalid: 'Enter an e-mail address, or leave it empty.',
-    tooltip: '{{device}} · {{os}}\nDevice id: {{deviceId}}\nSession: {{id}}\nIP: {{ip}} · Language: {{language}}\nApp version: {{appVersion}}',
+    tooltip:
+      '{{device}} · {{os}}\nDevice id: {{deviceId}}\nSession: {{id}}\nIP: {{ip}} · Language: {{language}}\nApp version: {{appVersion}}',
     rows_one: '{{formatted}} session',
     rows_other: '{{formatted}} sessions',
     shownOf: '{{shown}} of {{total}}',
@@ -195,16 +200,19 @@ const en = {
     deleteTitle: 'Delete this session?',
     deleteTitleMany_one: 'Delete {{count}} session?',
     deleteTitleMany_other: 'Delete {{count}} sessions?',
-    deleteText: 'The session file of “{{label}}” will be moved to the trash. The device will have to log in again once the server has reloaded its sessions.',
+    deleteText:
+      'The session file of “{{label}}” will be moved to the trash. The device will have to log in again once the server has reloaded its sessions.',
     deleteWhich: 'Session to delete',
-    deleteTextMany: 'The session files will be moved to the trash. These devices will have to log in again once the server has reloaded its sessions.',
+    deleteTextMany:
+      'The session files will be moved to the trash. These devices will have to log in again once the server has reloaded its sessions.',
     deleteConfirm: 'Delete',
     revealTitle: 'Session file',
     revealText: 'The file is on the server’s disk, at:',
     browserFolderTitle: 'Open another folder',
     browserFolderText: 'In browser mode the folder is chosen when the server starts. Stop it and run:',
     aboutTitle: 'About Mobile Session Manager',
-    aboutText: 'Manages the session files of 4D for iOS and 4D for Android apps: accept or hold devices, delete sessions and push the changes to 4D Server.',
+    aboutText:
+      'Manages the session files of 4D for iOS and 4D for Android apps: accept or hold devices, delete sessions and push the changes to 4D Server.',
     version: 'Version {{version}}',
   },
   preflight: {
@@ -236,7 +244,8 @@ const en = {
   },
   settings: {
     title: 'Push settings',
-    intro: 'Push calls a method of your 4D project that runs MOBILE APP REFRESH SESSIONS. The steps to add it are below.',
+    intro:
+      'Push calls a method of your 4D project that runs MOBILE APP REFRESH SESSIONS. The steps to add it are below.',
     url: 'Push URL',
     urlPlaceholder: 'https://server.example.com/4DACTION/MSM_RefreshSessions',
     urlInvalid: 'Enter an http:// or https:// URL, or leave it empty.',
@@ -247,13 +256,19 @@ const en = {
     secretEnvironment: 'Read from the PUSH_SECRET environment variable.',
     secretNoneNote: 'No secret yet.',
     secretMemory: 'Kept in this server’s memory until it stops; never written to disk.',
-    secretBrowserNote: 'Type the secret: it is kept in this server’s memory until it stops, never written. Or start the server with the PUSH_SECRET environment variable.',
+    secretBrowserNote:
+      'Type the secret: it is kept in this server’s memory until it stops, never written. Or start the server with the PUSH_SECRET environment variable.',
     setupTitle: 'How to set up the 4D side',
-    setup1: 'Beside the server’s data file (next to MobileApps), create MobileSessionManager.secret holding one line: a random secret of 16 to 256 printable characters, no spaces.',
-    setup2: 'In the 4D project, add the project methods from docs/4d/ in this app’s source: MSM_RefreshSessions, MSM_CheckSecret, MSM_HeaderValue, MSM_Perform, MSM_SendJSON, MSM_OnError.',
-    setup3: 'In the Method Properties of MSM_RefreshSessions (only that one), check “Available through 4D tags and URLs (4DACTION...)”.',
-    setup4: 'Start the 4D web server (HTTPS recommended). An On Web Authentication method must let /4DACTION/MSM_RefreshSessions through.',
-    setup5: 'Enter here the URL https://<server>:<port>/4DACTION/MSM_RefreshSessions and the same secret, then Test connection.',
+    setup1:
+      'Beside the server’s data file (next to MobileApps), create MobileSessionManager.secret holding one line: a random secret of 16 to 256 printable characters, no spaces.',
+    setup2:
+      'In the 4D project, add the project methods from docs/4d/ in this app’s source: MSM_RefreshSessions, MSM_CheckSecret, MSM_HeaderValue, MSM_Perform, MSM_SendJSON, MSM_OnError.',
+    setup3:
+      'In the Method Properties of MSM_RefreshSessions (only that one), check “Available through 4D tags and URLs (4DACTION...)”.',
+    setup4:
+      'Start the 4D web server (HTTPS recommended). An On Web Authentication method must let /4DACTION/MSM_RefreshSessions through.',
+    setup5:
+      'Enter here the URL https://<server>:<port>/4DACTION/MSM_RefreshSessions and the same secret, then Test connection.',
     setupMore: 'The full guide, with the REST variant, is docs/push.md in this app’s source.',
     clearSecret: 'Forget the stored secret',
     timeout: 'Timeout (seconds)',
@@ -307,6 +322,16 @@ const en = {
     demo: 'Demo folder',
     polling: 'Watching by polling',
     live: 'Watching for changes',
+    watchNetwork: 'Polling: network share ({{fsType}})',
+    watchNetworkUnknown: 'Polling: network share',
+    watchChosen_polling: 'Polling (chosen for this folder)',
+    watchChosen_native: 'Native events (chosen for this folder)',
+    watchForced_polling: 'Polling (set for every folder at start)',
+    watchForced_native: 'Native events (set for every folder at start)',
+    watchChoose: 'How this folder is watched',
+    watchAuto: 'Auto (polling on network shares)',
+    watchNative: 'Native events',
+    watchPolling: 'Polling',
   },
   selection: {
     selectAllVisible: 'Select all visible sessions',
@@ -360,7 +385,8 @@ const en = {
     button: 'Clean up…',
     hint: 'Delete sessions that have not changed for a long time',
     title: 'Clean up stale sessions',
-    licence: 'Each device with a session holds a 4D client licence. Sessions that have not changed for a long time usually belong to lost, replaced or reset devices: deleting them frees their licences. A deleted device can log in again (and may need approval).',
+    licence:
+      'Each device with a session holds a 4D client licence. Sessions that have not changed for a long time usually belong to lost, replaced or reset devices: deleting them frees their licences. A deleted device can log in again (and may need approval).',
     daysLabel: 'Delete sessions not changed for',
     scope: 'Which apps',
     allApps: 'All apps',

@@ -19,6 +19,7 @@ const es: Messages = {
     searchPlaceholder: 'Dispositivo, e-mail, id, SO, IP',
     clearSearch: 'Borrar la búsqueda',
     statusFilter: 'Filtro de estado',
+    statusFilterInbox: '«Por aprobar» solo muestra sesiones pendientes',
     filterAll: 'Todas',
     filterAccepted: 'Aceptadas',
     filterPending: 'Pendientes',
@@ -37,8 +38,10 @@ const es: Messages = {
     unpushed_one: '{{count}} cambio sin enviar',
     unpushed_other: '{{count}} cambios sin enviar',
     confirmTitle: '¿Cerrar {{name}}?',
-    confirmText_one: '{{name}} tiene {{count}} cambio que su 4D Server aún no ha recargado. Sigue contado y podrá enviarse al volver a abrir la carpeta.',
-    confirmText_other: '{{name}} tiene {{count}} cambios que su 4D Server aún no ha recargado. Siguen contados y podrán enviarse al volver a abrir la carpeta.',
+    confirmText_one:
+      '{{name}} tiene {{count}} cambio que su 4D Server aún no ha recargado. Sigue contado y podrá enviarse al volver a abrir la carpeta.',
+    confirmText_other:
+      '{{name}} tiene {{count}} cambios que su 4D Server aún no ha recargado. Siguen contados y podrán enviarse al volver a abrir la carpeta.',
     confirmClose: 'Cerrar carpeta',
     cancel: 'Cancelar',
   },
@@ -69,7 +72,8 @@ const es: Messages = {
   },
   empty: {
     noFolderTitle: 'Ninguna carpeta MobileApps abierta',
-    noFolderText: 'Abra la carpeta MobileApps situada junto al archivo de datos de su 4D Server, o la carpeta de datos que la contiene.',
+    noFolderText:
+      'Abra la carpeta MobileApps situada junto al archivo de datos de su 4D Server, o la carpeta de datos que la contiene.',
     openDemo: 'Abrir la carpeta de demostración',
     errorTitle: 'No se puede leer esta carpeta',
     scanning: 'Leyendo la carpeta…',
@@ -99,7 +103,8 @@ const es: Messages = {
     warnings_other: '{{count}} advertencias',
     editEmail: 'Editar e-mail',
     emailInvalid: 'Introduzca una dirección de e-mail, o déjelo vacío.',
-    tooltip: '{{device}} · {{os}}\nId del dispositivo: {{deviceId}}\nSesión: {{id}}\nIP: {{ip}} · Idioma: {{language}}\nVersión de la app: {{appVersion}}',
+    tooltip:
+      '{{device}} · {{os}}\nId del dispositivo: {{deviceId}}\nSesión: {{id}}\nIP: {{ip}} · Idioma: {{language}}\nVersión de la app: {{appVersion}}',
     rows_one: '{{formatted}} sesión',
     rows_other: '{{formatted}} sesiones',
     shownOf: '{{shown}} de {{total}}',
@@ -197,16 +202,19 @@ const es: Messages = {
     deleteTitle: '¿Eliminar esta sesión?',
     deleteTitleMany_one: '¿Eliminar {{count}} sesión?',
     deleteTitleMany_other: '¿Eliminar {{count}} sesiones?',
-    deleteText: 'El archivo de sesión de «{{label}}» se moverá a la papelera. El dispositivo tendrá que volver a iniciar sesión cuando el servidor haya recargado sus sesiones.',
+    deleteText:
+      'El archivo de sesión de «{{label}}» se moverá a la papelera. El dispositivo tendrá que volver a iniciar sesión cuando el servidor haya recargado sus sesiones.',
     deleteWhich: 'Sesión que se eliminará',
-    deleteTextMany: 'Los archivos de sesión se moverán a la papelera. Estos dispositivos tendrán que volver a iniciar sesión cuando el servidor haya recargado sus sesiones.',
+    deleteTextMany:
+      'Los archivos de sesión se moverán a la papelera. Estos dispositivos tendrán que volver a iniciar sesión cuando el servidor haya recargado sus sesiones.',
     deleteConfirm: 'Eliminar',
     revealTitle: 'Archivo de sesión',
     revealText: 'El archivo está en el disco del servidor, en:',
     browserFolderTitle: 'Abrir otra carpeta',
     browserFolderText: 'En modo navegador, la carpeta se elige al iniciar el servidor. Deténgalo y ejecute:',
     aboutTitle: 'Acerca de Mobile Session Manager',
-    aboutText: 'Gestiona los archivos de sesión de las aplicaciones 4D for iOS y 4D for Android: aceptar o dejar pendientes dispositivos, eliminar sesiones y enviar los cambios a 4D Server.',
+    aboutText:
+      'Gestiona los archivos de sesión de las aplicaciones 4D for iOS y 4D for Android: aceptar o dejar pendientes dispositivos, eliminar sesiones y enviar los cambios a 4D Server.',
     version: 'Versión {{version}}',
   },
   preflight: {
@@ -238,7 +246,8 @@ const es: Messages = {
   },
   settings: {
     title: 'Ajustes de Push',
-    intro: 'Push llama a un método de su proyecto 4D que ejecuta MOBILE APP REFRESH SESSIONS. Los pasos para añadirlo están abajo.',
+    intro:
+      'Push llama a un método de su proyecto 4D que ejecuta MOBILE APP REFRESH SESSIONS. Los pasos para añadirlo están abajo.',
     url: 'URL de Push',
     urlPlaceholder: 'https://servidor.ejemplo.com/4DACTION/MSM_RefreshSessions',
     urlInvalid: 'Introduzca una URL http:// o https://, o déjela vacía.',
@@ -249,13 +258,19 @@ const es: Messages = {
     secretEnvironment: 'Leído de la variable de entorno PUSH_SECRET.',
     secretNoneNote: 'Aún no hay secreto.',
     secretMemory: 'Guardado en la memoria de este servidor hasta que se detenga; nunca se escribe en disco.',
-    secretBrowserNote: 'Escriba el secreto: se guarda en la memoria de este servidor hasta que se detenga, nunca se escribe. O inicie el servidor con la variable de entorno PUSH_SECRET.',
+    secretBrowserNote:
+      'Escriba el secreto: se guarda en la memoria de este servidor hasta que se detenga, nunca se escribe. O inicie el servidor con la variable de entorno PUSH_SECRET.',
     setupTitle: 'Cómo preparar el lado 4D',
-    setup1: 'Junto al archivo de datos del servidor (al lado de MobileApps), cree MobileSessionManager.secret con una línea: un secreto aleatorio de 16 a 256 caracteres imprimibles, sin espacios.',
-    setup2: 'En el proyecto 4D, añada los métodos proyecto de docs/4d/ (código fuente de esta app): MSM_RefreshSessions, MSM_CheckSecret, MSM_HeaderValue, MSM_Perform, MSM_SendJSON, MSM_OnError.',
-    setup3: 'En las propiedades de MSM_RefreshSessions (solo ese), marque «Disponible vía etiquetas y URL 4D (4DACTION...)».',
-    setup4: 'Inicie el servidor web 4D (se recomienda HTTPS). Un método En autenticación web debe dejar pasar /4DACTION/MSM_RefreshSessions.',
-    setup5: 'Introduzca aquí la URL https://<servidor>:<puerto>/4DACTION/MSM_RefreshSessions y el mismo secreto, y luego Probar conexión.',
+    setup1:
+      'Junto al archivo de datos del servidor (al lado de MobileApps), cree MobileSessionManager.secret con una línea: un secreto aleatorio de 16 a 256 caracteres imprimibles, sin espacios.',
+    setup2:
+      'En el proyecto 4D, añada los métodos proyecto de docs/4d/ (código fuente de esta app): MSM_RefreshSessions, MSM_CheckSecret, MSM_HeaderValue, MSM_Perform, MSM_SendJSON, MSM_OnError.',
+    setup3:
+      'En las propiedades de MSM_RefreshSessions (solo ese), marque «Disponible vía etiquetas y URL 4D (4DACTION...)».',
+    setup4:
+      'Inicie el servidor web 4D (se recomienda HTTPS). Un método En autenticación web debe dejar pasar /4DACTION/MSM_RefreshSessions.',
+    setup5:
+      'Introduzca aquí la URL https://<servidor>:<puerto>/4DACTION/MSM_RefreshSessions y el mismo secreto, y luego Probar conexión.',
     setupMore: 'La guía completa, con la variante REST, es docs/push.md en el código fuente de esta app.',
     clearSecret: 'Olvidar el secreto guardado',
     timeout: 'Tiempo de espera (segundos)',
@@ -309,6 +324,16 @@ const es: Messages = {
     demo: 'Carpeta de demostración',
     polling: 'Vigilancia por sondeo',
     live: 'Vigilando los cambios',
+    watchNetwork: 'Sondeo: recurso de red ({{fsType}})',
+    watchNetworkUnknown: 'Sondeo: recurso de red',
+    watchChosen_polling: 'Sondeo (elegido para esta carpeta)',
+    watchChosen_native: 'Eventos nativos (elegidos para esta carpeta)',
+    watchForced_polling: 'Sondeo (impuesto al iniciar)',
+    watchForced_native: 'Eventos nativos (impuestos al iniciar)',
+    watchChoose: 'Cómo se vigila esta carpeta',
+    watchAuto: 'Auto (sondeo en recursos de red)',
+    watchNative: 'Eventos nativos',
+    watchPolling: 'Sondeo',
   },
   selection: {
     selectAllVisible: 'Seleccionar todas las sesiones visibles',
@@ -362,7 +387,8 @@ const es: Messages = {
     button: 'Limpiar…',
     hint: 'Eliminar las sesiones que no cambian desde hace mucho',
     title: 'Limpiar sesiones inactivas',
-    licence: 'Cada dispositivo con sesión ocupa una licencia cliente de 4D. Las sesiones sin cambios desde hace mucho suelen ser de dispositivos perdidos, sustituidos o restablecidos: eliminarlas libera sus licencias. Un dispositivo eliminado puede volver a iniciar sesión (y quizá necesite aprobación).',
+    licence:
+      'Cada dispositivo con sesión ocupa una licencia cliente de 4D. Las sesiones sin cambios desde hace mucho suelen ser de dispositivos perdidos, sustituidos o restablecidos: eliminarlas libera sus licencias. Un dispositivo eliminado puede volver a iniciar sesión (y quizá necesite aprobación).',
     daysLabel: 'Eliminar las sesiones sin cambios desde hace',
     scope: 'Aplicaciones',
     allApps: 'Todas las aplicaciones',
@@ -392,7 +418,8 @@ const es: Messages = {
     keptOne: '{{label}} se mantiene pendiente.',
     keptMany_one: '{{count}} sesión se mantiene pendiente.',
     keptMany_other: '{{count}} sesiones se mantienen pendientes.',
-    keyboardHint: 'Flechas: moverse, Espacio: seleccionar, Mayús+flechas: ampliar, Intro: abrir en la tabla, Supr: eliminar.',
+    keyboardHint:
+      'Flechas: moverse, Espacio: seleccionar, Mayús+flechas: ampliar, Intro: abrir en la tabla, Supr: eliminar.',
     deleteOne: 'Eliminar {{label}}…',
     notify: 'Avisarme',
     notifyHint: 'Mostrar una notificación del sistema cuando un dispositivo pida aprobación',
@@ -402,7 +429,8 @@ const es: Messages = {
     summary_other: '{{formatted}} sesiones pendientes en {{apps}} aplicaciones, las más recientes primero.',
     hint: 'Un dispositivo pendiente no accede a los datos hasta que lo acepte y haga push.',
     emptyTitle: 'Nada por aprobar',
-    emptyText: 'Los dispositivos nuevos que necesitan aprobación aparecen aquí en cuanto se escribe su archivo de sesión.',
+    emptyText:
+      'Los dispositivos nuevos que necesitan aprobación aparecen aquí en cuanto se escribe su archivo de sesión.',
     more: 'Se muestran las primeras {{shown}} de {{total}}: acote la lista con la búsqueda o los filtros.',
   },
   notify: {
@@ -416,7 +444,8 @@ const es: Messages = {
   },
   activity: {
     title: 'Actividad',
-    intro: 'Todos los cambios hechos desde esta app y la línea de comandos, leídos del registro de auditoría de la carpeta de datos de la app.',
+    intro:
+      'Todos los cambios hechos desde esta app y la línea de comandos, leídos del registro de auditoría de la carpeta de datos de la app.',
     export: 'Exportar CSV',
     action: 'Acción',
     allActions: 'Todas las acciones',

@@ -19,6 +19,7 @@ const fr: Messages = {
     searchPlaceholder: 'Appareil, e-mail, id, OS, IP',
     clearSearch: 'Effacer la recherche',
     statusFilter: 'Filtre de statut',
+    statusFilterInbox: '« À approuver » ne liste que les sessions en attente',
     filterAll: 'Toutes',
     filterAccepted: 'Acceptées',
     filterPending: 'En attente',
@@ -37,8 +38,10 @@ const fr: Messages = {
     unpushed_one: '{{count}} modification non envoyée',
     unpushed_other: '{{count}} modifications non envoyées',
     confirmTitle: 'Fermer {{name}} ?',
-    confirmText_one: '{{name}} a {{count}} modification que son 4D Server n’a pas encore rechargée. Elle reste comptée et pourra être envoyée à la prochaine ouverture du dossier.',
-    confirmText_other: '{{name}} a {{count}} modifications que son 4D Server n’a pas encore rechargées. Elles restent comptées et pourront être envoyées à la prochaine ouverture du dossier.',
+    confirmText_one:
+      '{{name}} a {{count}} modification que son 4D Server n’a pas encore rechargée. Elle reste comptée et pourra être envoyée à la prochaine ouverture du dossier.',
+    confirmText_other:
+      '{{name}} a {{count}} modifications que son 4D Server n’a pas encore rechargées. Elles restent comptées et pourront être envoyées à la prochaine ouverture du dossier.',
     confirmClose: 'Fermer le dossier',
     cancel: 'Annuler',
   },
@@ -69,7 +72,8 @@ const fr: Messages = {
   },
   empty: {
     noFolderTitle: 'Aucun dossier MobileApps ouvert',
-    noFolderText: 'Ouvrez le dossier MobileApps situé à côté du fichier de données de votre 4D Server, ou le dossier de données qui le contient.',
+    noFolderText:
+      'Ouvrez le dossier MobileApps situé à côté du fichier de données de votre 4D Server, ou le dossier de données qui le contient.',
     openDemo: 'Ouvrir le dossier de démonstration',
     errorTitle: 'Ce dossier ne peut pas être lu',
     scanning: 'Lecture du dossier…',
@@ -99,7 +103,8 @@ const fr: Messages = {
     warnings_other: '{{count}} avertissements',
     editEmail: 'Modifier l’e-mail',
     emailInvalid: 'Saisissez une adresse e-mail, ou laissez vide.',
-    tooltip: '{{device}} · {{os}}\nId de l’appareil : {{deviceId}}\nSession : {{id}}\nIP : {{ip}} · Langue : {{language}}\nVersion de l’app : {{appVersion}}',
+    tooltip:
+      '{{device}} · {{os}}\nId de l’appareil : {{deviceId}}\nSession : {{id}}\nIP : {{ip}} · Langue : {{language}}\nVersion de l’app : {{appVersion}}',
     rows_one: '{{formatted}} session',
     rows_other: '{{formatted}} sessions',
     shownOf: '{{shown}} sur {{total}}',
@@ -149,7 +154,8 @@ const fr: Messages = {
   },
   problems: {
     title: 'Problèmes',
-    intro: 'Ces fichiers ressemblent à des fichiers session mais ne peuvent pas être lus. Ils sont listés, jamais modifiés.',
+    intro:
+      'Ces fichiers ressemblent à des fichiers session mais ne peuvent pas être lus. Ils sont listés, jamais modifiés.',
     none: 'Aucun problème : tous les fichiers session sont lisibles.',
     app: 'Dossier d’application',
     file: 'Fichier',
@@ -197,22 +203,27 @@ const fr: Messages = {
     deleteTitle: 'Supprimer cette session ?',
     deleteTitleMany_one: 'Supprimer {{count}} session ?',
     deleteTitleMany_other: 'Supprimer {{count}} sessions ?',
-    deleteText: 'Le fichier session de « {{label}} » sera placé dans la corbeille. L’appareil devra se reconnecter une fois que le serveur aura rechargé ses sessions.',
+    deleteText:
+      'Le fichier session de « {{label}} » sera placé dans la corbeille. L’appareil devra se reconnecter une fois que le serveur aura rechargé ses sessions.',
     deleteWhich: 'Session à supprimer',
-    deleteTextMany: 'Les fichiers session seront placés dans la corbeille. Ces appareils devront se reconnecter une fois que le serveur aura rechargé ses sessions.',
+    deleteTextMany:
+      'Les fichiers session seront placés dans la corbeille. Ces appareils devront se reconnecter une fois que le serveur aura rechargé ses sessions.',
     deleteConfirm: 'Supprimer',
     revealTitle: 'Fichier session',
     revealText: 'Le fichier se trouve sur le disque du serveur, à l’emplacement :',
     browserFolderTitle: 'Ouvrir un autre dossier',
     browserFolderText: 'En mode navigateur, le dossier est choisi au démarrage du serveur. Arrêtez-le et lancez :',
     aboutTitle: 'À propos de Mobile Session Manager',
-    aboutText: 'Gère les fichiers session des applications 4D for iOS et 4D for Android : accepter ou mettre en attente des appareils, supprimer des sessions et envoyer les modifications à 4D Server.',
+    aboutText:
+      'Gère les fichiers session des applications 4D for iOS et 4D for Android : accepter ou mettre en attente des appareils, supprimer des sessions et envoyer les modifications à 4D Server.',
     version: 'Version {{version}}',
   },
   preflight: {
     title: 'Le serveur ignorerait certaines sessions',
-    intro_one: 'Si vous faites un Push maintenant, 4D Server supprimera {{count}} session, car son fichier n’est pas cohérent :',
-    intro_other: 'Si vous faites un Push maintenant, 4D Server supprimera {{count}} sessions, car leurs fichiers ne sont pas cohérents :',
+    intro_one:
+      'Si vous faites un Push maintenant, 4D Server supprimera {{count}} session, car son fichier n’est pas cohérent :',
+    intro_other:
+      'Si vous faites un Push maintenant, 4D Server supprimera {{count}} sessions, car leurs fichiers ne sont pas cohérents :',
     problems_one: '{{count}} fichier illisible sera aussi ignoré.',
     problems_other: '{{count}} fichiers illisibles seront aussi ignorés.',
     checked_one: '{{count}} session modifiée vérifiée.',
@@ -238,7 +249,8 @@ const fr: Messages = {
   },
   settings: {
     title: 'Réglages du Push',
-    intro: 'Le Push appelle une méthode de votre projet 4D qui exécute MOBILE APP REFRESH SESSIONS. Les étapes pour l’ajouter sont ci-dessous.',
+    intro:
+      'Le Push appelle une méthode de votre projet 4D qui exécute MOBILE APP REFRESH SESSIONS. Les étapes pour l’ajouter sont ci-dessous.',
     url: 'URL du Push',
     urlPlaceholder: 'https://serveur.exemple.com/4DACTION/MSM_RefreshSessions',
     urlInvalid: 'Saisissez une URL http:// ou https://, ou laissez vide.',
@@ -249,13 +261,19 @@ const fr: Messages = {
     secretEnvironment: 'Lu dans la variable d’environnement PUSH_SECRET.',
     secretNoneNote: 'Pas encore de secret.',
     secretMemory: 'Gardé dans la mémoire de ce serveur jusqu’à son arrêt ; jamais écrit sur le disque.',
-    secretBrowserNote: 'Saisissez le secret : il reste dans la mémoire de ce serveur jusqu’à son arrêt, jamais écrit. Ou démarrez le serveur avec la variable d’environnement PUSH_SECRET.',
+    secretBrowserNote:
+      'Saisissez le secret : il reste dans la mémoire de ce serveur jusqu’à son arrêt, jamais écrit. Ou démarrez le serveur avec la variable d’environnement PUSH_SECRET.',
     setupTitle: 'Préparer le côté 4D',
-    setup1: 'À côté du fichier de données du serveur (près de MobileApps), créez MobileSessionManager.secret contenant une ligne : un secret aléatoire de 16 à 256 caractères imprimables, sans espace.',
-    setup2: 'Dans le projet 4D, ajoutez les méthodes projet de docs/4d/ (sources de cette app) : MSM_RefreshSessions, MSM_CheckSecret, MSM_HeaderValue, MSM_Perform, MSM_SendJSON, MSM_OnError.',
-    setup3: 'Dans les propriétés de MSM_RefreshSessions (celle-là seulement), cochez « Disponible via balises et URL 4D (4DACTION...) ».',
-    setup4: 'Démarrez le serveur web 4D (HTTPS conseillé). Une méthode Sur authentification web doit laisser passer /4DACTION/MSM_RefreshSessions.',
-    setup5: 'Saisissez ici l’URL https://<serveur>:<port>/4DACTION/MSM_RefreshSessions et le même secret, puis Tester la connexion.',
+    setup1:
+      'À côté du fichier de données du serveur (près de MobileApps), créez MobileSessionManager.secret contenant une ligne : un secret aléatoire de 16 à 256 caractères imprimables, sans espace.',
+    setup2:
+      'Dans le projet 4D, ajoutez les méthodes projet de docs/4d/ (sources de cette app) : MSM_RefreshSessions, MSM_CheckSecret, MSM_HeaderValue, MSM_Perform, MSM_SendJSON, MSM_OnError.',
+    setup3:
+      'Dans les propriétés de MSM_RefreshSessions (celle-là seulement), cochez « Disponible via balises et URL 4D (4DACTION...) ».',
+    setup4:
+      'Démarrez le serveur web 4D (HTTPS conseillé). Une méthode Sur authentification web doit laisser passer /4DACTION/MSM_RefreshSessions.',
+    setup5:
+      'Saisissez ici l’URL https://<serveur>:<port>/4DACTION/MSM_RefreshSessions et le même secret, puis Tester la connexion.',
     setupMore: 'Le guide complet, avec la variante REST, est docs/push.md dans les sources de cette app.',
     clearSecret: 'Oublier le secret enregistré',
     timeout: 'Délai (secondes)',
@@ -309,6 +327,16 @@ const fr: Messages = {
     demo: 'Dossier de démonstration',
     polling: 'Surveillance par scrutation',
     live: 'Surveillance des modifications',
+    watchNetwork: 'Scrutation : partage réseau ({{fsType}})',
+    watchNetworkUnknown: 'Scrutation : partage réseau',
+    watchChosen_polling: 'Scrutation (choisie pour ce dossier)',
+    watchChosen_native: 'Événements natifs (choisis pour ce dossier)',
+    watchForced_polling: 'Scrutation (imposée au démarrage)',
+    watchForced_native: 'Événements natifs (imposés au démarrage)',
+    watchChoose: 'Surveillance de ce dossier',
+    watchAuto: 'Auto (scrutation sur les partages réseau)',
+    watchNative: 'Événements natifs',
+    watchPolling: 'Scrutation',
   },
   selection: {
     selectAllVisible: 'Sélectionner toutes les sessions affichées',
@@ -362,7 +390,8 @@ const fr: Messages = {
     button: 'Nettoyer…',
     hint: 'Supprimer les sessions inchangées depuis longtemps',
     title: 'Nettoyer les sessions inactives',
-    licence: 'Chaque appareil ayant une session occupe une licence client 4D. Les sessions inchangées depuis longtemps appartiennent en général à des appareils perdus, remplacés ou réinitialisés : les supprimer libère leurs licences. Un appareil supprimé peut se reconnecter (et devra peut-être être approuvé).',
+    licence:
+      'Chaque appareil ayant une session occupe une licence client 4D. Les sessions inchangées depuis longtemps appartiennent en général à des appareils perdus, remplacés ou réinitialisés : les supprimer libère leurs licences. Un appareil supprimé peut se reconnecter (et devra peut-être être approuvé).',
     daysLabel: 'Supprimer les sessions inchangées depuis',
     scope: 'Applications',
     allApps: 'Toutes les applications',
@@ -392,7 +421,8 @@ const fr: Messages = {
     keptOne: '{{label}} laissé en attente.',
     keptMany_one: '{{count}} session laissée en attente.',
     keptMany_other: '{{count}} sessions laissées en attente.',
-    keyboardHint: 'Flèches : se déplacer, Espace : sélectionner, Maj+flèches : étendre, Entrée : ouvrir dans la table, Suppr : supprimer.',
+    keyboardHint:
+      'Flèches : se déplacer, Espace : sélectionner, Maj+flèches : étendre, Entrée : ouvrir dans la table, Suppr : supprimer.',
     deleteOne: 'Supprimer {{label}}…',
     notify: 'M’avertir',
     notifyHint: 'Afficher une notification système quand un appareil demande une approbation',
@@ -416,7 +446,8 @@ const fr: Messages = {
   },
   activity: {
     title: 'Activité',
-    intro: 'Toutes les modifications faites depuis cette app et la ligne de commande, lues dans le journal d’audit du dossier de données de l’app.',
+    intro:
+      'Toutes les modifications faites depuis cette app et la ligne de commande, lues dans le journal d’audit du dossier de données de l’app.',
     export: 'Exporter en CSV',
     action: 'Action',
     allActions: 'Toutes les actions',
@@ -468,7 +499,8 @@ const fr: Messages = {
     afterPush_one: 'Après le push, {{count}} session a été écrasée par un autre programme',
     afterPush_other: 'Après le push, {{count}} sessions ont été écrasées par un autre programme',
     preflight: 'Écrasées avant le push (le serveur ne verra pas ces modifications) :',
-    incomplete: 'Push effectué, mais incomplet : les modifications écrasées par un autre programme ne seront pas vues par le serveur.',
+    incomplete:
+      'Push effectué, mais incomplet : les modifications écrasées par un autre programme ne seront pas vues par le serveur.',
   },
   time: {
     justNow: 'à l’instant',

@@ -19,6 +19,7 @@ const pt: Messages = {
     searchPlaceholder: 'Dispositivo, e-mail, id, SO, IP',
     clearSearch: 'Limpar a pesquisa',
     statusFilter: 'Filtro de status',
+    statusFilterInbox: '“Aguardando aprovação” lista só sessões pendentes',
     filterAll: 'Todas',
     filterAccepted: 'Aceitas',
     filterPending: 'Pendentes',
@@ -37,8 +38,10 @@ const pt: Messages = {
     unpushed_one: '{{count}} alteração não enviada',
     unpushed_other: '{{count}} alterações não enviadas',
     confirmTitle: 'Fechar {{name}}?',
-    confirmText_one: '{{name}} tem {{count}} alteração que o seu 4D Server ainda não recarregou. Continua contada e poderá ser enviada ao abrir a pasta de novo.',
-    confirmText_other: '{{name}} tem {{count}} alterações que o seu 4D Server ainda não recarregou. Continuam contadas e poderão ser enviadas ao abrir a pasta de novo.',
+    confirmText_one:
+      '{{name}} tem {{count}} alteração que o seu 4D Server ainda não recarregou. Continua contada e poderá ser enviada ao abrir a pasta de novo.',
+    confirmText_other:
+      '{{name}} tem {{count}} alterações que o seu 4D Server ainda não recarregou. Continuam contadas e poderão ser enviadas ao abrir a pasta de novo.',
     confirmClose: 'Fechar pasta',
     cancel: 'Cancelar',
   },
@@ -69,7 +72,8 @@ const pt: Messages = {
   },
   empty: {
     noFolderTitle: 'Nenhuma pasta MobileApps aberta',
-    noFolderText: 'Abra a pasta MobileApps que fica junto ao arquivo de dados do seu 4D Server, ou a pasta de dados que a contém.',
+    noFolderText:
+      'Abra a pasta MobileApps que fica junto ao arquivo de dados do seu 4D Server, ou a pasta de dados que a contém.',
     openDemo: 'Abrir a pasta de demonstração',
     errorTitle: 'Esta pasta não pode ser lida',
     scanning: 'Lendo a pasta…',
@@ -99,7 +103,8 @@ const pt: Messages = {
     warnings_other: '{{count}} avisos',
     editEmail: 'Editar e-mail',
     emailInvalid: 'Digite um endereço de e-mail, ou deixe vazio.',
-    tooltip: '{{device}} · {{os}}\nId do dispositivo: {{deviceId}}\nSessão: {{id}}\nIP: {{ip}} · Idioma: {{language}}\nVersão da app: {{appVersion}}',
+    tooltip:
+      '{{device}} · {{os}}\nId do dispositivo: {{deviceId}}\nSessão: {{id}}\nIP: {{ip}} · Idioma: {{language}}\nVersão da app: {{appVersion}}',
     rows_one: '{{formatted}} sessão',
     rows_other: '{{formatted}} sessões',
     shownOf: '{{shown}} de {{total}}',
@@ -197,22 +202,27 @@ const pt: Messages = {
     deleteTitle: 'Excluir esta sessão?',
     deleteTitleMany_one: 'Excluir {{count}} sessão?',
     deleteTitleMany_other: 'Excluir {{count}} sessões?',
-    deleteText: 'O arquivo de sessão de “{{label}}” será movido para a lixeira. O dispositivo terá que entrar novamente depois que o servidor recarregar as sessões.',
+    deleteText:
+      'O arquivo de sessão de “{{label}}” será movido para a lixeira. O dispositivo terá que entrar novamente depois que o servidor recarregar as sessões.',
     deleteWhich: 'Sessão a excluir',
-    deleteTextMany: 'Os arquivos de sessão serão movidos para a lixeira. Estes dispositivos terão que entrar novamente depois que o servidor recarregar as sessões.',
+    deleteTextMany:
+      'Os arquivos de sessão serão movidos para a lixeira. Estes dispositivos terão que entrar novamente depois que o servidor recarregar as sessões.',
     deleteConfirm: 'Excluir',
     revealTitle: 'Arquivo de sessão',
     revealText: 'O arquivo está no disco do servidor, em:',
     browserFolderTitle: 'Abrir outra pasta',
     browserFolderText: 'No modo navegador, a pasta é escolhida quando o servidor inicia. Pare-o e execute:',
     aboutTitle: 'Sobre o Mobile Session Manager',
-    aboutText: 'Gerencia os arquivos de sessão das aplicações 4D for iOS e 4D for Android: aceitar ou deixar pendentes dispositivos, excluir sessões e enviar as alterações ao 4D Server.',
+    aboutText:
+      'Gerencia os arquivos de sessão das aplicações 4D for iOS e 4D for Android: aceitar ou deixar pendentes dispositivos, excluir sessões e enviar as alterações ao 4D Server.',
     version: 'Versão {{version}}',
   },
   preflight: {
     title: 'O servidor descartaria algumas sessões',
-    intro_one: 'Se você fizer o Push agora, o 4D Server descartará {{count}} sessão, porque o arquivo dela não é coerente:',
-    intro_other: 'Se você fizer o Push agora, o 4D Server descartará {{count}} sessões, porque os arquivos delas não são coerentes:',
+    intro_one:
+      'Se você fizer o Push agora, o 4D Server descartará {{count}} sessão, porque o arquivo dela não é coerente:',
+    intro_other:
+      'Se você fizer o Push agora, o 4D Server descartará {{count}} sessões, porque os arquivos delas não são coerentes:',
     problems_one: '{{count}} arquivo ilegível também será ignorado.',
     problems_other: '{{count}} arquivos ilegíveis também serão ignorados.',
     checked_one: '{{count}} sessão alterada verificada.',
@@ -238,7 +248,8 @@ const pt: Messages = {
   },
   settings: {
     title: 'Configurações do Push',
-    intro: 'O Push chama um método do seu projeto 4D que executa MOBILE APP REFRESH SESSIONS. Os passos para adicioná-lo estão abaixo.',
+    intro:
+      'O Push chama um método do seu projeto 4D que executa MOBILE APP REFRESH SESSIONS. Os passos para adicioná-lo estão abaixo.',
     url: 'URL do Push',
     urlPlaceholder: 'https://servidor.exemplo.com/4DACTION/MSM_RefreshSessions',
     urlInvalid: 'Digite uma URL http:// ou https://, ou deixe vazio.',
@@ -249,13 +260,19 @@ const pt: Messages = {
     secretEnvironment: 'Lido da variável de ambiente PUSH_SECRET.',
     secretNoneNote: 'Ainda sem segredo.',
     secretMemory: 'Mantido na memória deste servidor até ele parar; nunca gravado em disco.',
-    secretBrowserNote: 'Digite o segredo: ele fica na memória deste servidor até ele parar, nunca é gravado. Ou inicie o servidor com a variável de ambiente PUSH_SECRET.',
+    secretBrowserNote:
+      'Digite o segredo: ele fica na memória deste servidor até ele parar, nunca é gravado. Ou inicie o servidor com a variável de ambiente PUSH_SECRET.',
     setupTitle: 'Como preparar o lado 4D',
-    setup1: 'Ao lado do arquivo de dados do servidor (junto de MobileApps), crie MobileSessionManager.secret com uma linha: um segredo aleatório de 16 a 256 caracteres imprimíveis, sem espaços.',
-    setup2: 'No projeto 4D, adicione os métodos de projeto de docs/4d/ (código-fonte deste app): MSM_RefreshSessions, MSM_CheckSecret, MSM_HeaderValue, MSM_Perform, MSM_SendJSON, MSM_OnError.',
-    setup3: 'Nas propriedades de MSM_RefreshSessions (somente esse), marque “Disponível via tags e URLs 4D (4DACTION...)”.',
-    setup4: 'Inicie o servidor web 4D (HTTPS recomendado). Um método On Web Authentication deve deixar passar /4DACTION/MSM_RefreshSessions.',
-    setup5: 'Digite aqui a URL https://<servidor>:<porta>/4DACTION/MSM_RefreshSessions e o mesmo segredo, e depois Testar conexão.',
+    setup1:
+      'Ao lado do arquivo de dados do servidor (junto de MobileApps), crie MobileSessionManager.secret com uma linha: um segredo aleatório de 16 a 256 caracteres imprimíveis, sem espaços.',
+    setup2:
+      'No projeto 4D, adicione os métodos de projeto de docs/4d/ (código-fonte deste app): MSM_RefreshSessions, MSM_CheckSecret, MSM_HeaderValue, MSM_Perform, MSM_SendJSON, MSM_OnError.',
+    setup3:
+      'Nas propriedades de MSM_RefreshSessions (somente esse), marque “Disponível via tags e URLs 4D (4DACTION...)”.',
+    setup4:
+      'Inicie o servidor web 4D (HTTPS recomendado). Um método On Web Authentication deve deixar passar /4DACTION/MSM_RefreshSessions.',
+    setup5:
+      'Digite aqui a URL https://<servidor>:<porta>/4DACTION/MSM_RefreshSessions e o mesmo segredo, e depois Testar conexão.',
     setupMore: 'O guia completo, com a variante REST, é docs/push.md no código-fonte deste app.',
     clearSecret: 'Esquecer o segredo salvo',
     timeout: 'Tempo limite (segundos)',
@@ -309,6 +326,16 @@ const pt: Messages = {
     demo: 'Pasta de demonstração',
     polling: 'Vigiando por sondagem',
     live: 'Vigiando as alterações',
+    watchNetwork: 'Sondagem: compartilhamento de rede ({{fsType}})',
+    watchNetworkUnknown: 'Sondagem: compartilhamento de rede',
+    watchChosen_polling: 'Sondagem (escolhida para esta pasta)',
+    watchChosen_native: 'Eventos nativos (escolhidos para esta pasta)',
+    watchForced_polling: 'Sondagem (imposta ao iniciar)',
+    watchForced_native: 'Eventos nativos (impostos ao iniciar)',
+    watchChoose: 'Como esta pasta é vigiada',
+    watchAuto: 'Auto (sondagem em compartilhamentos de rede)',
+    watchNative: 'Eventos nativos',
+    watchPolling: 'Sondagem',
   },
   selection: {
     selectAllVisible: 'Selecionar todas as sessões visíveis',
@@ -362,7 +389,8 @@ const pt: Messages = {
     button: 'Limpar…',
     hint: 'Excluir as sessões sem alteração há muito tempo',
     title: 'Limpar sessões inativas',
-    licence: 'Cada dispositivo com sessão ocupa uma licença de cliente 4D. Sessões sem alteração há muito tempo costumam ser de dispositivos perdidos, substituídos ou redefinidos: excluí-las libera as licenças. Um dispositivo excluído pode entrar novamente (e talvez precise de aprovação).',
+    licence:
+      'Cada dispositivo com sessão ocupa uma licença de cliente 4D. Sessões sem alteração há muito tempo costumam ser de dispositivos perdidos, substituídos ou redefinidos: excluí-las libera as licenças. Um dispositivo excluído pode entrar novamente (e talvez precise de aprovação).',
     daysLabel: 'Excluir as sessões sem alteração há',
     scope: 'Apps',
     allApps: 'Todos os apps',
@@ -416,7 +444,8 @@ const pt: Messages = {
   },
   activity: {
     title: 'Atividade',
-    intro: 'Todas as alterações feitas neste app e na linha de comando, lidas do registro de auditoria na pasta de dados do app.',
+    intro:
+      'Todas as alterações feitas neste app e na linha de comando, lidas do registro de auditoria na pasta de dados do app.',
     export: 'Exportar CSV',
     action: 'Ação',
     allActions: 'Todas as ações',

@@ -47,7 +47,13 @@ export function OverwrittenMark({ app, id }: { app: string; id: string }) {
   const marked = useOverwritten((s) => s.keys.has(`${app}/${id}`));
   if (!marked) return null;
   return (
-    <span className="overwritten-mark" role="img" data-testid="overwritten-mark" aria-label={t('overwritten.rowMark')} title={t('overwritten.rowMark')}>
+    <span
+      className="overwritten-mark"
+      role="img"
+      data-testid="overwritten-mark"
+      aria-label={t('overwritten.rowMark')}
+      title={t('overwritten.rowMark')}
+    >
       <WarningIcon size={13} />
     </span>
   );

@@ -70,7 +70,11 @@ async function answer(call: () => Promise<{ failed: { error: { message: string }
   try {
     const result = await call();
     if (result.failed.length > 0) {
-      showToast({ tone: 'error', title: t('toast.actionFailed'), detail: result.failed.map((f) => f.error.message).join('\n') });
+      showToast({
+        tone: 'error',
+        title: t('toast.actionFailed'),
+        detail: result.failed.map((f) => f.error.message).join('\n'),
+      });
     }
   } catch (err) {
     showToast({ tone: 'error', title: t('toast.actionFailed'), detail: describeError(t, err) });
