@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkspaceState } from '../../shared/types';
 import { buildSessionJson, createRng, randomSessionId } from '../../electron/engine/demo/demo-folder';
-import { callApi, launchChromium, openApp, SCREENSHOTS, serveDemoFolder, type OpenedPage, type ServedFolder } from './harness';
+import {
+  callApi,
+  launchChromium,
+  openApp,
+  SCREENSHOTS,
+  serveDemoFolder,
+  type OpenedPage,
+  type ServedFolder,
+} from './harness';
 import { readSession, selectApp, sessionsOnDisk, visibleRows, waitForApp } from './ui';
 
 let served: ServedFolder;
@@ -25,14 +33,17 @@ function api<T>(method: string, args: unknown[] = []): Promise<T> {
 async function pendingOnDisk(): Promise<{ app: string; id: string }[]> {
   const out: { app: string; id: string }[] = [];
   for (const app of state.apps) {
-    for (const s of await sessionsOnDisk(served.mobileApps, app.folder)) if (s.json.status === 'pending') out.push({ app: app.folder, id: s.id });
+    for (const s of await sessionsOnDisk(served.mobileApps, app.folder))
+      if (s.json.status === 'pending') out.push({ app: app.folder, id: s.id });
   }
   return out;
 }
 
 /** An app with several pending sessions and no problem file. */
 function busyApp(): WorkspaceState['apps'][number] {
-  const app = [...state.apps].sort((a, b) => b.counts.pending - a.counts.pending).find((a) => a.counts.problems === 0 && a.counts.pending > 2);
+  const app = [...state.apps]
+    .sort((a, b) => b.counts.pending - a.counts.pending)
+    .find((a) => a.counts.problems === 0 && a.counts.pending > 2);
   if (!app) throw new Error('the demo folder has no app with several pending sessions');
   return app;
 }
@@ -73,7 +84,11 @@ describe('beyond the component, end to end', () => {
         el.scrollTop = top;
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         for (const e of el.querySelectorAll('[data-testid="inbox-row"]')) {
-          seen.set(Number(e.getAttribute('aria-rowindex')), { app: e.getAttribute('data-app') ?? '', id: e.getAttribute('data-id') ?? '', time: e.querySelector('time')?.getAttribute('datetime') ?? '' });
+          seen.set(Number(e.getAttribute('aria-rowindex')), {
+            app: e.getAttribute('data-app') ?? '',
+            id: e.getAttribute('data-id') ?? '',
+            time: e.querySelector('time')?.getAttribute('datetime') ?? '',
+          });
         }
         if (top >= el.scrollHeight - el.clientHeight) break;
       }
@@ -105,7 +120,9 @@ describe('beyond the component, end to end', () => {
     await writeFile(join(served.mobileApps, app.folder, id), text);
     const row = page.locator(`[data-testid="inbox-row"][data-id="${id}"]`);
     await row.waitFor();
-    await expect.poll(() => page.locator('[data-testid="toast"]').allTextContents()).toContainEqual(expect.stringContaining('waiting for approval'));
+    await expect
+      .poll(() => page.locator('[data-testid="toast"]').allTextContents())
+      .toContainEqual(expect.stringContaining('waiting for approval'));
     // Accept from the inbox: the file follows and the row leaves.
     await row.locator('[data-testid="inbox-accept"]').click();
     await expect.poll(async () => (await readSession(served.mobileApps, app.folder, id)).status).toBe('accepted');
@@ -116,14 +133,20 @@ describe('beyond the component, end to end', () => {
     const app = busyApp();
     await selectApp(page, app.folder);
     await page.locator('[data-testid="status-filter"]').getByRole('radio', { name: 'Pending' }).click();
-    const pending = (await sessionsOnDisk(served.mobileApps, app.folder)).filter((s) => s.json.status === 'pending').map((s) => s.id);
+    const pending = (await sessionsOnDisk(served.mobileApps, app.folder))
+      .filter((s) => s.json.status === 'pending')
+      .map((s) => s.id);
     await expect.poll(async () => (await visibleRows(page)).length).toBe(pending.length);
     const before = await unpushed();
     await page.locator('[data-testid="select-all"]').check();
-    await expect.poll(() => page.locator('[data-testid="selection-count"]').textContent()).toBe(`${pending.length} selected`);
+    await expect
+      .poll(() => page.locator('[data-testid="selection-count"]').textContent())
+      .toBe(`${pending.length} selected`);
     await page.locator('[data-testid="bulk-accept"]').click();
     await expect
-      .poll(async () => Promise.all(pending.map(async (id) => (await readSession(served.mobileApps, app.folder, id)).status)))
+      .poll(async () =>
+        Promise.all(pending.map(async (id) => (await readSession(served.mobileApps, app.folder, id)).status)),
+      )
       .toEqual(pending.map(() => 'accepted'));
     // Push counts sessions: every accepted session not already counted adds one.
     await expect.poll(unpushed).toBeGreaterThan(before);
@@ -131,7 +154,9 @@ describe('beyond the component, end to end', () => {
     const toast = page.locator('[data-testid="toast"]', { hasText: `${pending.length} sessions set to Accepted` });
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect
-      .poll(async () => Promise.all(pending.map(async (id) => (await readSession(served.mobileApps, app.folder, id)).status)))
+      .poll(async () =>
+        Promise.all(pending.map(async (id) => (await readSession(served.mobileApps, app.folder, id)).status)),
+      )
       .toEqual(pending.map(() => 'pending'));
     await expect.poll(async () => (await visibleRows(page)).length).toBe(pending.length);
     await page.locator('[data-testid="status-filter"]').getByRole('radio', { name: 'All' }).click();
@@ -142,15 +167,22 @@ describe('beyond the component, end to end', () => {
     await selectApp(page, app.folder);
     const rows = await visibleRows(page);
     await page.locator(`[data-testid="session-row"][data-id="${rows[1]!.id}"]`).click({ position: { x: 200, y: 16 } });
-    await page.locator(`[data-testid="session-row"][data-id="${rows[3]!.id}"]`).click({ position: { x: 200, y: 16 }, modifiers: ['Shift'] });
+    await page
+      .locator(`[data-testid="session-row"][data-id="${rows[3]!.id}"]`)
+      .click({ position: { x: 200, y: 16 }, modifiers: ['Shift'] });
     await expect.poll(() => page.locator('[data-testid="selection-count"]').textContent()).toBe('3 selected');
     await page.locator('[data-testid="bulk-delete"]').click();
     const dialog = page.locator('[data-testid="confirm-dialog"]');
     await dialog.waitFor();
-    expect(await dialog.locator('[data-testid="delete-summary"]').textContent()).toBe(`3 sessions of ${app.name} will be deleted:`);
-    expect(await dialog.locator(`[data-testid="delete-per-app"] li[data-app="${app.folder}"]`).getAttribute('data-count')).toBe('3');
+    expect(await dialog.locator('[data-testid="delete-summary"]').textContent()).toBe(
+      `3 sessions of ${app.name} will be deleted:`,
+    );
+    expect(
+      await dialog.locator(`[data-testid="delete-per-app"] li[data-app="${app.folder}"]`).getAttribute('data-count'),
+    ).toBe('3');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    for (const r of rows.slice(1, 4)) expect((await sessionsOnDisk(served.mobileApps, app.folder)).some((s) => s.id === r.id)).toBe(true);
+    for (const r of rows.slice(1, 4))
+      expect((await sessionsOnDisk(served.mobileApps, app.folder)).some((s) => s.id === r.id)).toBe(true);
     await page.locator('[data-testid="selection-clear"]').click();
   });
 
@@ -184,19 +216,28 @@ describe('beyond the component, end to end', () => {
     await selectApp(page, app.folder);
     await page.locator('[data-testid="status-filter"]').getByRole('radio', { name: 'Pending' }).click();
     const header = page.locator('button[data-sort="device"]');
-    for (let i = 0; i < 2 && (await header.locator('xpath=..').getAttribute('aria-sort')) !== 'ascending'; i++) await header.click();
+    for (let i = 0; i < 2 && (await header.locator('xpath=..').getAttribute('aria-sort')) !== 'ascending'; i++)
+      await header.click();
     const shownIds = (await visibleRows(page)).map((r) => r.id);
     expect(shownIds.length).toBeGreaterThan(1);
     await page.locator('[data-testid="list-header"] [data-testid="export-button"]').click();
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-csv"]').click(),
+    ]);
     expect(csvDownload.suggestedFilename()).toMatch(/^sessions-[a-z0-9-]+-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
     const csv = (await readFile((await csvDownload.path())!, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('app,id,status,email,device,deviceId,os,osVersion,simulator,language,ip,appVersion,changed,size,warnings');
+    expect(lines[0]).toBe(
+      'app,id,status,email,device,deviceId,os,osVersion,simulator,language,ip,appVersion,changed,size,warnings',
+    );
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(shownIds);
     expect(lines.slice(1).every((l) => l.split(',')[2] === 'pending')).toBe(true);
     await page.locator('[data-testid="list-header"] [data-testid="export-button"]').click();
-    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-json"]').click()]);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-json"]').click(),
+    ]);
     const json = JSON.parse(await readFile((await jsonDownload.path())!, 'utf8')) as { id: string; app: string }[];
     expect(json.map((r) => r.id)).toEqual(shownIds);
     expect(new Set(json.map((r) => r.app))).toEqual(new Set([app.folder]));
@@ -218,7 +259,10 @@ describe('beyond the component, end to end', () => {
     expect(await bulk.textContent()).toContain('Not pushed');
     await view.locator('[data-testid="activity-action"]').selectOption('undo');
     await expect.poll(() => rows.count()).toBe(1);
-    const [download] = await Promise.all([page.waitForEvent('download'), view.locator('[data-testid="activity-export"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      view.locator('[data-testid="activity-export"]').click(),
+    ]);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
     expect(csv.split('\r\n')[0]).toBe('time,user,folder,action,actionId,pushed,app,id,before,after');
     expect(csv.split('\r\n').filter((l) => l.includes(',undo,')).length).toBeGreaterThan(0);
@@ -247,7 +291,11 @@ describe.each(['light', 'dark'] as const)('screenshots of the inbox and a bulk s
 
   async function shot(name: string): Promise<void> {
     await shotPage.evaluate(() => document.fonts.ready);
-    await shotPage.screenshot({ path: join(SCREENSHOTS, `${name}-${theme}.png`), animations: 'disabled', caret: 'hide' });
+    await shotPage.screenshot({
+      path: join(SCREENSHOTS, `${name}-${theme}.png`),
+      animations: 'disabled',
+      caret: 'hide',
+    });
   }
 
   it('inbox', async () => {
@@ -264,9 +312,15 @@ describe.each(['light', 'dark'] as const)('screenshots of the inbox and a bulk s
     const app = busyApp();
     await selectApp(shotPage, app.folder);
     const rows = await visibleRows(shotPage);
-    await shotPage.locator(`[data-testid="session-row"][data-id="${rows[2]!.id}"]`).click({ position: { x: 200, y: 16 } });
-    await shotPage.locator(`[data-testid="session-row"][data-id="${rows[6]!.id}"]`).click({ position: { x: 200, y: 16 }, modifiers: ['Shift'] });
-    await shotPage.locator(`[data-testid="session-row"][data-id="${rows[9]!.id}"]`).click({ position: { x: 200, y: 16 }, modifiers: ['Control'] });
+    await shotPage
+      .locator(`[data-testid="session-row"][data-id="${rows[2]!.id}"]`)
+      .click({ position: { x: 200, y: 16 } });
+    await shotPage
+      .locator(`[data-testid="session-row"][data-id="${rows[6]!.id}"]`)
+      .click({ position: { x: 200, y: 16 }, modifiers: ['Shift'] });
+    await shotPage
+      .locator(`[data-testid="session-row"][data-id="${rows[9]!.id}"]`)
+      .click({ position: { x: 200, y: 16 }, modifiers: ['Control'] });
     await shotPage.locator('[data-testid="selection-count"]').waitFor();
     await shot('bulk-selection');
     await shotPage.locator('[data-testid="bulk-delete"]').click();

@@ -61,7 +61,9 @@ describe('dialogs and focus', () => {
     await expect.poll(() => dialog.getByTestId('test-result').getAttribute('data-outcome')).toBe('success');
     expect(peer.requests.some((r) => r.authorized && JSON.parse(r.body).action === 'ping')).toBe(true);
     // Focus did not fall to the page.
-    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="push-settings-dialog"]'))).toBe(true);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="push-settings-dialog"]'))).toBe(
+      true,
+    );
     const settings = await readFile(join(served.dataDir, 'settings.json'), 'utf8');
     expect(settings).toContain(peer.url);
     expect(settings).not.toContain(SECRET);
@@ -85,9 +87,12 @@ describe('dialogs and focus', () => {
   });
 
   it('Enter on the table focuses the details panel; Escape brings the focus back to the table', async () => {
-    await page.getByTestId('sessions-table').focus();
+    const first = (await visibleRows(page))[0]!;
+    await row(page, first.id).locator('[role="gridcell"]').nth(1).click();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="details-panel"]'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="details-panel"]')))
+      .toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(focused).toBe('sessions-table');
   });

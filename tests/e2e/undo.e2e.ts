@@ -45,7 +45,9 @@ describe('Undo after every change', () => {
     await row(page, target.id).locator('[role="gridcell"]').nth(1).click();
     await page.keyboard.press('Space');
     const expected = target.status === 'accepted' ? 'pending' : 'accepted';
-    await expect.poll(async () => (JSON.parse(await readFile(path, 'utf8')) as { status: string }).status).toBe(expected);
+    await expect
+      .poll(async () => (JSON.parse(await readFile(path, 'utf8')) as { status: string }).status)
+      .toBe(expected);
     await expect.poll(() => row(page, target.id).getAttribute('data-status')).toBe(expected);
     // The row did not jump away from the pointer.
     expect((await visibleRows(page)).map((r) => r.id).indexOf(target.id)).toBe(2);

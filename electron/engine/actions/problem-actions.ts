@@ -11,7 +11,14 @@ import type { AuditSessionChange, AuditValue } from '../../../shared/audit';
 import type { ActionFailure, ActionResult, Problem, ProblemRef, RevealResult, SessionRef } from '../../../shared/types';
 import { withLock, type LockOptions } from '../lock/file-lock';
 import type { ActionRecorder } from './action-recorder';
-import { problemLabel, problemPath, restoreProblemFile, trashProblemFile, type ProblemTrashOptions, type TrashedProblem } from './problem-trash';
+import {
+  problemLabel,
+  problemPath,
+  restoreProblemFile,
+  trashProblemFile,
+  type ProblemTrashOptions,
+  type TrashedProblem,
+} from './problem-trash';
 import { sessionLockKey } from './session-actions';
 
 /** What the live index must hear about our own moves (IndexUpdater implements it). */
@@ -86,9 +93,13 @@ export class ProblemActions {
     const failed: ActionFailure[] = [];
     for (const ref of refs) {
       try {
+        await problemPath(root, ref); // a ref that leaves the folder is refused as such, listed or not
         const code = listed.get(keyOf(ref));
         if (code === undefined) {
-          throw new ApiError('not-found', `${problemLabel(ref)} is no longer listed as a problem (fixed or removed meanwhile); nothing was moved.`);
+          throw new ApiError(
+            'not-found',
+            `${problemLabel(ref)} is no longer listed as a problem (fixed or removed meanwhile); nothing was moved.`,
+          );
         }
         const item = await this.locked(ref, () => trashProblemFile(root, ref, this.deps));
         trashed.push({ item, code });
@@ -101,7 +112,11 @@ export class ProblemActions {
     if (trashed.length === 0) return { actionId: null, done, failed };
     const actionId = randomUUID();
     this.deps.undo.remember(actionId, { root, trashed });
-    const sessions = trashed.map((t): AuditSessionChange => ({ app: t.item.ref.app, id: t.item.ref.file, before: summary(t) }));
+    const sessions = trashed.map((t): AuditSessionChange => ({
+      app: t.item.ref.app,
+      id: t.item.ref.file,
+      before: summary(t),
+    }));
     this.deps.recorder.logAudit({ folder: root, action: 'delete', actionId, sessions });
     return { actionId, done, failed };
   }
@@ -110,7 +125,8 @@ export class ProblemActions {
   async undo(actionId: string): Promise<ActionResult> {
     const { root } = this.deps;
     const entry = this.deps.undo.take(actionId, root);
-    if (!entry) throw new ApiError('not-found', 'This action can no longer be undone (it is too old, or from another folder).');
+    if (!entry)
+      throw new ApiError('not-found', 'This action can no longer be undone (it is too old, or from another folder).');
     const done: SessionRef[] = [];
     const failed: ActionFailure[] = [];
     const sessions: AuditSessionChange[] = [];

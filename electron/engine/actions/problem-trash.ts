@@ -50,7 +50,10 @@ export function problemLabel(ref: ProblemRef): string {
 export async function problemPath(root: string, ref: ProblemRef): Promise<string> {
   const dir = appPath(root, ref.app);
   if (!problemFileName.safeParse(ref.file).success) {
-    throw new ApiError('outside-root', `"${ref.file}" is not a valid file name (it must be a single name inside an app folder).`);
+    throw new ApiError(
+      'outside-root',
+      `"${ref.file}" is not a valid file name (it must be a single name inside an app folder).`,
+    );
   }
   const path = join(dir, ref.file);
   if (dirname(path) !== dir) throw new ApiError('outside-root', `"${ref.file}" leads outside its app folder.`);
@@ -59,10 +62,18 @@ export async function problemPath(root: string, ref: ProblemRef): Promise<string
 }
 
 /** Moves one problem file to the trash; what undo needs to put it back. */
-export async function trashProblemFile(root: string, ref: ProblemRef, opts: ProblemTrashOptions): Promise<TrashedProblem> {
+export async function trashProblemFile(
+  root: string,
+  ref: ProblemRef,
+  opts: ProblemTrashOptions,
+): Promise<TrashedProblem> {
   const path = await problemPath(root, ref);
   const st = await lstatOrNotFound(path, ref);
-  if (st.isDirectory()) throw new ApiError('invalid-argument', `${capital(problemLabel(ref))} is a folder; only files are moved to the trash.`);
+  if (st.isDirectory())
+    throw new ApiError(
+      'invalid-argument',
+      `${capital(problemLabel(ref))} is a folder; only files are moved to the trash.`,
+    );
   if (st.isFile() && st.size <= MAX_SESSION_BYTES) {
     const kept = await keepBytes(path, ref, st);
     if (kept) {
@@ -96,7 +107,8 @@ async function keepBytes(path: string, ref: ProblemRef, before: Stats): Promise<
     throw toFsApiError(err, `${capital(problemLabel(ref))} cannot be read`, path);
   }
   const after = await lstat(path).catch(() => null);
-  if (!after || after.ino !== before.ino || after.mtimeMs !== read.stats.mtimeMs || after.size !== read.bytes.length) return null;
+  if (!after || after.ino !== before.ino || after.mtimeMs !== read.stats.mtimeMs || after.size !== read.bytes.length)
+    return null;
   return { how: 'kept', ref, bytes: read.bytes, mtimeMs: read.stats.mtimeMs, mode: read.stats.mode & 0o7777 };
 }
 
@@ -136,7 +148,8 @@ async function unlinkSymlink(path: string, ref: ProblemRef, st: Stats): Promise<
   try {
     const target = await readlink(path);
     const now = await lstat(path);
-    if (!now.isSymbolicLink() || now.ino !== st.ino) throw new ApiError('io', `${capital(problemLabel(ref))} changed meanwhile; try again.`);
+    if (!now.isSymbolicLink() || now.ino !== st.ino)
+      throw new ApiError('io', `${capital(problemLabel(ref))} changed meanwhile; try again.`);
     await unlink(path);
     return { how: 'link', ref, target, mtimeMs: st.mtimeMs };
   } catch (err) {
@@ -155,13 +168,20 @@ export async function restoreProblemFile(root: string, t: TrashedProblem): Promi
     throw toFsApiError(err, `Cannot recreate the folder of app ${ref.app}`, dir);
   });
   const path = await problemPath(root, ref);
-  if (await lstat(path).then(() => true, () => false)) throw existsAgain(ref);
+  if (
+    await lstat(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw existsAgain(ref);
   try {
     if (t.how === 'kept') await restoreBytes(path, t);
     else if (t.how === 'moved') await moveBack(t.trashPath, path);
     else await relink(path, t);
   } catch (err) {
-    if (errnoCode(err) === 'EEXIST' || (err instanceof ApiError && err.message.includes('already exists'))) throw existsAgain(ref);
+    if (errnoCode(err) === 'EEXIST' || (err instanceof ApiError && err.message.includes('already exists')))
+      throw existsAgain(ref);
     throw toFsApiError(err, `Cannot restore ${problemLabel(ref)}`, path);
   }
 }
@@ -195,7 +215,14 @@ async function lstatOrNotFound(path: string, ref: ProblemRef): Promise<Stats> {
 function describeEntry(st: Stats): string {
   const kind = kindOf(st);
   if (kind === null) return `a file of ${st.size} bytes`;
-  return { symlink: 'a symbolic link', fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device file', directory: 'a folder', other: 'not a regular file' }[kind];
+  return {
+    symlink: 'a symbolic link',
+    fifo: 'a named pipe (FIFO)',
+    socket: 'a socket',
+    device: 'a device file',
+    directory: 'a folder',
+    other: 'not a regular file',
+  }[kind];
 }
 
 function localDate(d: Date): string {
@@ -212,5 +239,8 @@ function notFound(ref: ProblemRef): ApiError {
 }
 
 function existsAgain(ref: ProblemRef): ApiError {
-  return new ApiError('io', `Cannot restore ${problemLabel(ref)}: a file with that name exists again; it was not overwritten.`);
+  return new ApiError(
+    'io',
+    `Cannot restore ${problemLabel(ref)}: a file with that name exists again; it was not overwritten.`,
+  );
 }

@@ -117,7 +117,6 @@ export class AsyncFolderPool {
       const task = await this.nextFile();
       if (!task) return;
       const { job, name } = task;
-      job.reading++;
       const res = await readScanFile(this.root, job.app, name);
       job.reading--;
       this.add(job, res);
@@ -137,7 +136,12 @@ export class AsyncFolderPool {
       }
       const pending = this.current;
       const job = await pending;
-      if (job.next < job.names.length) return { job, name: job.names[job.next++] as string };
+      if (job.next < job.names.length) {
+        // Counted as reading from the moment it is handed out: another reader that
+        // finds the folder used up before this one resumes must not finish it.
+        job.reading++;
+        return { job, name: job.names[job.next++] as string };
+      }
       if (this.current === pending) this.current = null;
       this.finishIfDone(job);
     }

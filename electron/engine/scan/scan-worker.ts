@@ -68,6 +68,7 @@ function takeFolder(): string | undefined {
 }
 
 function onShare(): boolean {
+  if (process.env['MSM_SCAN_ASYNC'] === '1') return true; // tests: the share path on a local disk
   try {
     return isNetworkFsType(statfsSync(data.root).type);
   } catch {

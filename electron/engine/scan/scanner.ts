@@ -171,6 +171,7 @@ class RootScan implements ScanHandle {
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.credits = new Int32Array(new SharedArrayBuffer(Math.max(1, maxWorkers) * 4)).fill(CHUNK_CREDITS);
+    if (process.env['MSM_SCAN_ASYNC'] === '1') Atomics.store(this.queue, QUEUE_SLOW, 1); // tests: the share path
     this.remaining = folders.length;
     if (this.remaining === 0) this.finish();
     else this.scheduleMain();

@@ -24,8 +24,12 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KnownFiles, RecheckOutcome, WatchSink } from './folder-watcher';
 
-/** An observation younger than this after the entry's mtime is looked at again. */
-export const RACY_MS = 3000;
+/**
+ * An observation younger than this after the entry's mtime is looked at again. Share times
+ * have one-second steps and clients cache attributes for about a second: a look at least
+ * 2 s after the mtime's second began sees every write of that second.
+ */
+export const RACY_MS = 2000;
 const LSTAT_CONCURRENCY = 16;
 /** App folders listed at once by a re-check (each listing is a few round trips on a share). */
 const LIST_CONCURRENCY = 4;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from './format';
+import { osShortLabel, relativeTime } from './format';
 
 const NOW = Date.UTC(2025, 1, 14, 10, 0, 0);
 const DAY = 24 * 3600_000;
@@ -14,5 +14,13 @@ describe('relativeTime', () => {
 
   it('says "just now" under a minute', () => {
     expect(relativeTime(NOW - 20_000, NOW, 'en', 'just now')).toBe('just now');
+  });
+});
+
+describe('osShortLabel', () => {
+  it('names the Android release, not the API level', () => {
+    expect(osShortLabel({ os: 'Android', osVersion: '34 (Android 14)' })).toBe('Android 14');
+    expect(osShortLabel({ os: 'iPadOS', osVersion: '17.4' })).toBe('iPadOS 17.4');
+    expect(osShortLabel({ os: 'Android', osVersion: '14' })).toBe('Android 14');
   });
 });

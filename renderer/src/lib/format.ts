@@ -12,6 +12,12 @@ export function osLabel(r: Pick<SessionRecord, 'os' | 'osVersion'>): string {
   return `${r.os} ${r.osVersion}`.trim();
 }
 
+/** For narrow columns: "Android 14" from Android's "34 (Android 14)" (API level, then release); others as osLabel. */
+export function osShortLabel(r: Pick<SessionRecord, 'os' | 'osVersion'>): string {
+  const release = /^\d+\s*\(Android\s+([\d.]+)\)$/i.exec(r.osVersion.trim());
+  return release ? `Android ${release[1]}` : osLabel(r);
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600_000],
   ['month', 30 * 24 * 3600_000],

@@ -15,15 +15,44 @@ interface Chip {
 
 function chipsOf(t: TFunction, status: string, f: ExtraFilters, query: string): Chip[] {
   const chips: Chip[] = [];
-  if (query.trim()) chips.push({ key: 'search', label: t('filters.chipSearch', { text: query.trim() }), clear: () => setQuery('') });
-  if (status !== 'all') chips.push({ key: 'status', label: `${t('filters.status')}: ${t(`status.${status}`)}`, clear: () => setStatusFilter('all') });
-  if (f.platform) chips.push({ key: 'platform', label: `${t('filters.platform')}: ${{ ios: 'iOS', ipados: 'iPadOS', android: 'Android' }[f.platform]}`, clear: () => setFilters({ platform: undefined }) });
+  if (query.trim())
+    chips.push({ key: 'search', label: t('filters.chipSearch', { text: query.trim() }), clear: () => setQuery('') });
+  if (status !== 'all')
+    chips.push({
+      key: 'status',
+      label: `${t('filters.status')}: ${t(`status.${status}`)}`,
+      clear: () => setStatusFilter('all'),
+    });
+  if (f.platform)
+    chips.push({
+      key: 'platform',
+      label: `${t('filters.platform')}: ${{ ios: 'iOS', ipados: 'iPadOS', android: 'Android' }[f.platform]}`,
+      clear: () => setFilters({ platform: undefined }),
+    });
   if (f.simulator !== undefined)
-    chips.push({ key: 'simulator', label: f.simulator ? t('filters.simulatorsOnly') : t('filters.devicesOnly'), clear: () => setFilters({ simulator: undefined }) });
-  if (f.appVersion) chips.push({ key: 'appVersion', label: `${t('filters.appVersion')}: ${f.appVersion}`, clear: () => setFilters({ appVersion: undefined }) });
-  if (f.language) chips.push({ key: 'language', label: `${t('filters.language')}: ${f.language}`, clear: () => setFilters({ language: undefined }) });
+    chips.push({
+      key: 'simulator',
+      label: f.simulator ? t('filters.simulatorsOnly') : t('filters.devicesOnly'),
+      clear: () => setFilters({ simulator: undefined }),
+    });
+  if (f.appVersion)
+    chips.push({
+      key: 'appVersion',
+      label: `${t('filters.appVersion')}: ${f.appVersion}`,
+      clear: () => setFilters({ appVersion: undefined }),
+    });
+  if (f.language)
+    chips.push({
+      key: 'language',
+      label: `${t('filters.language')}: ${f.language}`,
+      clear: () => setFilters({ language: undefined }),
+    });
   if (f.olderThanDays !== undefined)
-    chips.push({ key: 'age', label: t('filters.chipOlder', { count: f.olderThanDays }), clear: () => setFilters({ olderThanDays: undefined }) });
+    chips.push({
+      key: 'age',
+      label: t('filters.chipOlder', { count: f.olderThanDays }),
+      clear: () => setFilters({ olderThanDays: undefined }),
+    });
   return chips;
 }
 
@@ -40,7 +69,12 @@ export function FilterChips({ inbox }: { inbox?: boolean }) {
       {chips.map((c) => (
         <li key={c.key} className="chip" data-chip={c.key}>
           <span className="chip__label">{c.label}</span>
-          <button type="button" className="chip__remove" aria-label={t('filters.removeChip', { label: c.label })} onClick={c.clear}>
+          <button
+            type="button"
+            className="chip__remove"
+            aria-label={t('filters.removeChip', { label: c.label })}
+            onClick={c.clear}
+          >
             <CloseIcon size={9} />
           </button>
         </li>
@@ -55,7 +89,9 @@ export function FilterChips({ inbox }: { inbox?: boolean }) {
               resetFilters();
               // The chips (this button too) go away: the list takes the focus, not the page.
               requestAnimationFrame(() =>
-                document.querySelector<HTMLElement>('[data-testid="sessions-table"], [data-testid="inbox-grid"]')?.focus(),
+                document
+                  .querySelector<HTMLElement>('[data-testid="sessions-table"], [data-testid="inbox-grid"]')
+                  ?.focus(),
               );
             }}
           >

@@ -56,7 +56,13 @@ function FiltersForm() {
   return (
     <div className="filters">
       <Field id="filter-status" label={t('filters.status')}>
-        <select id="filter-status" className="select" value={status} disabled={inbox} onChange={(e) => setStatusFilter(e.target.value as StatusFilter)}>
+        <select
+          id="filter-status"
+          className="select"
+          value={status}
+          disabled={inbox}
+          onChange={(e) => setStatusFilter(e.target.value as StatusFilter)}
+        >
           <option value="all">{t('filters.any')}</option>
           <option value="accepted">{t('status.accepted')}</option>
           <option value="pending">{t('status.pending')}</option>
@@ -88,7 +94,12 @@ function FiltersForm() {
         </select>
       </Field>
       <Field id="filter-version" label={t('filters.appVersion')}>
-        <select id="filter-version" className="select" value={f.appVersion ?? ''} onChange={(e) => setFilters({ appVersion: e.target.value || undefined })}>
+        <select
+          id="filter-version"
+          className="select"
+          value={f.appVersion ?? ''}
+          onChange={(e) => setFilters({ appVersion: e.target.value || undefined })}
+        >
           <option value="">{t('filters.any')}</option>
           {withCurrent(versions, f.appVersion).map((v) => (
             <option key={v} value={v}>
@@ -98,7 +109,12 @@ function FiltersForm() {
         </select>
       </Field>
       <Field id="filter-language" label={t('filters.language')}>
-        <select id="filter-language" className="select" value={f.language ?? ''} onChange={(e) => setFilters({ language: e.target.value || undefined })}>
+        <select
+          id="filter-language"
+          className="select"
+          value={f.language ?? ''}
+          onChange={(e) => setFilters({ language: e.target.value || undefined })}
+        >
           <option value="">{t('filters.any')}</option>
           {withCurrent(languages, f.language).map((v) => (
             <option key={v} value={v}>
@@ -147,7 +163,11 @@ export function FiltersButton() {
           <FilterIcon size={13} />
           <span>{t('filters.button')}</span>
           {/* Always there (hidden at 0) so the badge appearing does not push the search box aside. */}
-          <span className={`button__count${n > 0 ? '' : ' button__count--empty'}`} data-testid={n > 0 ? 'filters-count' : undefined} aria-hidden={n > 0 ? undefined : true}>
+          <span
+            className={`button__count${n > 0 ? '' : ' button__count--empty'}`}
+            data-testid={n > 0 ? 'filters-count' : undefined}
+            aria-hidden={n > 0 ? undefined : true}
+          >
             {n > 0 ? n : 0}
           </span>
         </>
@@ -168,7 +188,10 @@ export function FiltersButton() {
           </div>
           <FiltersForm />
           <div className="popover__footer">
-            <button type="button" className="button button--small" data-testid="filters-reset"
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="filters-reset"
               disabled={n === 0}
               onClick={(e) => {
                 // The button disables itself: give the focus to Done rather than drop it to the page.

@@ -95,12 +95,15 @@ export function DetailsPanel() {
   const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (focusTick > 0) ref.current?.querySelector<HTMLElement>('select, input, button')?.focus();
+    // The panel itself takes the focus (Tab goes on to its controls): a <select> focused by
+    // Enter would open its list on the same key and then swallow Escape.
+    if (focusTick > 0) ref.current?.focus();
   }, [focusTick]);
 
   let body: React.ReactNode;
   if (!id) body = <p className="details__placeholder">{t('details.empty')}</p>;
-  else if (!record) body = <p className="details__placeholder">{loadedApp ? t('details.gone') : t('details.loading')}</p>;
+  else if (!record)
+    body = <p className="details__placeholder">{loadedApp ? t('details.gone') : t('details.loading')}</p>;
   else {
     const target = { app: record.app, id: record.id };
     const detail = loaded && 'detail' in loaded ? loaded.detail : null;
@@ -160,7 +163,9 @@ export function DetailsPanel() {
               </div>
             </>
           ) : (
-            <p className="muted">{loaded && 'error' in loaded ? t('details.loadFailed', { message: loaded.error }) : t('details.loading')}</p>
+            <p className="muted">
+              {loaded && 'error' in loaded ? t('details.loadFailed', { message: loaded.error }) : t('details.loading')}
+            </p>
           )}
         </section>
         <section className="details__section" aria-labelledby="details-warnings">
@@ -200,9 +205,11 @@ export function DetailsPanel() {
       className="details"
       aria-label={t('details.title')}
       data-testid="details-panel"
+      tabIndex={-1}
       onKeyDown={(e) => {
         // Enter on the table brought the focus here; Escape takes it back to the row.
-        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        // (A closed <select> reports Escape as handled by the browser: it is still ours.)
+        if (e.key !== 'Escape' || (e.defaultPrevented && !(e.target instanceof HTMLSelectElement))) return;
         e.preventDefault();
         document.querySelector<HTMLElement>('[data-testid="sessions-table"]')?.focus({ preventScroll: true });
       }}

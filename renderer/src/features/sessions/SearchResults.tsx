@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSearchHit } from '../../../../shared/types';
-import { osLabel } from '../../lib/format';
+import { osShortLabel } from '../../lib/format';
 import { setQuery, useUi } from '../../store/ui';
 import { filterClock, visibleWithFilters } from '../../store/visible';
 import { useWorkspace } from '../../store/workspace';
@@ -80,7 +80,7 @@ function Hit({ hit, folderLabel }: { hit: SessionSearchHit; folderLabel: string 
       >
         <span className="search-hit__device">{device}</span>
         <span className="search-hit__email">{r.email || <span className="muted">{t('table.noEmail')}</span>}</span>
-        <span className="search-hit__os muted">{osLabel(r)}</span>
+        <span className="search-hit__os muted">{osShortLabel(r)}</span>
         <span className="search-hit__app">
           {hit.appName}
           {folderLabel ? <span className="muted"> · {folderLabel}</span> : null}

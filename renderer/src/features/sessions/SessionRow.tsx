@@ -4,7 +4,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRecord } from '../../../../shared/types';
-import { osLabel } from '../../lib/format';
+import { osLabel, osShortLabel } from '../../lib/format';
 import { ChangedCell, IpCell } from '../../ui/RecordCells';
 import { clickRow } from './selection-actions';
 import { clickKind } from '../../store/selection';
@@ -127,7 +127,7 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
         ) : null}
       </div>
       <div role="gridcell" className="cell col--os">
-        <span className="cell__text">{os}</span>
+        <span className="cell__text">{osShortLabel(record)}</span>
       </div>
       <div role="gridcell" className="cell cell--email col--email">
         <EmailCell target={target} email={record.email} label={record.deviceDescription || record.id} />

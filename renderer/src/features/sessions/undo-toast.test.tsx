@@ -30,7 +30,9 @@ describe('Undo after every change', () => {
 
   it('an e-mail edit confirms with Undo', async () => {
     const { client } = await renderApp();
-    await settle(() => setEmail({ app: IOS, id: 'a1c0ffee00000000000000000000000000000001' }, 'new.person@example.com'));
+    await settle(() =>
+      setEmail({ app: IOS, id: 'a1c0ffee00000000000000000000000000000001' }, 'new.person@example.com'),
+    );
     expect(client.callsOf('setEmail')).toHaveLength(1);
     expect(within(toastWith('E-mail of')).getByRole('button', { name: 'Undo' })).toBeTruthy();
   });
@@ -50,6 +52,8 @@ describe('Undo after every change', () => {
     await settle(() => fireEvent.click(within(screen.getByTestId('selection-bar')).getByTestId('bulk-keep')));
     const toast = toastWith('kept pending');
     fireEvent.click(within(toast).getByRole('button', { name: 'Undo' }));
-    await waitFor(() => expect(screen.getAllByTestId('inbox-row').every((r) => r.getAttribute('data-kept') === 'false')).toBe(true));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('inbox-row').every((r) => r.getAttribute('data-kept') === 'false')).toBe(true),
+    );
   });
 });

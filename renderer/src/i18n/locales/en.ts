@@ -152,7 +152,8 @@ const en = {
   },
   problems: {
     title: 'Problems',
-    intro: 'These files look like sessions but cannot be read. They are listed, never modified.',
+    intro:
+      'These files look like sessions but cannot be read. Nothing changes them unless you move one to the trash (with Undo).',
     none: 'No problem: every session file can be read.',
     app: 'App folder',
     file: 'File',
@@ -168,6 +169,16 @@ const en = {
       'not-regular': 'Not a regular file',
       'too-deep': 'Nested too deeply',
     },
+    actions: 'Actions',
+    copyPath: 'Copy path',
+    trash: 'Move to trash',
+    confirmTitle: 'Move this file to the trash?',
+    confirmText: 'The file {{file}} of app folder {{app}} will be moved to the trash. You can undo it right after.',
+    confirmMoved: 'It is not opened: the entry itself is moved to the app’s own trash folder, and Undo moves it back.',
+    trashed: 'Moved {{file}} to the trash.',
+    restored: 'Restored {{file}}.',
+    trashFailed: 'Could not move {{file}} to the trash',
+    restoreFailed: 'Could not restore {{file}}',
   },
   menu: {
     label: 'Session actions',

@@ -154,7 +154,8 @@ const es: Messages = {
   },
   problems: {
     title: 'Problemas',
-    intro: 'Estos archivos parecen archivos de sesión pero no se pueden leer. Se listan, nunca se modifican.',
+    intro:
+      'Estos archivos parecen archivos de sesión pero no se pueden leer. Nada los modifica, salvo si mueve uno a la papelera (con Deshacer).',
     none: 'Ningún problema: todos los archivos de sesión se pueden leer.',
     app: 'Carpeta de aplicación',
     file: 'Archivo',
@@ -170,6 +171,18 @@ const es: Messages = {
       'not-regular': 'No es un archivo normal',
       'too-deep': 'Anidamiento demasiado profundo',
     },
+    actions: 'Acciones',
+    copyPath: 'Copiar la ruta',
+    trash: 'Mover a la papelera',
+    confirmTitle: '¿Mover este archivo a la papelera?',
+    confirmText:
+      'El archivo {{file}} de la carpeta de aplicación {{app}} se moverá a la papelera. Puede deshacerlo justo después.',
+    confirmMoved:
+      'No se abre: la entrada misma se mueve a la papelera propia de la aplicación, y Deshacer la devuelve.',
+    trashed: '{{file}} movido a la papelera.',
+    restored: '{{file}} restaurado.',
+    trashFailed: 'No se pudo mover {{file}} a la papelera',
+    restoreFailed: 'No se pudo restaurar {{file}}',
   },
   menu: {
     label: 'Acciones de la sesión',

@@ -155,7 +155,7 @@ const fr: Messages = {
   problems: {
     title: 'Problèmes',
     intro:
-      'Ces fichiers ressemblent à des fichiers session mais ne peuvent pas être lus. Ils sont listés, jamais modifiés.',
+      'Ces fichiers ressemblent à des fichiers session mais ne peuvent pas être lus. Rien ne les modifie, sauf si vous en placez un dans la corbeille (avec Annuler).',
     none: 'Aucun problème : tous les fichiers session sont lisibles.',
     app: 'Dossier d’application',
     file: 'Fichier',
@@ -171,6 +171,18 @@ const fr: Messages = {
       'not-regular': 'Pas un fichier ordinaire',
       'too-deep': 'Imbrication trop profonde',
     },
+    actions: 'Actions',
+    copyPath: 'Copier le chemin',
+    trash: 'Placer dans la corbeille',
+    confirmTitle: 'Placer ce fichier dans la corbeille ?',
+    confirmText:
+      'Le fichier {{file}} du dossier d’application {{app}} sera placé dans la corbeille. Vous pourrez annuler juste après.',
+    confirmMoved:
+      'Il n’est pas ouvert : l’entrée elle-même est déplacée dans la corbeille propre à l’application, et Annuler la remet en place.',
+    trashed: '{{file}} placé dans la corbeille.',
+    restored: '{{file}} restauré.',
+    trashFailed: 'Impossible de placer {{file}} dans la corbeille',
+    restoreFailed: 'Impossible de restaurer {{file}}',
   },
   menu: {
     label: 'Actions de la session',

@@ -154,7 +154,8 @@ const pt: Messages = {
   },
   problems: {
     title: 'Problemas',
-    intro: 'Estes arquivos parecem arquivos de sessão, mas não podem ser lidos. São listados, nunca modificados.',
+    intro:
+      'Estes arquivos parecem arquivos de sessão, mas não podem ser lidos. Nada os modifica, a menos que você mova um para a lixeira (com Desfazer).',
     none: 'Nenhum problema: todos os arquivos de sessão podem ser lidos.',
     app: 'Pasta da aplicação',
     file: 'Arquivo',
@@ -170,6 +171,18 @@ const pt: Messages = {
       'not-regular': 'Não é um arquivo comum',
       'too-deep': 'Aninhamento profundo demais',
     },
+    actions: 'Ações',
+    copyPath: 'Copiar o caminho',
+    trash: 'Mover para a lixeira',
+    confirmTitle: 'Mover este arquivo para a lixeira?',
+    confirmText:
+      'O arquivo {{file}} da pasta da aplicação {{app}} será movido para a lixeira. Você pode desfazer logo em seguida.',
+    confirmMoved:
+      'Ele não é aberto: a própria entrada é movida para a lixeira própria da aplicação, e Desfazer a devolve.',
+    trashed: '{{file}} movido para a lixeira.',
+    restored: '{{file}} restaurado.',
+    trashFailed: 'Não foi possível mover {{file}} para a lixeira',
+    restoreFailed: 'Não foi possível restaurar {{file}}',
   },
   menu: {
     label: 'Ações da sessão',
