@@ -1,4 +1,4 @@
-// npm run bench:browser [-- --sessions 100000]   (needs `npx electron-vite build` and /usr/bin/chromium)
+// npm run bench:browser [-- --sessions 100000] [--identity]   (needs `npx electron-vite build` and /usr/bin/chromium)
 // Browser mode at scale: starts the browser-mode server on the cached data set
 // (bench/.data/<n>, as npm run bench makes it), loads the page in Chromium and
 // reports, from navigation start: the time until the first app's sessions are on
@@ -41,6 +41,29 @@ function startServer(root: string, dataDir: string): Promise<{ child: ChildProce
   });
 }
 
+/** Runs in the page: every app's sessions, fetched as the UI fetches one app (POST /api/listSessions, its token). */
+const FETCH_ALL_APPS = `(async () => {
+  const token = sessionStorage.getItem('msm-token') ?? '';
+  const call = async (method, args) => {
+    const res = await fetch('/api/' + method, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-MSM-Token': token },
+      body: JSON.stringify(args),
+    });
+    const text = await res.text();
+    return { text, json: JSON.parse(text) };
+  };
+  const state = (await call('getState', [])).json.value;
+  const started = performance.now();
+  const lists = await Promise.all(state.apps.map((a) => call('listSessions', [a.folder])));
+  return {
+    ms: performance.now() - started,
+    apps: state.apps.length,
+    sessions: lists.reduce((n, l) => n + l.json.value.length, 0),
+    jsonBytes: lists.reduce((n, l) => n + l.text.length, 0),
+  };
+})()`;
+
 interface Transfer {
   url: string;
   wireBytes: number;
@@ -58,6 +81,9 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage();
+    // --identity: ask for uncompressed answers, to compare.
+    const identity = process.argv.includes('--identity');
+    if (identity) await page.setExtraHTTPHeaders({ 'Accept-Encoding': 'identity' });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     const transfers = new Map<string, Transfer>();
@@ -81,31 +107,18 @@ async function main(): Promise<void> {
     const pageAndFirstApp = [...transfers.values()].map((t) => ({ ...t, url: t.url.replace(/\?.*$/, '') }));
 
     // Every app's sessions, as the UI fetches one app: POST /api/listSessions with the page's token.
-    const fetched = await page.evaluate(async () => {
-      const token = sessionStorage.getItem('msm-token') ?? '';
-      const call = async (method: string, args: unknown[]) => {
-        const res = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-MSM-Token': token },
-          body: JSON.stringify(args),
-        });
-        const text = await res.text();
-        return { text, json: JSON.parse(text) as { ok: boolean; value: unknown } };
-      };
-      const state = (await call('getState', [])).json.value as { apps: { folder: string }[] };
-      const started = performance.now();
-      const lists = await Promise.all(state.apps.map((a) => call('listSessions', [a.folder])));
-      return {
-        ms: performance.now() - started,
-        apps: state.apps.length,
-        sessions: lists.reduce((n, l) => n + (l.json.value as unknown[]).length, 0),
-        jsonBytes: lists.reduce((n, l) => n + l.text.length, 0),
-      };
-    });
+    // A string, not a function: tsx's transform would add helpers the page does not have.
+    const fetched = (await page.evaluate(FETCH_ALL_APPS)) as {
+      ms: number;
+      apps: number;
+      sessions: number;
+      jsonBytes: number;
+    };
     await page.waitForLoadState('networkidle');
     const allAppsMs = performance.now() - t0;
     const result = {
       sessions,
+      acceptEncoding: identity ? 'identity' : "Chromium's default",
       loadAverage1m: loadavg()[0],
       serverOpenMs: Math.round(server.openMs),
       firstApp: { ms: Math.round(firstAppMs), wireBytes: firstAppBytes, requests: pageAndFirstApp },

@@ -9,6 +9,8 @@ import {
   chmodSync,
   existsSync,
   lstatSync,
+  mkdtempSync,
+  rmSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -17,6 +19,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseApiArgs } from '../../../shared/api-schema';
@@ -25,6 +28,7 @@ import { AuditLog } from '../audit/audit-log';
 import { newId, type TempTree } from '../testing/engine-fixtures';
 import { useWorkspaceFixture } from '../testing/workspace-fixture';
 import type { Workspace } from '../folder/workspace';
+import { restoreProblemFile, trashProblemFile } from './problem-trash';
 
 const fixture = useWorkspaceFixture();
 const MTIME = new Date('2024-03-01T10:20:30Z');
@@ -255,5 +259,33 @@ describe('problem refs that leave the folder or name no problem', () => {
     const browser = fixture.workspace();
     await browser.open(tree.root);
     expect(await browser.revealProblem({ app, file: 'manifest.json' })).toMatchObject({ shown: false });
+  });
+});
+
+// A trash on another disk than the folder (here /dev/shm, when it is one): an entry that
+// cannot be read cannot be renamed there either.
+const otherDisk = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
+
+describe.runIf(otherDisk)('the app trash on another disk', () => {
+  it('a FIFO is refused with the reason (left in place); a symlink is removed and recreated from its target', async () => {
+    const tree = fixture.makeTree(1, 1);
+    const app = tree.apps[0]!.folder;
+    const fifo = newId();
+    const link = newId();
+    execFileSync('mkfifo', [join(tree.root, app, fifo)]);
+    symlinkSync('/nowhere/target', join(tree.root, app, link));
+    const trashDir = mkdtempSync('/dev/shm/msm-trash-');
+    try {
+      const opts = { trash: async () => undefined, trashDir };
+      await expect(trashProblemFile(tree.root, { app, file: fifo }, opts)).rejects.toThrow(/on another disk/);
+      expect(lstatSync(join(tree.root, app, fifo)).isFIFO()).toBe(true);
+      const moved = await trashProblemFile(tree.root, { app, file: link }, opts);
+      expect(moved.how).toBe('link');
+      expect(lstatSync(join(tree.root, app, link), { throwIfNoEntry: false })).toBeUndefined();
+      await restoreProblemFile(tree.root, moved);
+      expect(readlinkSync(join(tree.root, app, link))).toBe('/nowhere/target');
+    } finally {
+      rmSync(trashDir, { recursive: true, force: true });
+    }
   });
 });

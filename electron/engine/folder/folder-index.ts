@@ -38,7 +38,7 @@ export interface FolderIndexOptions {
   /** The user's choice for a folder (real path); default 'auto'. */
   watchPreference?: (root: string) => WatchPreference;
   detectVolume?: (path: string) => Promise<VolumeKind>; // tests inject one; default: the OS's mount table
-  /** Root check interval in polling mode (default: 1500 ms on a share, 1000 ms on a local disk). */
+  /** Root check interval in polling mode (default: 2000 ms on a share, 1000 ms on a local disk). */
   pollIntervalMs?: number;
   /** Shared with the actions: the state shows the open root's unpushed count. */
   unpushed: UnpushedStore;

@@ -68,7 +68,7 @@ export interface WorkspaceHost {
   watchPreference?: (root: string) => WatchPreference;
   /** Tells network file systems (tests); default: the OS's mount table (watch/volume-kind.ts). */
   detectVolume?: (path: string) => Promise<VolumeKind>;
-  /** Root check interval in polling mode (default 1500 ms on a share, 1000 ms on a local disk). */
+  /** Root check interval in polling mode (default 2000 ms on a share, 1000 ms on a local disk). */
   pollIntervalMs?: number;
   /** The shell remembers the last folder. */
   onFolderOpened?: (root: string, isDemo: boolean) => void;

@@ -143,7 +143,12 @@ console.log(JSON.stringify(out));
     for (const r of results) {
       expect(r.records).toBe(2);
       expect(r.problems).toEqual([
-        expect.objectContaining({ app: locked, file: '', code: 'unreadable', reason: expect.stringMatching(/permission denied/) }),
+        expect.objectContaining({
+          app: locked,
+          file: '',
+          code: 'unreadable',
+          reason: expect.stringMatching(/permission denied/),
+        }),
       ]);
     }
   });

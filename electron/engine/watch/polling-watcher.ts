@@ -39,7 +39,7 @@ interface AppPoll {
 }
 
 /** The scheduler's step: due listings start at most this late. */
-const MAX_STEP_MS = 250;
+const MAX_STEP_MS = 100;
 
 export class PollingWatcher implements FolderWatcher {
   private readonly apps = new Map<string, AppPoll>();
@@ -159,8 +159,10 @@ export class PollingWatcher implements FolderWatcher {
   }
 
   private async list(app: string, poll: AppPoll): Promise<void> {
-    const outcome = await this.lister.listApp(app, Date.now());
+    const started = Date.now();
+    const outcome = await this.lister.listApp(app, started);
     if (outcome) poll.count = outcome.entries;
-    poll.dueAt = Date.now() + this.passMs();
+    // From the start: the listing's own duration must not stretch the pass (and the rewrite latency).
+    poll.dueAt = started + this.passMs();
   }
 }

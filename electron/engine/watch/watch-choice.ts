@@ -22,13 +22,15 @@ export interface WatchChoiceInput {
 const DETECT_TIMEOUT_MS = 3000;
 
 /**
- * Network polling: the root every 1.5 s (additions and removals show within ~3 s
- * with 1 s client caches, ~4 s when two changes fall in the same second); every file's attributes once per pass at 560 files/s,
- * under 100 KB/s of listings on sshfs (~175 B per entry), so 5,000 files are
- * passed in ~9 s: an in-place rewrite shows within 10 s. Beyond ~5,000 files the
- * pass gets longer rather than the traffic higher (bench/share-watch.ts).
+ * Network polling: the root every 2 s (additions and removals show within ~3 s
+ * with 1 s client caches, ~4 s when two changes fall in the same second);
+ * every file's attributes once per pass at 540 files/s. A listed entry costs
+ * ~180 B on sshfs (name, "ls -l" line, attributes), so 5,000 sessions are
+ * passed in ~9.3 s for ~97 KB/s plus ~2 KB/s for the root: an in-place rewrite
+ * shows within 10 s, idle traffic stays under 100 KB/s. Beyond ~5,000 files
+ * the pass gets longer rather than the traffic higher (bench/share-watch.ts).
  */
-export const NETWORK_POLLING: Required<PollingOptions> = { intervalMs: 1500, filesPerSecond: 560, minPassMs: 3000 };
+export const NETWORK_POLLING: Required<PollingOptions> = { intervalMs: 2000, filesPerSecond: 540, minPassMs: 3000 };
 /** A local disk forced to polling: listings and lstats are cheap system calls. */
 export const LOCAL_POLLING: Required<PollingOptions> = { intervalMs: 1000, filesPerSecond: 20_000, minPassMs: 1000 };
 
