@@ -109,7 +109,7 @@ describe('the desktop shell with a fake Electron', () => {
     const second = await launch({ platform: 'darwin', userData: snapshot });
     const after = await started(second, t.root);
     expect(after.unpushed).toBe(before.unpushed);
-    expect((await call<AuditEntry[]>(second, 'readAuditLog', {})).map((e) => e.id)).toEqual(activity.map((e) => e.id));
+    expect((await call<AuditEntry[]>(second, 'readAuditLog', {})).map((e) => e.actionId)).toEqual(activity.map((e) => e.actionId));
     expect(second.recorded.windows[0]!.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 });
   }, 60_000);
 

@@ -4,10 +4,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { PushResult, SessionRef } from '../../../shared/types';
+import type { PushResult, PushSettingsView, SessionRef } from '../../../shared/types';
 import { AuditLog } from '../audit/audit-log';
 import type { TempTree } from '../testing/engine-fixtures';
-import type { PushService } from '../push/push-service';
+import { noPushService, type PushService } from '../push/push-service';
 import { useWorkspaceFixture } from '../testing/workspace-fixture';
 
 const fixture = useWorkspaceFixture();
@@ -15,12 +15,20 @@ const workspace = fixture.workspace;
 let tree: TempTree | null = null;
 
 function pushService(outcome: PushResult['outcome']): PushService {
-  const settings = { url: 'http://x', timeoutMs: 1000, hasSecret: true, secretSource: 'keychain' as const };
+  const settings: PushSettingsView = {
+    url: 'http://x',
+    timeoutMs: 1000,
+    hasSecret: true,
+    secretSource: 'keychain',
+    fourDInstallPath: '',
+    checkRules: { source: 'built-in' },
+  };
   return {
     push: async () => ({ outcome, message: outcome === 'success' ? 'reloaded' : 'no answer', durationMs: 1 }),
     testConnection: async () => ({ outcome: 'success', message: 'ok', durationMs: 1 }),
     getSettings: async () => settings,
     setSettings: async () => settings,
+    sessionRules: noPushService.sessionRules,
   };
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api-error';
 import type { PushResult } from '../../../shared/types';
 import { newId, recordEvents, sessionText, waitFor, type TempTree } from '../testing/engine-fixtures';
-import type { PushService } from '../push/push-service';
+import { noPushService, type PushService } from '../push/push-service';
 import { trashDir } from '../paths';
 import { useWorkspaceFixture } from '../testing/workspace-fixture';
 
@@ -139,8 +139,9 @@ describe('Workspace', () => {
     const push: PushService = {
       push: async (root): Promise<PushResult> => (pushes.push(root), { outcome: 'success', message: 'ok', durationMs: 1 }),
       testConnection: async () => ({ outcome: 'success', message: 'ok', durationMs: 1 }),
-      getSettings: async () => ({ url: 'http://x', timeoutMs: 1000, hasSecret: true, secretSource: 'keychain' }),
-      setSettings: async () => ({ url: 'http://x', timeoutMs: 1000, hasSecret: true, secretSource: 'keychain' }),
+      getSettings: async () => ({ ...(await noPushService.getSettings('')), url: 'http://x', hasSecret: true }),
+      setSettings: async () => ({ ...(await noPushService.getSettings('')), url: 'http://x', hasSecret: true }),
+      sessionRules: noPushService.sessionRules,
     };
     const second = workspace({ push });
     const state = await second.open(tree.root);

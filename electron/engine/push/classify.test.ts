@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createSafeStorageCodec } from '../../main/secret-codec';
 import { excerpt, isTlsError, readAnswer } from './classify';
 import { fixedPushConfig } from './fixed-config';
 
@@ -54,34 +53,5 @@ describe('fixedPushConfig (browser mode)', () => {
     expect(() => fixedPushConfig('ftp://h/x', {})).toThrow(/--push-url/);
     expect(() => fixedPushConfig('', {})).toThrow(/--push-url/);
     expect(() => fixedPushConfig(undefined, { PUSH_SECRET: 'a b' })).toThrow(/PUSH_SECRET/);
-  });
-});
-
-describe('createSafeStorageCodec', () => {
-  type Stub = Parameters<typeof createSafeStorageCodec>[0];
-  const stub = (backend: string, available = true) =>
-    ({
-      isEncryptionAvailable: () => available,
-      getSelectedStorageBackend: () => backend,
-      encryptString: (s: string) => Buffer.from(`E(${s})`),
-      decryptString: (b: Buffer) => b.toString().slice(2, -1),
-    }) as unknown as Stub;
-
-  it('round-trips through safeStorage as base64', () => {
-    const codec = createSafeStorageCodec(stub('gnome_libsecret'));
-    expect(codec.isAvailable()).toBe(true);
-    const enc = codec.encrypt('secret');
-    expect(enc).toBe(Buffer.from('E(secret)').toString('base64'));
-    expect(codec.decrypt(enc)).toBe('secret');
-  });
-
-  it.runIf(process.platform === 'linux')('refuses the Linux plain-text fallback (basic_text)', () => {
-    const codec = createSafeStorageCodec(stub('basic_text'));
-    expect(codec.isAvailable()).toBe(false);
-    expect(() => codec.encrypt('secret')).toThrow(/keychain/);
-  });
-
-  it('is unavailable when safeStorage says so', () => {
-    expect(createSafeStorageCodec(stub('gnome_libsecret', false)).isAvailable()).toBe(false);
   });
 });

@@ -19,7 +19,7 @@
 //   everything in time slices: correct, only slower. MSM_SCAN_WORKERS=0 forces that;
 //   MSM_SCAN_WORKER_SCRIPT=<file.js> uses a pre-built worker (the benchmark does).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statfs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -28,6 +28,7 @@ import { Worker } from 'node:worker_threads';
 import { ColumnDecoder } from './record-compact';
 import { FolderScan, type ScanChunk } from './scan-folder';
 import { AsyncFolderPool } from './folder-async';
+import { isNetworkFsType } from './network-fs';
 import {
   CHUNK_CREDITS,
   QUEUE_CANCEL,
@@ -45,6 +46,8 @@ const SLICE_MS = 8;
 const EMPTY_SLOT: InboxItem = { chunk: { app: '', records: [], problems: [], done: false }, from: null };
 /** Files read between two clock checks in a main-thread slice. */
 const STEP_FILES = 32;
+/** Until reads have proven fast, steps this small: on a share one file costs several round trips. */
+const PROBE_STEP_FILES = 2;
 /** Every read of a main-thread step slower than this means a network share: its folder goes async. */
 const SLOW_MS_PER_FILE = 1;
 /** Reads in flight for a folder the main thread began before it knew the disk was slow. */
@@ -142,6 +145,7 @@ class RootScan implements ScanHandle {
   private readonly ready = new Set<Worker>();
   private mainScan: FolderScan | null = null;
   private mainSlowSteps = 0;
+  private mainFastSteps = 0;
   private mainAsync = false;
   private mainScheduled = false;
   /**
@@ -172,6 +176,10 @@ class RootScan implements ScanHandle {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.credits = new Int32Array(new SharedArrayBuffer(Math.max(1, maxWorkers) * 4)).fill(CHUNK_CREDITS);
     if (process.env['MSM_SCAN_ASYNC'] === '1') Atomics.store(this.queue, QUEUE_SLOW, 1); // tests: the share path
+    // A network file system is known from statfs on Linux (asynchronous: a hung share must not block here).
+    statfs(root, (err, info) => {
+      if (!err && isNetworkFsType(info.type)) Atomics.store(this.queue, QUEUE_SLOW, 1);
+    });
     this.remaining = folders.length;
     if (this.remaining === 0) this.finish();
     else this.scheduleMain();
@@ -211,7 +219,8 @@ class RootScan implements ScanHandle {
         this.stats.foldersByMainThread++;
         this.mainScan = new FolderScan(this.root, app);
       }
-      const fastestMs = this.mainScan.timedStep(Atomics.load(this.queue, QUEUE_SLOW) !== 0 ? 1 : STEP_FILES);
+      const slow = Atomics.load(this.queue, QUEUE_SLOW) !== 0;
+      const fastestMs = this.mainScan.timedStep(slow ? 1 : this.mainFastSteps >= 2 ? STEP_FILES : PROBE_STEP_FILES);
       if (this.noteSlowStep(fastestMs)) {
         this.finishMainAsync(this.mainScan);
         this.mainScan = null;
@@ -236,7 +245,9 @@ class RootScan implements ScanHandle {
 
   /** Two slow steps in a row (one can be another process taking the core) mean a network share. */
   private noteSlowStep(fastestMs: number): boolean {
-    this.mainSlowSteps = Number.isFinite(fastestMs) && fastestMs > SLOW_MS_PER_FILE ? this.mainSlowSteps + 1 : 0;
+    const slow = Number.isFinite(fastestMs) && fastestMs > SLOW_MS_PER_FILE;
+    this.mainSlowSteps = slow ? this.mainSlowSteps + 1 : 0;
+    this.mainFastSteps = slow ? 0 : this.mainFastSteps + 1;
     if (this.mainSlowSteps >= 2) Atomics.store(this.queue, QUEUE_SLOW, 1);
     return Atomics.load(this.queue, QUEUE_SLOW) !== 0 && this.mainScan !== null && !this.mainScan.finished;
   }

@@ -50,7 +50,7 @@ export interface FakeOptions {
 export class FakeClient implements SessionClient {
   readonly calls: FakeCall[] = [];
   private listeners = new Set<Listener>();
-  private sessions = new Map<string, Map<string, SessionRecord>>();
+  readonly sessions = new Map<string, Map<string, SessionRecord>>();
   private apps: Omit<AppFolder, 'counts'>[];
   problems: Problem[];
   unpushed: number;
