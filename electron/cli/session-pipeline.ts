@@ -15,6 +15,8 @@ import { CliError, EXIT } from './cli-error';
 
 export interface CliPipeline {
   actions: SessionActions;
+  /** Audit log + unpushed changes, shared with the app through the data directory. */
+  recorder: ActionRecorder;
   /** Waits for the audit entry and the unpushed change; throws when either could not be written. */
   recorded(what: string): Promise<void>;
 }
@@ -24,12 +26,20 @@ export async function cliPipeline(root: string, dataDir: string, concurrency?: n
   await unpushed.load();
   const recorder = new ActionRecorder(new AuditLog(dataDir, { source: 'cli' }), unpushed);
   // The undo log lives as long as this process: a command's changes are undone by another command, not by id.
-  const actions = new SessionActions({ root, trash: folderTrash(trashDir(dataDir)), recorder, undo: new UndoLog(), concurrency });
+  const actions = new SessionActions({
+    root,
+    trash: folderTrash(trashDir(dataDir)),
+    recorder,
+    undo: new UndoLog(),
+    concurrency,
+  });
   return {
     actions,
+    recorder,
     async recorded(what) {
       const failures = await recorder.settled();
-      if (failures.length > 0) throw new CliError(EXIT.failure, `The sessions were ${what}, but ${failures.join('; ')}`);
+      if (failures.length > 0)
+        throw new CliError(EXIT.failure, `The sessions were ${what}, but ${failures.join('; ')}`);
     },
   };
 }

@@ -4,13 +4,14 @@
 // the folder afterwards or is already running (it reads the unpushed changes
 // again on refresh and on every reopen).
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeDemoFolder } from '../../electron/engine/demo/demo-folder';
 import { WorkspaceSet } from '../../electron/engine/folder-set/workspace-set';
 import { unpushedFile } from '../../electron/engine/paths';
+import { startFourDPeer } from '../peer/four-d-peer';
 import { buildCliBundle, readSessions, refOf, runCli } from './cli-helpers';
 
 let bundleDir: string;
@@ -36,7 +37,8 @@ afterEach(async () => {
   await rm(parent, { recursive: true, force: true });
 });
 
-const cli = (args: string[]) => runCli(args, { cwd: parent, env: { MSM_DATA_DIR: dataDir } });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { cwd: parent, env: { MSM_DATA_DIR: dataDir, ...env } });
 
 /** The desktop app's engine on the same data directory (what Electron's main process builds). */
 function app(): WorkspaceSet {
@@ -90,5 +92,41 @@ describe('a change made with the command line, seen by the app', () => {
     const file = JSON.parse(await readFile(unpushedFile(dataDir), 'utf8')) as { roots: Record<string, unknown[]> };
     expect(Object.values(file.roots).flat()).toHaveLength(2);
     expect((await app().add(root)).unpushed).toBe(2);
+  });
+});
+
+describe('mobile-sessions push, seen by the app', () => {
+  const SECRET = 's3cret-token';
+
+  it('a successful push clears the unpushed changes the app counts', async () => {
+    const peer = await startFourDPeer({ secret: SECRET });
+    try {
+      const [target] = await pendingSessions();
+      expect((await cli(['accept', refOf(target!), '--dir', root])).code).toBe(0);
+      const r = await cli(['push', '--push-url', peer.url, '--dir', root], { PUSH_SECRET: SECRET });
+      expect(r.code, r.stderr).toBe(0);
+      expect(peer.refreshCount()).toBe(1);
+      expect((await app().add(root)).unpushed).toBe(0);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('a change overwritten in the file before the push: incomplete (exit 1), named, and still unpushed', async () => {
+    const peer = await startFourDPeer({ secret: SECRET });
+    try {
+      const [target] = await pendingSessions();
+      const path = join(root, target!.app, target!.id);
+      const original = await readFile(path);
+      expect((await cli(['accept', refOf(target!), '--dir', root])).code).toBe(0);
+      await writeFile(path, original); // another program writes its older copy back: "pending" again
+      const r = await cli(['push', '--push-url', peer.url, '--dir', root], { PUSH_SECRET: SECRET });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/incomplete/);
+      expect(r.stderr).toContain(target!.id);
+      expect((await app().add(root)).unpushed).toBe(1);
+    } finally {
+      await peer.close();
+    }
   });
 });
