@@ -29,7 +29,12 @@ async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page: page as never }).withTags(WCAG_TAGS).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join(' ').trim()}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join(' ').trim()}`,
+      ),
+    );
 }
 
 describe.each(['light', 'dark'] as const)('axe-core, %s', (theme) => {

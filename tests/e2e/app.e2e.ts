@@ -224,7 +224,8 @@ describe('browser mode, end to end', () => {
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => fileExists(path)).toBe(false);
     await expect.poll(() => r.count()).toBe(0);
-    await page.locator('[data-testid="toast"]').getByRole('button', { name: 'Undo' }).click();
+    // Every change now offers Undo: take the delete's own toast.
+    await page.locator('[data-testid="toast"]', { hasText: 'to the trash' }).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => fileExists(path)).toBe(true);
     expect(Buffer.compare(await readFile(path), bytes)).toBe(0);
     await r.waitFor();

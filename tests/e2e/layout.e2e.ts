@@ -23,11 +23,42 @@ let served: ServedFolder;
 let browser: Browser;
 
 async function writeTypicalSessions(mobileApps: string): Promise<void> {
-  const ipad = JSON.parse(buildSessionJson({ bundleId: 'com.contactApp.Contact', teamId: 'UTT7VDX8W5', appName: 'Contact', sessionId: IPAD_ID, status: 'accepted', email: EMAIL_32, seed: 3 })) as Record<string, unknown>;
-  ipad.device = { description: 'iPad Air (5th gen.) X', os: 'iPadOS', version: '17.4', id: 'C0FFEE00-0000-4000-8000-000000000001' };
+  const ipad = JSON.parse(
+    buildSessionJson({
+      bundleId: 'com.contactApp.Contact',
+      teamId: 'UTT7VDX8W5',
+      appName: 'Contact',
+      sessionId: IPAD_ID,
+      status: 'accepted',
+      email: EMAIL_32,
+      seed: 3,
+    }),
+  ) as Record<string, unknown>;
+  ipad.device = {
+    description: 'iPad Air (5th gen.) X',
+    os: 'iPadOS',
+    version: '17.4',
+    id: 'C0FFEE00-0000-4000-8000-000000000001',
+  };
   await writeFile(join(mobileApps, IOS_APP, IPAD_ID), JSON.stringify(ipad, null, 2));
-  const pixel = JSON.parse(buildSessionJson({ bundleId: 'com.fourd.fieldservice', platform: 'android', appName: 'Field Service', sessionId: PIXEL_ID, status: 'pending', email: EMAIL_32, seed: 4 })) as Record<string, unknown>;
-  pixel.device = { description: 'Pixel 8 Pro', os: 'Android', version: '34 (Android 14)', id: '00112233aabbccdd', simulator: false };
+  const pixel = JSON.parse(
+    buildSessionJson({
+      bundleId: 'com.fourd.fieldservice',
+      platform: 'android',
+      appName: 'Field Service',
+      sessionId: PIXEL_ID,
+      status: 'pending',
+      email: EMAIL_32,
+      seed: 4,
+    }),
+  ) as Record<string, unknown>;
+  pixel.device = {
+    description: 'Pixel 8 Pro',
+    os: 'Android',
+    version: '34 (Android 14)',
+    id: '00112233aabbccdd',
+    simulator: false,
+  };
   await writeFile(join(mobileApps, ANDROID_APP, PIXEL_ID), JSON.stringify(pixel, null, 2));
 }
 
@@ -56,7 +87,10 @@ async function rowCuts(page: Page, id: string): Promise<string[]> {
   const r = row(page, id);
   await r.waitFor();
   const sel = `[data-testid="session-row"][data-id="${id}"]`;
-  return cutTexts(page, `${sel} .col--device .cell__text, ${sel} .col--os .cell__text, ${sel} .email-cell__text, ${sel} .col--status select`);
+  return cutTexts(
+    page,
+    `${sel} .col--device .cell__text, ${sel} .col--os .cell__text, ${sel} .email-cell__text, ${sel} .col--status select`,
+  );
 }
 
 describe('at 1280×800', () => {
@@ -119,9 +153,13 @@ describe('at 1280×800', () => {
     await page.reload();
     await waitForApp(page);
     await selectApp(page, ANDROID_APP);
-    await expect.poll(async () => Math.round((await page.locator('.col--device.cell--header').boundingBox())!.width)).toBe(Math.round(before) + 72);
+    await expect
+      .poll(async () => Math.round((await page.locator('.col--device.cell--header').boundingBox())!.width))
+      .toBe(Math.round(before) + 72);
     await page.locator('[data-testid="resize-device"]').dblclick(); // back to the default
-    await expect.poll(async () => Math.round((await page.locator('.col--device.cell--header').boundingBox())!.width)).toBe(Math.round(before));
+    await expect
+      .poll(async () => Math.round((await page.locator('.col--device.cell--header').boundingBox())!.width))
+      .toBe(Math.round(before));
   });
 
   it('resizes the sidebar; long app names wrap with the full name as tooltip', async () => {
@@ -133,7 +171,9 @@ describe('at 1280×800', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => Math.round((await sidebar.boundingBox())!.width)).toBe(Math.round(width));
     expect(await cutTexts(page, '.app-item__name')).toEqual([]);
-    expect(await page.locator(`[data-testid="app-item"][data-app="${ANDROID_APP}"]`).getAttribute('title')).toContain('Field Service');
+    expect(await page.locator(`[data-testid="app-item"][data-app="${ANDROID_APP}"]`).getAttribute('title')).toContain(
+      'Field Service',
+    );
   });
 });
 
@@ -145,13 +185,23 @@ describe('at 1024×768', () => {
     await selectApp(page, IOS_APP);
     await showOnly(page, IPAD_ID);
     const boxes = await page.$$eval('.row--header [role="columnheader"]', (els) =>
-      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null)
+        .map((e) => e.getBoundingClientRect())
+        .map((r) => ({ left: r.left, right: r.right })),
     );
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left).toBeGreaterThanOrEqual(boxes[i - 1]!.right - 0.5);
     expect(await page.locator('.col--ip.cell--header').isVisible()).toBe(false);
-    const grid = await page.locator('[data-testid="sessions-table"]').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    const grid = await page
+      .locator('[data-testid="sessions-table"]')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(grid.scroll).toBeLessThanOrEqual(grid.client);
-    expect(await cutTexts(page, `[data-id="${IPAD_ID}"] .col--os .cell__text, [data-id="${IPAD_ID}"] .col--status select, .header-button__label`)).toEqual([]);
+    expect(
+      await cutTexts(
+        page,
+        `[data-id="${IPAD_ID}"] .col--os .cell__text, [data-id="${IPAD_ID}"] .col--status select, .header-button__label`,
+      ),
+    ).toEqual([]);
     await context.close();
   });
 });

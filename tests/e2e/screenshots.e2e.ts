@@ -33,9 +33,14 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** The app with the most sessions: the fullest table to show. */
 async function busiestApp(page: Page): Promise<string> {
-  const items = await page.locator('[data-testid="app-item"]').evaluateAll((els) =>
-    els.map((e) => ({ app: e.getAttribute('data-app') ?? '', total: Number(e.querySelector('[data-testid="app-total"]')?.textContent ?? 0) })),
-  );
+  const items = await page
+    .locator('[data-testid="app-item"]')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        app: e.getAttribute('data-app') ?? '',
+        total: Number(e.querySelector('[data-testid="app-total"]')?.textContent ?? 0),
+      })),
+    );
   items.sort((a, b) => b.total - a.total);
   return items[0]!.app;
 }
@@ -85,6 +90,13 @@ describe.each(THEMES)('screenshots (%s)', (theme) => {
     await shot(page, `push-settings-${theme}`);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('needs approval (inbox)', async () => {
+    await page.locator('[data-testid="inbox-item"]').click();
+    await page.locator('[data-testid="inbox-view"]').waitFor();
+    await expect.poll(() => page.locator('[data-testid="inbox-summary"]').textContent()).not.toBe('');
+    await shot(page, `inbox-${theme}`);
   });
 
   it('problems view', async () => {

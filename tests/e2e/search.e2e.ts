@@ -30,7 +30,9 @@ describe('search everywhere', () => {
     const hereEmails = new Set((await sessionsOnDisk(served.mobileApps, here)).map((s) => s.json.email));
     let target: { app: string; id: string; email: string } | null = null;
     for (const app of apps.slice(1)) {
-      const s = (await sessionsOnDisk(served.mobileApps, app)).find((x) => typeof x.json.email === 'string' && x.json.email && !hereEmails.has(x.json.email));
+      const s = (await sessionsOnDisk(served.mobileApps, app)).find(
+        (x) => typeof x.json.email === 'string' && x.json.email && !hereEmails.has(x.json.email),
+      );
       if (s) {
         target = { app, id: s.id, email: s.json.email as string };
         break;
@@ -50,7 +52,9 @@ describe('search everywhere', () => {
     expect(await hit.textContent()).toContain(email);
 
     await hit.click();
-    await expect.poll(() => page.locator('[data-testid="app-item"][aria-current="page"]').getAttribute('data-app')).toBe(app);
+    await expect
+      .poll(() => page.locator('[data-testid="app-item"][aria-current="page"]').getAttribute('data-app'))
+      .toBe(app);
     const row = page.locator(`[data-testid="session-row"][data-id="${id}"]`);
     await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.locator('[data-testid="details-panel"]').textContent()).toContain(id);

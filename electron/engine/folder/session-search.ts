@@ -17,7 +17,12 @@ export interface SearchableApp {
 export const SEARCH_LIMIT_MAX = 500;
 
 /** Every record of `apps` whose search text holds every word of `query`, newest first, at most `limit`. */
-export function searchApps(apps: Iterable<SearchableApp>, query: string, limit: number, appName: (folder: string) => string): SessionSearchResult {
+export function searchApps(
+  apps: Iterable<SearchableApp>,
+  query: string,
+  limit: number,
+  appName: (folder: string) => string,
+): SessionSearchResult {
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], total: 0 };
   const matches: SessionRecord[] = [];
@@ -41,8 +46,13 @@ export function searchApps(apps: Iterable<SearchableApp>, query: string, limit: 
 }
 
 /** Merges the results of several open folders (each hit tagged with its folder id), newest first. */
-export function mergeSearchResults(lists: { folder: string; result: SessionSearchResult }[], limit: number): SessionSearchResult {
-  const hits = lists.flatMap(({ folder, result }) => result.hits.map((h) => ({ record: { ...h.record, folder }, appName: h.appName })));
+export function mergeSearchResults(
+  lists: { folder: string; result: SessionSearchResult }[],
+  limit: number,
+): SessionSearchResult {
+  const hits = lists.flatMap(({ folder, result }) =>
+    result.hits.map((h) => ({ record: { ...h.record, folder }, appName: h.appName })),
+  );
   hits.sort((a, b) => newestFirst(a.record, b.record));
   return { hits: hits.slice(0, limit), total: lists.reduce((n, l) => n + l.result.total, 0) };
 }

@@ -26,9 +26,23 @@ function DemoBanner() {
   );
 }
 
-function EmptyState({ tone, title, text, children }: { tone?: 'error'; title: string; text?: string | null; children?: React.ReactNode }) {
+function EmptyState({
+  tone,
+  title,
+  text,
+  children,
+}: {
+  tone?: 'error';
+  title: string;
+  text?: string | null;
+  children?: React.ReactNode;
+}) {
   return (
-    <div className={`empty-state${tone ? ` empty-state--${tone}` : ''}`} data-testid={tone === 'error' ? 'error-state' : 'empty-state'} role={tone === 'error' ? 'alert' : undefined}>
+    <div
+      className={`empty-state${tone ? ` empty-state--${tone}` : ''}`}
+      data-testid={tone === 'error' ? 'error-state' : 'empty-state'}
+      role={tone === 'error' ? 'alert' : undefined}
+    >
       <div className="empty-state__icon">{tone === 'error' ? <WarningIcon size={28} /> : <FolderIcon size={28} />}</div>
       <h2>{title}</h2>
       {text ? <p>{text}</p> : null}
@@ -56,7 +70,11 @@ export function MainArea() {
     const isError = state.phase === 'error';
     return (
       <main className="main main--center">
-        <EmptyState tone={isError ? 'error' : undefined} title={isError ? t('empty.errorTitle') : t('empty.noFolderTitle')} text={isError ? state.error : t('empty.noFolderText')}>
+        <EmptyState
+          tone={isError ? 'error' : undefined}
+          title={isError ? t('empty.errorTitle') : t('empty.noFolderTitle')}
+          text={isError ? state.error : t('empty.noFolderText')}
+        >
           <button type="button" className="button button--primary" onClick={() => void openFolder()}>
             <FolderIcon size={14} /> {t('toolbar.openFolder')}
           </button>

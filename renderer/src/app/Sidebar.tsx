@@ -11,7 +11,12 @@ import { ActivityIcon, AndroidIcon, AppleDeviceIcon, InboxIcon, UnknownAppIcon, 
 
 export function PlatformIcon({ platform, size }: { platform: AppFolder['platform']; size?: number }) {
   const { t } = useTranslation();
-  const label = platform === 'ios' ? t('sidebar.platformIos') : platform === 'android' ? t('sidebar.platformAndroid') : t('sidebar.platformUnknown');
+  const label =
+    platform === 'ios'
+      ? t('sidebar.platformIos')
+      : platform === 'android'
+        ? t('sidebar.platformAndroid')
+        : t('sidebar.platformUnknown');
   const Icon = platform === 'ios' ? AppleDeviceIcon : platform === 'android' ? AndroidIcon : UnknownAppIcon;
   return (
     <span className={`platform-icon platform-icon--${platform}`} role="img" aria-label={label} title={label}>
@@ -47,11 +52,21 @@ const AppItem = memo(function AppItem({ app, selected }: { app: AppFolder; selec
             <span className="app-item__name">{app.name}</span>
             <span className="app-item__badges">
               {pending > 0 ? (
-                <span className="badge badge--pending" data-testid="app-pending" title={t('sidebar.pending', { count: pending })} aria-label={t('sidebar.pending', { count: pending })}>
+                <span
+                  className="badge badge--pending"
+                  data-testid="app-pending"
+                  title={t('sidebar.pending', { count: pending })}
+                  aria-label={t('sidebar.pending', { count: pending })}
+                >
                   {pending.toLocaleString(i18n.language)}
                 </span>
               ) : null}
-              <span className="badge" data-testid="app-total" title={t('sidebar.total', { count: total })} aria-label={t('sidebar.total', { count: total })}>
+              <span
+                className="badge"
+                data-testid="app-total"
+                title={t('sidebar.total', { count: total })}
+                aria-label={t('sidebar.total', { count: total })}
+              >
                 {total.toLocaleString(i18n.language)}
               </span>
             </span>
@@ -86,7 +101,11 @@ function InboxItem({ selected }: { selected: boolean }) {
       </span>
       <span className="app-item__badges">
         {pending > 0 ? (
-          <span className="badge badge--pending badge--strong" data-testid="inbox-count" aria-label={t('sidebar.pending', { count: pending })}>
+          <span
+            className="badge badge--pending badge--strong"
+            data-testid="inbox-count"
+            aria-label={t('sidebar.pending', { count: pending })}
+          >
             {pending.toLocaleString(i18n.language)}
           </span>
         ) : (
@@ -155,7 +174,11 @@ export function Sidebar() {
           <span className="app-item__name">{t('sidebar.problems')}</span>
         </span>
         <span className="app-item__badges">
-          <span className={`badge${problems ? ' badge--danger' : ''}`} data-testid="problems-count" aria-label={t('sidebar.problemsCount', { count: problems })}>
+          <span
+            className={`badge${problems ? ' badge--danger' : ''}`}
+            data-testid="problems-count"
+            aria-label={t('sidebar.problemsCount', { count: problems })}
+          >
             {problems}
           </span>
         </span>

@@ -22,7 +22,9 @@ function ShownCount() {
   const fmt = (n: number) => n.toLocaleString(i18n.language);
   return (
     <span data-testid="shown-count">
-      {shown === total ? t('table.rows', { count: total, formatted: fmt(total) }) : t('table.shownOf', { shown: fmt(shown), total: fmt(total) })}
+      {shown === total
+        ? t('table.rows', { count: total, formatted: fmt(total) })
+        : t('table.shownOf', { shown: fmt(shown), total: fmt(total) })}
     </span>
   );
 }

@@ -49,7 +49,12 @@ function SearchField() {
         }}
       />
       {query ? (
-        <button type="button" className="search__clear icon-button icon-button--small" aria-label={t('toolbar.clearSearch')} onClick={() => setQuery('')}>
+        <button
+          type="button"
+          className="search__clear icon-button icon-button--small"
+          aria-label={t('toolbar.clearSearch')}
+          onClick={() => setQuery('')}
+        >
           <CloseIcon size={11} />
         </button>
       ) : null}
@@ -126,12 +131,29 @@ function PushButton() {
         onClick={() => void startPush()}
       >
         {busy ? <Spinner /> : <PushIcon />}
-        <span>{phase === 'pushing' ? t('toolbar.pushing') : phase === 'checking' ? t('toolbar.checking') : t('toolbar.push')}</span>
-        <span className="push-button__count" data-testid="unpushed-count" aria-label={t('toolbar.pushHint', { count: unpushed })}>
+        <span>
+          {phase === 'pushing'
+            ? t('toolbar.pushing')
+            : phase === 'checking'
+              ? t('toolbar.checking')
+              : t('toolbar.push')}
+        </span>
+        <span
+          className="push-button__count"
+          data-testid="unpushed-count"
+          aria-label={t('toolbar.pushHint', { count: unpushed })}
+        >
           {unpushed}
         </span>
       </button>
-      <button type="button" className="button button--icon" aria-label={t('toolbar.pushSettings')} title={t('toolbar.pushSettings')} data-testid="push-settings-button" onClick={openPushSettings}>
+      <button
+        type="button"
+        className="button button--icon"
+        aria-label={t('toolbar.pushSettings')}
+        title={t('toolbar.pushSettings')}
+        data-testid="push-settings-button"
+        onClick={openPushSettings}
+      >
         <GearIcon />
       </button>
     </div>
@@ -183,7 +205,13 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <div className="toolbar__group">
-        <button type="button" className="button button--labelled" data-testid="open-folder" title={t('toolbar.openFolder')} onClick={() => void openFolder()}>
+        <button
+          type="button"
+          className="button button--labelled"
+          data-testid="open-folder"
+          title={t('toolbar.openFolder')}
+          onClick={() => void openFolder()}
+        >
           <FolderIcon />
           <span className="toolbar__label">{t('toolbar.openFolder')}</span>
         </button>

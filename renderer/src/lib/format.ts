@@ -48,7 +48,8 @@ export function relativeTime(ms: number, now: number, lang: string, justNow: str
   const diff = ms - now;
   const abs = Math.abs(diff);
   for (const [unit, size] of UNITS) {
-    if (abs >= size) return formatter(lang, SPELLED_OUT.has(unit) ? 'long' : 'short').format(Math.round(diff / size), unit);
+    if (abs >= size)
+      return formatter(lang, SPELLED_OUT.has(unit) ? 'long' : 'short').format(Math.round(diff / size), unit);
   }
   return justNow;
 }
@@ -66,7 +67,8 @@ export function formatCount(n: number, lang: string): string {
   return n.toLocaleString(lang);
 }
 
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const isMac =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /** "⌘R" on a Mac, "Ctrl+R" elsewhere. */
 export function shortcutLabel(key: string): string {

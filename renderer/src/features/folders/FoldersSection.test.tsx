@@ -8,12 +8,31 @@ import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app
 useRendererTestCleanup();
 
 function folder(over: Partial<FolderSummary>): FolderSummary {
-  return { id: 'a1', root: '/Volumes/ServerA/MobileApps', label: 'ServerA', isDemo: false, phase: 'ready', error: null, pending: 0, unpushed: 0, active: false, watchMode: 'native', ...over };
+  return {
+    id: 'a1',
+    root: '/Volumes/ServerA/MobileApps',
+    label: 'ServerA',
+    isDemo: false,
+    phase: 'ready',
+    error: null,
+    pending: 0,
+    unpushed: 0,
+    active: false,
+    watchMode: 'native',
+    ...over,
+  };
 }
 
 const TWO: FolderSummary[] = [
   folder({ id: 'a1', active: true, pending: 3 }),
-  folder({ id: 'b2', root: '/Volumes/ServerB/MobileApps', label: 'ServerB', phase: 'error', error: 'The folder /Volumes/ServerB/MobileApps is no longer there.', unpushed: 2 }),
+  folder({
+    id: 'b2',
+    root: '/Volumes/ServerB/MobileApps',
+    label: 'ServerB',
+    phase: 'error',
+    error: 'The folder /Volumes/ServerB/MobileApps is no longer there.',
+    unpushed: 2,
+  }),
 ];
 
 async function renderWith(folders: FolderSummary[] | null, host: 'darwin' | 'browser' = 'darwin') {
@@ -39,12 +58,17 @@ describe('Folders section', () => {
   it('lists every folder with its status, pending and unpushed counts; a failing share shows its error', async () => {
     await renderWith(TWO, 'browser');
     const rows = screen.getAllByTestId('folder-item');
-    expect(rows.map((r) => r.querySelector('[data-testid="folder-label"]')?.textContent)).toEqual(['ServerA', 'ServerB']);
+    expect(rows.map((r) => r.querySelector('[data-testid="folder-label"]')?.textContent)).toEqual([
+      'ServerA',
+      'ServerB',
+    ]);
     expect(rows.map((r) => r.getAttribute('data-state'))).toEqual(['watching', 'error']);
     expect(within(rows[0]!).getByTestId('folder-pending').textContent).toBe('3');
     expect(within(rows[1]!).getByTestId('folder-unpushed').getAttribute('aria-label')).toBe('2 changes not pushed');
     expect(within(rows[1]!).getByTestId('folder-error').textContent).toContain('no longer there');
-    expect(rows[0]!.querySelector('.folder-item__main')!.getAttribute('title')).toContain('/Volumes/ServerA/MobileApps');
+    expect(rows[0]!.querySelector('.folder-item__main')!.getAttribute('title')).toContain(
+      '/Volumes/ServerA/MobileApps',
+    );
     expect(screen.queryByTestId('folder-add')).toBeNull(); // browser mode: folders come from --dir
   });
 
@@ -66,7 +90,9 @@ describe('Folders section', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(client.callsOf('closeFolder')).toHaveLength(0);
     await settle(() => fireEvent.click(within(screen.getAllByTestId('folder-item')[1]!).getByTestId('folder-close')));
-    await settle(() => fireEvent.click(within(screen.getByTestId('folder-close-dialog')).getByRole('button', { name: 'Close folder' })));
+    await settle(() =>
+      fireEvent.click(within(screen.getByTestId('folder-close-dialog')).getByRole('button', { name: 'Close folder' })),
+    );
     expect(client.callsOf('closeFolder')).toEqual([['b2']]);
     await waitFor(() => expect(screen.getAllByTestId('folder-item')).toHaveLength(1));
     await settle(() => fireEvent.click(screen.getByTestId('folder-close')));

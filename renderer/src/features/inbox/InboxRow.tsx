@@ -4,7 +4,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRecord, SessionRef } from '../../../../shared/types';
-import { osLabel } from '../../lib/format';
+import { osShortLabel } from '../../lib/format';
 import { clickKind } from '../../store/selection';
 import { CheckIcon, TrashIcon, UndoIcon } from '../../ui/Icons';
 import { ChangedCell, IpCell } from '../../ui/RecordCells';
@@ -102,7 +102,7 @@ export const InboxRow = memo(function InboxRow({
         {kept ? <span className="tag">{t('inbox.keptTag')}</span> : null}
       </div>
       <div role="gridcell" className="cell col--os">
-        <span className="cell__text">{osLabel(record)}</span>
+        <span className="cell__text">{osShortLabel(record)}</span>
       </div>
       <div role="gridcell" className="cell" title={record.email}>
         <span className={`cell__text${record.email ? '' : ' muted'}`}>{record.email || t('table.noEmail')}</span>

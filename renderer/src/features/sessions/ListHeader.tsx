@@ -24,18 +24,29 @@ export function ListHeader() {
   const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
   const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
   if (!app) return null;
-  if (selection.multi && selection.ids.size > 0) return <SessionsSelectionBar count={selection.ids.size} appName={appName} />;
+  if (selection.multi && selection.ids.size > 0)
+    return <SessionsSelectionBar count={selection.ids.size} appName={appName} />;
   const shown = sessions ? visibleWithFilters(sessions, sort, query, status, filters, filterClock()).length : 0;
   const total = sessions?.records.size ?? 0;
   const fmt = (n: number) => n.toLocaleString(i18n.language);
   return (
     <div className="list-header" data-testid="list-header">
       <h2 className="list-header__title">{appName}</h2>
-      <span className="list-header__meta">{shown === total ? t('table.rows', { count: total, formatted: fmt(total) }) : t('table.shownOf', { shown: fmt(shown), total: fmt(total) })}</span>
+      <span className="list-header__meta">
+        {shown === total
+          ? t('table.rows', { count: total, formatted: fmt(total) })
+          : t('table.shownOf', { shown: fmt(shown), total: fmt(total) })}
+      </span>
       {query.trim() ? <SearchScopeToggle /> : null}
       <FilterChips />
       <span className="list-header__spacer" />
-      <button type="button" className="button button--small" data-testid="cleanup-button" onClick={() => openDialog({ kind: 'cleanup' })} title={t('cleanup.hint')}>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="cleanup-button"
+        onClick={() => openDialog({ kind: 'cleanup' })}
+        title={t('cleanup.hint')}
+      >
         <BroomIcon size={12} /> {t('cleanup.button')}
       </button>
       <ExportMenu small count={shown} onExport={(format) => exportSessions(currentVisibleRecords(), format, appName)} />

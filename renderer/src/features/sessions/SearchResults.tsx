@@ -30,7 +30,11 @@ export function useSearchResultsShown(): boolean {
   if (!query || view !== 'sessions') return false;
   if (scope === 'all') return true;
   // "No match here": only once this app's sessions are known, so a loading app does not flash the list.
-  return sessions !== undefined && sessions.records.size > 0 && visibleWithFilters(sessions, sort, query, status, filters, filterClock()).length === 0;
+  return (
+    sessions !== undefined &&
+    sessions.records.size > 0 &&
+    visibleWithFilters(sessions, sort, query, status, filters, filterClock()).length === 0
+  );
 }
 
 /** "This app | All apps", beside the row count while a search is typed. */
@@ -42,7 +46,12 @@ export function SearchScopeToggle() {
     { value: 'all', label: t('search.scopeAll') },
   ];
   return (
-    <div className="segmented segmented--small" role="radiogroup" aria-label={t('search.scope')} data-testid="search-scope">
+    <div
+      className="segmented segmented--small"
+      role="radiogroup"
+      aria-label={t('search.scope')}
+      data-testid="search-scope"
+    >
       {choices.map((c) => (
         <button
           key={c.value}
@@ -85,7 +94,9 @@ function Hit({ hit, folderLabel }: { hit: SessionSearchHit; folderLabel: string 
           {hit.appName}
           {folderLabel ? <span className="muted"> · {folderLabel}</span> : null}
         </span>
-        <span className={`status-badge status-badge--${r.status ?? 'invalid'}`}>{r.status ? t(`status.${r.status}`) : t('status.invalid')}</span>
+        <span className={`status-badge status-badge--${r.status ?? 'invalid'}`}>
+          {r.status ? t(`status.${r.status}`) : t('status.invalid')}
+        </span>
       </button>
     </li>
   );
@@ -110,16 +121,23 @@ export function SearchResults() {
   }, [query, apps]);
 
   const fmt = (n: number) => n.toLocaleString(i18n.language);
-  const folderLabel = (id: string | undefined) => (folders.length > 1 ? (folders.find((f) => f.id === id)?.label ?? null) : null);
+  const folderLabel = (id: string | undefined) =>
+    folders.length > 1 ? (folders.find((f) => f.id === id)?.label ?? null) : null;
   const current = result && answered === query ? result : null;
   let summary: string;
   if (!current) summary = t('search.searching');
   else if (current.total === 0) summary = t('search.none', { text: query });
-  else if (current.total > current.hits.length) summary = t('search.someOf', { shown: fmt(current.hits.length), total: fmt(current.total) });
+  else if (current.total > current.hits.length)
+    summary = t('search.someOf', { shown: fmt(current.hits.length), total: fmt(current.total) });
   else summary = t('search.found', { count: current.total, formatted: fmt(current.total) });
 
   return (
-    <section className="search-results" aria-labelledby="search-results-title" data-testid="search-results" tabIndex={0}>
+    <section
+      className="search-results"
+      aria-labelledby="search-results-title"
+      data-testid="search-results"
+      tabIndex={0}
+    >
       <div className="search-results__head">
         <h3 id="search-results-title" className="search-results__title">
           {scope === 'all' ? t('search.titleAll') : t('search.noneHere', { app: appName })}
@@ -131,7 +149,11 @@ export function SearchResults() {
       {current && current.hits.length > 0 ? (
         <ul className="search-results__list" aria-label={t('search.titleAll')}>
           {current.hits.map((hit) => (
-            <Hit key={`${hit.record.folder ?? ''}/${hit.record.app}/${hit.record.id}`} hit={hit} folderLabel={folderLabel(hit.record.folder)} />
+            <Hit
+              key={`${hit.record.folder ?? ''}/${hit.record.app}/${hit.record.id}`}
+              hit={hit}
+              folderLabel={folderLabel(hit.record.folder)}
+            />
           ))}
         </ul>
       ) : null}

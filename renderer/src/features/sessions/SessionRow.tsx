@@ -121,7 +121,12 @@ export const SessionRow = memo(function SessionRow({ record, index, start, selec
         {record.simulator ? <span className="tag tag--sim">{t('table.simulator')}</span> : null}
         <OverwrittenMark app={record.app} id={record.id} />
         {record.warnings.length ? (
-          <span className="cell__warning" role="img" aria-label={t('table.warnings', { count: record.warnings.length })} title={record.warnings.map((w) => w.message).join('\n')}>
+          <span
+            className="cell__warning"
+            role="img"
+            aria-label={t('table.warnings', { count: record.warnings.length })}
+            title={record.warnings.map((w) => w.message).join('\n')}
+          >
             <WarningIcon size={13} />
           </span>
         ) : null}

@@ -43,7 +43,14 @@ export function HeaderRow({ ids }: { ids: string[] }) {
               aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
             >
               {c.key === 'device' ? <SelectAllBox ids={ids} /> : null}
-              <button type="button" className="header-button" tabIndex={-1} onClick={() => toggleSort(c.key)} data-sort={c.key} title={label}>
+              <button
+                type="button"
+                className="header-button"
+                tabIndex={-1}
+                onClick={() => toggleSort(c.key)}
+                data-sort={c.key}
+                title={label}
+              >
                 <span className="header-button__label">{label}</span>
                 {active ? <SortIcon dir={sort.dir} /> : null}
               </button>

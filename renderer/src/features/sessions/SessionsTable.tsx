@@ -104,7 +104,13 @@ export function SessionsTable() {
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // inputs and selects inside rows handle their own keys
     const ref = app && selectedId ? { app, id: selectedId } : null;
-    const context = { selectedIndex, rowCount: ids.length, pageRows: pageRows(scrollRef.current, ROW_HEIGHT), multi: selection.multi, hasCurrent: ref !== null };
+    const context = {
+      selectedIndex,
+      rowCount: ids.length,
+      pageRows: pageRows(scrollRef.current, ROW_HEIGHT),
+      multi: selection.multi,
+      hasCurrent: ref !== null,
+    };
     const command = tableCommand(e, context);
     if (!command) return;
     e.preventDefault();

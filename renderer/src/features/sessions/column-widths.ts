@@ -29,7 +29,8 @@ function load(root: string | null): ColumnWidths {
     if (!raw || typeof raw !== 'object') return {};
     const out: ColumnWidths = {};
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-      if (typeof v === 'number' && Number.isFinite(v)) out[k as SortKey] = Math.min(COLUMN_MAX, Math.max(COLUMN_MIN, Math.round(v)));
+      if (typeof v === 'number' && Number.isFinite(v))
+        out[k as SortKey] = Math.min(COLUMN_MAX, Math.max(COLUMN_MIN, Math.round(v)));
     }
     return out;
   } catch {
