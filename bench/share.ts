@@ -117,6 +117,8 @@ async function main(): Promise<void> {
       sessionsIndexed: last['sessions'],
       slowReadsDetected: last['slowReads'],
       ratio: Math.round(ratio * 100) / 100,
+      // Each engine run against the loop run just before it (the same moment's load on the machine).
+      ratioPerPair: opens.map((o, i) => Math.round((o / (loops[i] ?? NaN)) * 100) / 100),
       target: 'engine open <= 1.5x the 64-in-flight loop',
       met: ratio <= 1.5,
     };
