@@ -7,30 +7,10 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem, SessionRecord } from '../../../shared/types';
-import { MAX_SESSION_BYTES, readManifest } from '../session/session-file';
-import { readRegularFile } from '../session/regular-file';
+import { readManifestFile, type ManifestRead } from '../session/manifest-file';
 import type { SessionReadResult } from '../session/session-read';
-import {
-  folderProblem,
-  MANIFEST_FILE,
-  sortEntries,
-  type FolderScan,
-  type ManifestInfo,
-  type ScanChunk,
-} from './scan-folder';
+import { folderProblem, sortEntries, type FolderScan, type ScanChunk } from './scan-folder';
 import { readScanFile, SCAN_READ_TIMEOUT_MS } from './scan-read';
-
-async function readManifestAsync(root: string, app: string): Promise<ManifestInfo | null> {
-  try {
-    const file = await readRegularFile(join(root, app, MANIFEST_FILE), {
-      maxBytes: MAX_SESSION_BYTES,
-      timeoutMs: SCAN_READ_TIMEOUT_MS,
-    });
-    return readManifest(file.bytes);
-  } catch {
-    return null;
-  }
-}
 
 /** One app folder being read by the pool. */
 interface FolderJob {
@@ -41,7 +21,7 @@ interface FolderJob {
   records: SessionRecord[];
   problems: Problem[];
   sessionAppName: string | null;
-  manifest: Promise<ManifestInfo | null>;
+  manifest: Promise<ManifestRead>;
   error?: string;
   finished: boolean;
 }
@@ -72,7 +52,7 @@ export class AsyncFolderPool {
   }
 
   private adopt(scan: FolderScan): FolderJob {
-    const job = this.newJob(scan.app, readManifestAsync(this.root, scan.app));
+    const job = this.newJob(scan.app, readManifestFile(this.root, scan.app, SCAN_READ_TIMEOUT_MS));
     job.names = scan.names;
     job.next = scan.next;
     job.records = scan.records;
@@ -81,7 +61,7 @@ export class AsyncFolderPool {
     return job;
   }
 
-  private newJob(app: string, manifest: Promise<ManifestInfo | null>): FolderJob {
+  private newJob(app: string, manifest: Promise<ManifestRead>): FolderJob {
     return {
       app,
       names: [],
@@ -96,7 +76,7 @@ export class AsyncFolderPool {
   }
 
   private async open(app: string): Promise<FolderJob> {
-    const job = this.newJob(app, readManifestAsync(this.root, app));
+    const job = this.newJob(app, readManifestFile(this.root, app, SCAN_READ_TIMEOUT_MS));
     const dir = join(this.root, app);
     try {
       if ((await lstat(dir)).isSymbolicLink())
@@ -170,7 +150,9 @@ export class AsyncFolderPool {
     this.emitting = this.emitting.then(async () => {
       const chunk: ScanChunk = { app: job.app, ...part, done };
       if (done) {
-        chunk.info = { manifest: await job.manifest, sessionAppName: job.sessionAppName };
+        const { manifest, problem } = await job.manifest;
+        if (problem && job.error === undefined) chunk.problems.push(problem); // an unlisted folder already says why
+        chunk.info = { manifest, sessionAppName: job.sessionAppName };
         if (job.error !== undefined) chunk.error = job.error;
       }
       await this.sink.chunk(chunk);

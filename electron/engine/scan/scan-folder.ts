@@ -6,18 +6,14 @@
 
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import type { Platform, Problem, SessionRecord } from '../../../shared/types';
-import { MAX_SESSION_BYTES, isSessionFileName, readManifest } from '../session/session-file';
-import { readRegularFileSync } from '../session/regular-file';
+import type { Problem, SessionRecord } from '../../../shared/types';
+import { readManifestFileSync, type ManifestInfo } from '../session/manifest-file';
+import { isSessionFileName } from '../session/session-file';
 import type { ReadBuffer } from '../session/session-read';
 import type { SessionReadResult } from '../session/session-read';
 import { irregularEntry, readScanFileSync } from './scan-read';
 
-export interface ManifestInfo {
-  name: string;
-  platform: Platform;
-  version: string;
-}
+export type { ManifestInfo };
 
 /** What a scan tells about an app folder besides its sessions. */
 export interface AppScanInfo {
@@ -36,17 +32,6 @@ export interface ScanChunk {
   done: boolean;
   /** Set when the folder itself could not be listed (it vanished, or permission denied). */
   error?: string;
-}
-
-export const MANIFEST_FILE = 'manifest.json';
-
-/** manifest.json through the regular-file rule: a FIFO or a link there is never opened nor followed. */
-export function readManifestSync(dir: string): ManifestInfo | null {
-  try {
-    return readManifest(readRegularFileSync(join(dir, MANIFEST_FILE), { maxBytes: MAX_SESSION_BYTES }).bytes);
-  } catch {
-    return null; // no manifest, or unreadable: the app falls back to its sessions' data
-  }
 }
 
 /** A folder's session-named entries: files to read, and entries already known to be problems. */
@@ -163,7 +148,12 @@ export class FolderScan {
     const chunk: ScanChunk = { app: this.app, records: this.records, problems: this.problems, done };
     if (done) {
       this.sentLast = true;
-      chunk.info = { manifest: readManifestSync(join(this.root, this.app)), sessionAppName: this.sessionAppName };
+      // A manifest that is a FIFO or a link is never read; it is listed as the watcher lists it.
+      // (Not for a folder that could not be listed: its own problem already says why.)
+      const { manifest, problem } =
+        this.error === undefined ? readManifestFileSync(this.root, this.app) : { manifest: null, problem: null };
+      if (problem) chunk.problems.push(problem);
+      chunk.info = { manifest, sessionAppName: this.sessionAppName };
       if (this.error !== undefined) chunk.error = this.error;
     }
     this.records = [];
