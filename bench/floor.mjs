@@ -22,4 +22,12 @@ for (const app of readdirSync(root, { withFileTypes: true })) {
 }
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, files, rssMB: process.memoryUsage().rss / 1e6, rssDeltaMB: (process.memoryUsage().rss - rssBefore) / 1e6 }));
+console.log(
+  JSON.stringify({
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    files,
+    rssMB: process.memoryUsage().rss / 1e6,
+    rssDeltaMB: (process.memoryUsage().rss - rssBefore) / 1e6,
+  }),
+);

@@ -51,7 +51,7 @@ const now = Date.now();
 const heapBefore = heapMb();
 // Files arrive in directory order, unrelated to any column: shuffle (seeded) so no sort starts presorted.
 let seed = 13;
-const random = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
 const NAMES = ['José', 'anna', 'Zoé', 'bob', 'Émile', 'chen', 'Dana', 'ølaf', 'Ines', 'kai'];
 const records = manySessions(app, n).map((r, i) => ({
   ...r,
@@ -94,10 +94,27 @@ let added = 0;
 function oneDelta(i: number): { upserted: SessionRecord[]; removed: string[] } {
   const id = ids[(i * 7919) % ids.length]!;
   const rec = s.records.get(id);
-  if (i % 3 === 0 && rec) return { upserted: [{ ...rec, status: rec.status === 'pending' ? 'accepted' : 'pending', mtimeMs: now - (i % 60) * 86_400_000, email: `changed${i}@corp.com` }], removed: [] };
+  if (i % 3 === 0 && rec)
+    return {
+      upserted: [
+        {
+          ...rec,
+          status: rec.status === 'pending' ? 'accepted' : 'pending',
+          mtimeMs: now - (i % 60) * 86_400_000,
+          email: `changed${i}@corp.com`,
+        },
+      ],
+      removed: [],
+    };
   if (i % 3 === 1) {
     added += 1;
-    const fresh = { ...(rec ?? s.records.values().next().value!), id: `new${i.toString(16).padStart(8, '0')}`, deviceDescription: `iPhone 1${i % 10} new`, status: 'pending' as const, mtimeMs: now - 40 * 86_400_000 };
+    const fresh = {
+      ...(rec ?? s.records.values().next().value!),
+      id: `new${i.toString(16).padStart(8, '0')}`,
+      deviceDescription: `iPhone 1${i % 10} new`,
+      status: 'pending' as const,
+      mtimeMs: now - 40 * 86_400_000,
+    };
     return { upserted: [fresh], removed: [] };
   }
   return { upserted: [], removed: [`new${(i - 1).toString(16).padStart(8, '0')}`] };
@@ -140,7 +157,10 @@ console.log(
         loadedWithViews: fig(heapLoaded, '≤ 150'),
         beforeLiveChanges: heapBeforeDeltas,
         afterLiveChanges: heapAfterDeltas,
-        growthOverLiveChanges: fig(round(heapAfterDeltas - heapBeforeDeltas), `≈ 0 over ${deltas} changes (${added} added, then removed)`),
+        growthOverLiveChanges: fig(
+          round(heapAfterDeltas - heapBeforeDeltas),
+          `≈ 0 over ${deltas} changes (${added} added, then removed)`,
+        ),
       },
       selected: selectAll.size,
     },

@@ -65,7 +65,8 @@ export function sortByByteKeys(keys: ByteKeys, items: Int32Array): void {
       continue;
     }
     const packed = new Float64Array(hi - lo);
-    for (let k = 0; k < packed.length; k++) packed[k] = prefixAt(keys, items[lo + k]!, depth) * ITEM_SPAN + items[lo + k]!;
+    for (let k = 0; k < packed.length; k++)
+      packed[k] = prefixAt(keys, items[lo + k]!, depth) * ITEM_SPAN + items[lo + k]!;
     packed.sort();
     let runStart = lo;
     let runPrefix = -1;

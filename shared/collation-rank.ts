@@ -97,7 +97,12 @@ function presorted(values: readonly string[], collator: Intl.Collator): Int32Arr
 }
 
 /** Writes ranks along an order the collator agrees with; false as soon as a neighbour pair is out of order. */
-function ranksAlong(values: readonly string[], order: Int32Array, collator: Intl.Collator, rank: Float64Array): number | null {
+function ranksAlong(
+  values: readonly string[],
+  order: Int32Array,
+  collator: Intl.Collator,
+  rank: Float64Array,
+): number | null {
   let r = 0;
   for (let k = 0; k < order.length; k++) {
     const value = values[order[k]!]!;

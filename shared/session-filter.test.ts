@@ -94,7 +94,11 @@ describe('matchesFilter', () => {
 
   it('compiles once and filters 100,000 rows', () => {
     const records = Array.from({ length: 100_000 }, (_, i) =>
-      rec({ id: i.toString(16).padStart(40, '0'), email: `user${i}@example.com`, status: i % 3 ? 'accepted' : 'pending' }),
+      rec({
+        id: i.toString(16).padStart(40, '0'),
+        email: `user${i}@example.com`,
+        status: i % 3 ? 'accepted' : 'pending',
+      }),
     );
     const predicate = compileFilter({ status: 'pending', search: 'user99' }, NOW);
     const count = records.filter(predicate).length;
@@ -146,7 +150,11 @@ describe('compareRecords', () => {
   });
 
   it('sorts status pending first ascending, invalid status always last', () => {
-    const rs = [rec({ id: 'a', status: 'accepted' }), rec({ id: 'b', status: null }), rec({ id: 'c', status: 'pending' })];
+    const rs = [
+      rec({ id: 'a', status: 'accepted' }),
+      rec({ id: 'b', status: null }),
+      rec({ id: 'c', status: 'pending' }),
+    ];
     expect(ids(sortRecords(rs, 'status', 'asc'))).toEqual(['c', 'a', 'b']);
     expect(ids(sortRecords(rs, 'status', 'desc'))).toEqual(['a', 'c', 'b']);
   });

@@ -227,7 +227,12 @@ function primary(a: SessionRecord, b: SessionRecord, column: SortColumn, sign: n
  * Total, deterministic order: the column first, then app folder and session id, so
  * equal rows never swap places between refreshes whatever order they arrived in.
  */
-export function compareRecords(a: SessionRecord, b: SessionRecord, column: SortColumn, direction: SortDirection): number {
+export function compareRecords(
+  a: SessionRecord,
+  b: SessionRecord,
+  column: SortColumn,
+  direction: SortDirection,
+): number {
   const sign = direction === 'desc' ? -1 : 1;
   const byColumn = primary(a, b, column, sign);
   if (byColumn !== 0) return byColumn;
@@ -237,6 +242,10 @@ export function compareRecords(a: SessionRecord, b: SessionRecord, column: SortC
 }
 
 /** A sorted copy (comparison sort; `sortOrder` in session-sort.ts gives the same order faster at scale). */
-export function sortRecords(records: readonly SessionRecord[], column: SortColumn, direction: SortDirection): SessionRecord[] {
+export function sortRecords(
+  records: readonly SessionRecord[],
+  column: SortColumn,
+  direction: SortDirection,
+): SessionRecord[] {
   return [...records].sort((a, b) => compareRecords(a, b, column, direction));
 }

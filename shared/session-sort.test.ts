@@ -73,12 +73,76 @@ function referenceCompare(a: SessionRecord, b: SessionRecord, column: SortColumn
 /** Seeded, so a failure can be replayed. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
 }
 
 // Pieces chosen to hit the hard cases: case, accents, ligatures, numbers in strings (leading
 // zeros, long runs), punctuation, spaces, non-Latin scripts, empty and ignorable-only values.
-const PIECES = ['a', 'A', 'á', 'Á', 'e', 'é', 'È', 'z', 'Z', 'ø', 'æ', 'ß', 'ss', 'o', 'Ö', 'ç', 'ñ', 'n', 'i', 'İ', 'ı', 'Ж', 'ж', '漢', '字', 'ا', '0', '00', '007', '7', '9', '10', '12345678901234567890', '1.5', '-', '_', '.', '@', '#', ' ', '  ', "'", '’', '(', '~', 'é', 'ﬁ', 'fi', '\u0001', 'iPhone ', 'iPad ', 'Pro ', 'user', '@corp.com', 'ǆ', 'Å', 'aa', 'ch', 'ij', '½', '²', '٣', '🙂'];
+const PIECES = [
+  'a',
+  'A',
+  'á',
+  'Á',
+  'e',
+  'é',
+  'È',
+  'z',
+  'Z',
+  'ø',
+  'æ',
+  'ß',
+  'ss',
+  'o',
+  'Ö',
+  'ç',
+  'ñ',
+  'n',
+  'i',
+  'İ',
+  'ı',
+  'Ж',
+  'ж',
+  '漢',
+  '字',
+  'ا',
+  '0',
+  '00',
+  '007',
+  '7',
+  '9',
+  '10',
+  '12345678901234567890',
+  '1.5',
+  '-',
+  '_',
+  '.',
+  '@',
+  '#',
+  ' ',
+  '  ',
+  "'",
+  '’',
+  '(',
+  '~',
+  'é',
+  'ﬁ',
+  'fi',
+  '\u0001',
+  'iPhone ',
+  'iPad ',
+  'Pro ',
+  'user',
+  '@corp.com',
+  'ǆ',
+  'Å',
+  'aa',
+  'ch',
+  'ij',
+  '½',
+  '²',
+  '٣',
+  '🙂',
+];
 
 function randomText(random: () => number, pool: readonly string[]): string {
   if (random() < 0.12) return '';
@@ -114,7 +178,12 @@ function randomRecords(seed: number, n: number): SessionRecord[] {
       osVersion: text(),
       simulator: random() < 0.5,
       language: text(),
-      ip: random() < 0.5 ? `${Math.floor(random() * 256)}.${Math.floor(random() * 3)}.0.${Math.floor(random() * 256)}` : random() < 0.5 ? IPS[Math.floor(random() * IPS.length)]! : text(),
+      ip:
+        random() < 0.5
+          ? `${Math.floor(random() * 256)}.${Math.floor(random() * 3)}.0.${Math.floor(random() * 256)}`
+          : random() < 0.5
+            ? IPS[Math.floor(random() * IPS.length)]!
+            : text(),
       appVersion: '1.0',
       mtimeMs: random() < 0.3 ? 1_700_000_000_000 : Math.floor(random() * 1e12) * (random() < 0.05 ? -1 : 1),
       size: 100,
@@ -132,7 +201,10 @@ describe('sortOrder', () => {
         for (const direction of ['asc', 'desc'] as const) {
           const expected = [...records].sort((a, b) => referenceCompare(a, b, column, direction));
           const actual = Array.from(sortOrder(records, column, direction), (i) => records[i]!);
-          expect(actual.map((r) => `${r.app}/${r.id}`), `${column} ${direction}`).toEqual(expected.map((r) => `${r.app}/${r.id}`));
+          expect(
+            actual.map((r) => `${r.app}/${r.id}`),
+            `${column} ${direction}`,
+          ).toEqual(expected.map((r) => `${r.app}/${r.id}`));
         }
       }
     });
@@ -142,7 +214,8 @@ describe('sortOrder', () => {
     const records = randomRecords(9, 500);
     for (const column of SORT_COLUMNS) {
       const order = sortOrder(records, column, 'asc');
-      for (let i = 1; i < order.length; i++) expect(compareRecords(records[order[i - 1]!]!, records[order[i]!]!, column, 'asc')).toBeLessThanOrEqual(0);
+      for (let i = 1; i < order.length; i++)
+        expect(compareRecords(records[order[i - 1]!]!, records[order[i]!]!, column, 'asc')).toBeLessThanOrEqual(0);
     }
   });
 

@@ -23,8 +23,14 @@ function textRanks(values: readonly string[], desc: boolean): ColumnRanks {
 }
 
 function osRanks(records: readonly SessionRecord[], desc: boolean): ColumnRanks {
-  const os = textRanks(records.map((r) => r.os), desc);
-  const version = textRanks(records.map((r) => r.osVersion), desc);
+  const os = textRanks(
+    records.map((r) => r.os),
+    desc,
+  );
+  const version = textRanks(
+    records.map((r) => r.osVersion),
+    desc,
+  );
   let span = 0;
   for (const v of version) span = Math.max(span, v + 1);
   return os.map((o, i) => o * span + version[i]!);
@@ -65,7 +71,10 @@ function ipRanks(records: readonly SessionRecord[], desc: boolean): ColumnRanks 
   const v4 = records.map((r) => ipKey(r.ip));
   const v4Keys = Float64Array.from(v4.filter((k): k is number => k !== null));
   const v4Places = numberRanks(v4Keys, false);
-  const text = collationRanks(records.map((r, i) => (v4[i] === null ? r.ip : '')), collator);
+  const text = collationRanks(
+    records.map((r, i) => (v4[i] === null ? r.ip : '')),
+    collator,
+  );
   const top = v4Keys.length + text.count - 1; // the last non-empty place
   const out = new Float64Array(records.length);
   for (let i = 0, k = 0; i < records.length; i++) {
@@ -86,19 +95,31 @@ function statusRanks(records: readonly SessionRecord[], desc: boolean): ColumnRa
 
 function changedRanks(records: readonly SessionRecord[], desc: boolean): ColumnRanks {
   // Places, not the times themselves: the row key multiplies them by the row count.
-  return numberRanks(Float64Array.from(records, (r) => r.mtimeMs), desc);
+  return numberRanks(
+    Float64Array.from(records, (r) => r.mtimeMs),
+    desc,
+  );
 }
 
 function columnRanks(records: readonly SessionRecord[], column: SortColumn, desc: boolean): ColumnRanks {
   switch (column) {
     case 'device':
-      return textRanks(records.map((r) => r.deviceDescription), desc);
+      return textRanks(
+        records.map((r) => r.deviceDescription),
+        desc,
+      );
     case 'os':
       return osRanks(records, desc);
     case 'email':
-      return textRanks(records.map((r) => r.email), desc);
+      return textRanks(
+        records.map((r) => r.email),
+        desc,
+      );
     case 'language':
-      return textRanks(records.map((r) => r.language), desc);
+      return textRanks(
+        records.map((r) => r.language),
+        desc,
+      );
     case 'ip':
       return ipRanks(records, desc);
     case 'status':
@@ -134,7 +155,8 @@ export function tieRanks(records: readonly SessionRecord[]): Int32Array {
   const keys = records.length <= MAX_BYTE_KEY_ITEMS ? tieKeys(records) : null;
   if (keys) sortByByteKeys(keys, order);
   else {
-    const byTie = (a: SessionRecord, b: SessionRecord) => (a.app !== b.app ? (a.app < b.app ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const byTie = (a: SessionRecord, b: SessionRecord) =>
+      a.app !== b.app ? (a.app < b.app ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     order.sort((a, b) => byTie(records[a]!, records[b]!));
   }
   const rank = new Int32Array(records.length);
@@ -146,7 +168,12 @@ export function tieRanks(records: readonly SessionRecord[]): Int32Array {
  * The row indexes of `records` in `compareRecords(column, direction)` order. Rows with the
  * same app and id (never the case in one folder) keep no particular order among themselves.
  */
-export function sortOrder(records: readonly SessionRecord[], column: SortColumn, direction: SortDirection, tie: Int32Array = tieRanks(records)): Int32Array {
+export function sortOrder(
+  records: readonly SessionRecord[],
+  column: SortColumn,
+  direction: SortDirection,
+  tie: Int32Array = tieRanks(records),
+): Int32Array {
   const n = records.length;
   const primary = columnRanks(records, column, direction === 'desc');
   let top = 0;

@@ -36,7 +36,9 @@ export function readFolder(root: string, onlyApps: readonly string[] = []): Fold
     const missing = onlyApps.filter((a) => !known.has(a));
     if (missing.length > 0) {
       const list = all.length > 0 ? all.join(', ') : '(none)';
-      throw usageError(`No app folder named ${missing.map((m) => `"${m}"`).join(', ')} in ${root}. App folders: ${list}.`);
+      throw usageError(
+        `No app folder named ${missing.map((m) => `"${m}"`).join(', ')} in ${root}. App folders: ${list}.`,
+      );
     }
     apps = [...new Set(onlyApps)];
   }

@@ -26,7 +26,9 @@ export async function selectSessions(
   const all = values['all-matching'] === true || (opts.impliedBy !== undefined && values[opts.impliedBy] === true);
   if (positionals.length > 0) {
     if (all || hasFilter(values)) {
-      throw usageError(`${opts.command}: name sessions as <app>/<id>, or select them with filters and --all-matching, not both.`);
+      throw usageError(
+        `${opts.command}: name sessions as <app>/<id>, or select them with filters and --all-matching, not both.`,
+      );
     }
     const refs = parseRefs(positionals);
     await requireExisting(root, refs);
@@ -38,10 +40,14 @@ export async function selectSessions(
     );
   }
   if (opts.impliedBy !== undefined && values[opts.impliedBy] === true && apps(values).length === 0) {
-    throw usageError(`${opts.command}: --${opts.impliedBy} needs --app <folder>, so one command never changes every app by accident.`);
+    throw usageError(
+      `${opts.command}: --${opts.impliedBy} needs --app <folder>, so one command never changes every app by accident.`,
+    );
   }
   if (!hasFilter(values) && !(opts.impliedBy !== undefined && values[opts.impliedBy] === true)) {
-    throw usageError(`${opts.command}: --all-matching needs at least one filter (for example --app, --status or --older-than).`);
+    throw usageError(
+      `${opts.command}: --all-matching needs at least one filter (for example --app, --status or --older-than).`,
+    );
   }
   const filter = { ...filterFrom(values), ...(values[opts.impliedBy ?? ''] === true ? opts.implied : {}) };
   const contents = readFolder(root, apps(values));

@@ -59,10 +59,12 @@ export interface Column {
 
 /** Aligned table, two spaces between columns, no trailing spaces. */
 export function formatTable(columns: readonly Column[], rows: readonly string[][]): string {
-  const cells = rows.map((row) => columns.map((c, i) => {
-    const text = printable(row[i] ?? '');
-    return c.max !== undefined ? truncate(text, c.max) : text;
-  }));
+  const cells = rows.map((row) =>
+    columns.map((c, i) => {
+      const text = printable(row[i] ?? '');
+      return c.max !== undefined ? truncate(text, c.max) : text;
+    }),
+  );
   const widths = columns.map((c) => displayWidth(c.header));
   for (const r of cells) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   const line = (r: readonly string[]) =>

@@ -16,12 +16,17 @@ export function isApiMethod(method: string): method is ApiMethod {
 
 /** Validates and runs one API call; never throws. */
 /** A single Workspace lacks the FolderApi methods; a WorkspaceSet has them all. */
-export async function dispatch(api: SessionApi & Partial<FolderApi>, method: string, rawArgs: unknown): Promise<ApiResponse<unknown>> {
+export async function dispatch(
+  api: SessionApi & Partial<FolderApi>,
+  method: string,
+  rawArgs: unknown,
+): Promise<ApiResponse<unknown>> {
   try {
     const args = parseApiArgs(method, rawArgs);
     // parseApiArgs has refused unknown methods, so `method` is an ApiMethod here.
     const fn = api[method as ApiMethod] as ((...a: unknown[]) => Promise<unknown>) | undefined;
-    if (typeof fn !== 'function') throw new ApiError('unsupported', `${method} is not available: only one folder can be open here.`);
+    if (typeof fn !== 'function')
+      throw new ApiError('unsupported', `${method} is not available: only one folder can be open here.`);
     const value = await fn.apply(api, args);
     return { ok: true, value: value === undefined ? null : value };
   } catch (err) {

@@ -13,7 +13,10 @@ export const PRODUCT_NAME = 'Mobile Session Manager';
  * without Electron so the command line finds the same folder. MSM_DATA_DIR overrides
  * it (headless servers, tests).
  */
-export function desktopDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function desktopDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.MSM_DATA_DIR) return resolve(env.MSM_DATA_DIR);
   const home = homedir();
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
@@ -24,11 +27,15 @@ export function desktopDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 }
 
 /** Browser mode's data directory when no --data-dir is given: the platform's usual per-user place. */
-export function browserModeDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function browserModeDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = homedir();
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME, 'browser-mode');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME, 'browser-mode');
-  const xdg = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share');
+  const xdg =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share');
   return join(xdg, 'mobile-session-manager');
 }
 

@@ -55,8 +55,11 @@ export function trashWithAppFallback(osTrash: TrashFunction, log: AppTrashLog): 
       return;
     } catch (err) {
       // Gone meanwhile: the engine reports "no longer exists" from ENOENT.
-      if (!(await exists(absPath))) throw Object.assign(new Error(`${absPath} no longer exists`), { code: 'ENOENT', cause: err });
-      console.warn(`The OS trash refused ${absPath} (${err instanceof Error ? err.message : String(err)}); moving it to ${log.dir}.`);
+      if (!(await exists(absPath)))
+        throw Object.assign(new Error(`${absPath} no longer exists`), { code: 'ENOENT', cause: err });
+      console.warn(
+        `The OS trash refused ${absPath} (${err instanceof Error ? err.message : String(err)}); moving it to ${log.dir}.`,
+      );
     }
     await fallback(absPath);
     log.record(absPath);
@@ -64,7 +67,10 @@ export function trashWithAppFallback(osTrash: TrashFunction, log: AppTrashLog): 
 }
 
 /** What deleteSessions answers: its result, plus where files went when the OS trash refused them. */
-export function withAppTrashNotice<T extends { deleteSessions(refs: SessionRef[]): Promise<ActionResult> }>(api: T, log: AppTrashLog): T {
+export function withAppTrashNotice<T extends { deleteSessions(refs: SessionRef[]): Promise<ActionResult> }>(
+  api: T,
+  log: AppTrashLog,
+): T {
   const deleteSessions = async (refs: SessionRef[]): Promise<ActionResult> => {
     const result = await api.deleteSessions(refs);
     const count = log.take(result.done);

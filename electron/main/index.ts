@@ -61,7 +61,10 @@ function showWindow(): BrowserWindow {
   let win = getWindow();
   if (!win) {
     const saved = settings?.get().window ?? null;
-    win = createMainWindow(paths, restorableBounds(saved, (b) => screen.getDisplayMatching(b).workArea));
+    win = createMainWindow(
+      paths,
+      restorableBounds(saved, (b) => screen.getDisplayMatching(b).workArea),
+    );
     if (settings) trackWindowState(win, settings);
     win.on('closed', () => (mainWindow = null));
     mainWindow = win;
@@ -97,7 +100,9 @@ function createWorkspace(dataDir: string, store: SettingsStore, trashLog: AppTra
       rememberFolder(store, root).catch((err: unknown) => console.error('Could not remember the folder:', err));
     },
     onFoldersChanged: (folders, active) => {
-      rememberOpenFolders(store, folders, active).catch((err: unknown) => console.error('Could not remember the open folders:', err));
+      rememberOpenFolders(store, folders, active).catch((err: unknown) =>
+        console.error('Could not remember the open folders:', err),
+      );
     },
   });
 }
@@ -119,7 +124,9 @@ function openFromOutside(folder: string): void {
 function appearanceHooks(store: SettingsStore): AppearanceHooks {
   const saved = store.get();
   const save = (patch: Partial<Pick<typeof saved, 'theme' | 'language'>>) =>
-    store.update((s) => ({ ...s, ...patch })).catch((err: unknown) => console.error('Could not save the setting:', err));
+    store
+      .update((s) => ({ ...s, ...patch }))
+      .catch((err: unknown) => console.error('Could not save the setting:', err));
   return {
     theme: saved.theme,
     language: saved.language,
@@ -149,14 +156,19 @@ function appearanceHooks(store: SettingsStore): AppearanceHooks {
 
 function badgeSink(): BadgeSink {
   if (process.platform !== 'win32') return dockBadge(app);
-  overlay = taskbarOverlay(getWindow, () => nativeImage.createFromBitmap(overlayDotBitmap(), { width: 16, height: 16 }));
+  overlay = taskbarOverlay(getWindow, () =>
+    nativeImage.createFromBitmap(overlayDotBitmap(), { width: 16, height: 16 }),
+  );
   return overlay;
 }
 
 /** Everything a quit must not lose: window bounds, unpushed changes, audit entries, queued settings. */
 async function flushForQuit(): Promise<void> {
   const win = getWindow();
-  if (win && settings) await saveWindowBounds(win, settings).catch((err: unknown) => console.error('Could not save the window size:', err));
+  if (win && settings)
+    await saveWindowBounds(win, settings).catch((err: unknown) =>
+      console.error('Could not save the window size:', err),
+    );
   await workspace?.close();
   // Settings writes run in order: this one settles after every earlier one (open folders, theme…).
   await settings?.update(() => undefined);
@@ -186,7 +198,11 @@ async function start(): Promise<void> {
     ),
   );
   const about = (credits?: string) =>
-    app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion(), ...(credits ? { credits } : {}) });
+    app.setAboutPanelOptions({
+      applicationName: app.getName(),
+      applicationVersion: app.getVersion(),
+      ...(credits ? { credits } : {}),
+    });
   about();
   onScanFinished((stats) => {
     const line = describeScanPath(stats);

@@ -4,7 +4,15 @@
 // schemas. Engine events are forwarded to the window on IPC_EVENT_CHANNEL.
 
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { API_METHODS, IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, type ApiResponse, type FolderApi, type SessionApi, type SessionClient } from '../../shared/api';
+import {
+  API_METHODS,
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_PREFIX,
+  type ApiResponse,
+  type FolderApi,
+  type SessionApi,
+  type SessionClient,
+} from '../../shared/api';
 import { dispatch } from '../engine/api-dispatch';
 import { originOf } from './web-guards';
 
@@ -27,7 +35,12 @@ export function isTrustedSender(event: IpcMainInvokeEvent, getWindow: WindowLook
 /** A WorkspaceSet (every method) or a single Workspace (folder-list methods answer 'unsupported'). */
 export type EngineClient = SessionApi & Partial<FolderApi> & Pick<SessionClient, 'onEvent'>;
 
-export function registerApiHandlers(ipcMain: IpcMain, api: EngineClient, getWindow: WindowLookup, origin: string): () => void {
+export function registerApiHandlers(
+  ipcMain: IpcMain,
+  api: EngineClient,
+  getWindow: WindowLookup,
+  origin: string,
+): () => void {
   for (const method of API_METHODS) {
     ipcMain.handle(`${IPC_INVOKE_PREFIX}${method}`, (event, ...args: unknown[]) =>
       isTrustedSender(event, getWindow, origin) ? dispatch(api, method, args) : REFUSED,

@@ -51,7 +51,12 @@ describe('window bounds', () => {
     // 100×100 px still overlapping used to pass as is: now pulled fully inside.
     expect(restorableBounds({ ...onScreen, x: 1820, y: 980 }, only)).toEqual({ ...onScreen, x: 720, y: 280 });
     expect(restorableBounds({ ...onScreen, y: -500 }, only)).toMatchObject({ y: 0 });
-    expect(restorableBounds({ ...onScreen, width: 4000, height: 3000 }, only)).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
+    expect(restorableBounds({ ...onScreen, width: 4000, height: 3000 }, only)).toMatchObject({
+      x: 0,
+      y: 0,
+      width: 1920,
+      height: 1080,
+    });
     const second = { x: 1920, y: 0, width: 2560, height: 1440 };
     expect(restorableBounds({ ...onScreen, x: 3000 }, () => second)).toEqual({ ...onScreen, x: 3000 });
     expect(restorableBounds(null, only)).toBeNull();

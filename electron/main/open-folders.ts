@@ -24,7 +24,11 @@ export interface RememberedFolders {
 }
 
 /** Reopens the remembered folders, then the command line's folder (shown when given). */
-export async function reopenFolders(set: FolderSet, remembered: RememberedFolders, fromArgv: string | null): Promise<StartupResult> {
+export async function reopenFolders(
+  set: FolderSet,
+  remembered: RememberedFolders,
+  fromArgv: string | null,
+): Promise<StartupResult> {
   if (remembered.open.length === 0) return openStartupFolder(set, fromArgv ?? remembered.last);
   await set.restore(remembered.open, remembered.last); // a failed one is listed with its error
   let warning: string | null = null;
@@ -48,7 +52,11 @@ export async function reopenFolders(set: FolderSet, remembered: RememberedFolder
  * Saves the open folders (demo excluded) and the active one. With none left open (the
  * user closed them all), nothing is reopened at the next start: the demo folder shows.
  */
-export async function rememberOpenFolders(store: SettingsStore, folders: string[], active: string | null): Promise<void> {
+export async function rememberOpenFolders(
+  store: SettingsStore,
+  folders: string[],
+  active: string | null,
+): Promise<void> {
   await store.update((s) => {
     s.openFolders = folders;
     if (active) s.lastFolder = active;

@@ -37,7 +37,18 @@ describe('trackPendingBadge', () => {
     let emit: (e: EngineEvent) => void = () => {};
     trackPendingBadge({ show: (n: number) => void calls.push(n) }, (l) => ((emit = l), () => {}));
     emit({ type: 'apps', apps: [appFolder('a', 2)] });
-    const f = (id: string, pending: number) => ({ id, root: `/${id}`, label: id, isDemo: false, phase: 'ready' as const, error: null, pending, unpushed: 0, active: id === 'a', watchMode: 'native' as const });
+    const f = (id: string, pending: number) => ({
+      id,
+      root: `/${id}`,
+      label: id,
+      isDemo: false,
+      phase: 'ready' as const,
+      error: null,
+      pending,
+      unpushed: 0,
+      active: id === 'a',
+      watchMode: 'native' as const,
+    });
     emit({ type: 'folders', folders: [f('a', 2), f('b', 5)] });
     emit({ type: 'apps', apps: [appFolder('a', 1)] }); // the active folder alone: ignored now
     emit({ type: 'folders', folders: [f('a', 1), f('b', 5)] });

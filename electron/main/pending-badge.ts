@@ -26,14 +26,19 @@ export function dockBadge(app: Pick<App, 'setBadgeCount'>): BadgeSink {
     show(count) {
       if (!app.setBadgeCount(count) && !warned) {
         warned = true;
-        console.warn('The OS did not show the pending badge (macOS: notifications not allowed; Linux: launcher without badges).');
+        console.warn(
+          'The OS did not show the pending badge (macOS: notifications not allowed; Linux: launcher without badges).',
+        );
       }
     },
   };
 }
 
 /** Windows: an overlay on the taskbar button; re-applied to a window created later. */
-export function taskbarOverlay(getWindow: () => BrowserWindow | null, dot: () => NativeImage): BadgeSink & { reapply(): void } {
+export function taskbarOverlay(
+  getWindow: () => BrowserWindow | null,
+  dot: () => NativeImage,
+): BadgeSink & { reapply(): void } {
   let last = 0;
   const apply = () => {
     const win = getWindow();

@@ -27,7 +27,11 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
  * Runs `flush` once before the app quits. Returns a function that runs the same
  * flush now (for callers that end the process themselves).
  */
-export function flushBeforeQuit(app: QuittableApp, flush: () => Promise<void>, timeoutMs = QUIT_FLUSH_TIMEOUT_MS): () => Promise<void> {
+export function flushBeforeQuit(
+  app: QuittableApp,
+  flush: () => Promise<void>,
+  timeoutMs = QUIT_FLUSH_TIMEOUT_MS,
+): () => Promise<void> {
   let state: 'running' | 'flushing' | 'flushed' = 'running';
   let flushing: Promise<void> | null = null;
   const runFlush = (): Promise<void> => {
@@ -35,7 +39,8 @@ export function flushBeforeQuit(app: QuittableApp, flush: () => Promise<void>, t
       flush().catch((err: unknown) => console.error('Could not save everything before quitting:', err)),
       timeoutMs,
     ).then((outcome) => {
-      if (outcome === 'timeout') console.error(`Quitting before everything was saved: still writing after ${timeoutMs} ms.`);
+      if (outcome === 'timeout')
+        console.error(`Quitting before everything was saved: still writing after ${timeoutMs} ms.`);
       state = 'flushed';
     });
     return flushing;

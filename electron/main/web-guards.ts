@@ -24,8 +24,11 @@ export function guardWebContents(contents: WebContents, allowedOrigin: string): 
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
 
 export function restrictPermissions(session: Session, allowedOrigin: string): void {
-  const allowed = (permission: string, url: string) => ALLOWED_PERMISSIONS.has(permission) && originOf(url) === allowedOrigin;
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
+  const allowed = (permission: string, url: string) =>
+    ALLOWED_PERMISSIONS.has(permission) && originOf(url) === allowedOrigin;
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl)),
+  );
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event, item) => {

@@ -14,7 +14,10 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 /** The saved bounds moved (and shrunk if needed) to lie entirely inside the matching display's work area. */
-export function restorableBounds(saved: WindowBounds | null, workAreaFor: (bounds: Rectangle) => Rectangle): WindowBounds | null {
+export function restorableBounds(
+  saved: WindowBounds | null,
+  workAreaFor: (bounds: Rectangle) => Rectangle,
+): WindowBounds | null {
   if (!saved) return null;
   const area = workAreaFor({ x: saved.x, y: saved.y, width: saved.width, height: saved.height });
   const width = Math.min(saved.width, area.width);
@@ -40,7 +43,9 @@ function boundsOf(win: BrowserWindow): WindowBounds {
 }
 
 function sameBounds(a: WindowBounds | null | undefined, b: WindowBounds): boolean {
-  return !!a && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.maximized === b.maximized;
+  return (
+    !!a && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.maximized === b.maximized
+  );
 }
 
 /** Writes the window's bounds now; resolves once they are on disk (the quit flush awaits it). */

@@ -23,10 +23,14 @@ let entry = BIN;
 export async function buildCliBundle(): Promise<string> {
   const outDir = join(await mkdtemp(join(tmpdir(), 'msm-cli-bundle-')), 'cli');
   const vite = join(REPO, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts', '--outDir', outDir, '--logLevel', 'error'], {
-    cwd: REPO,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'vite.cli.config.ts', '--outDir', outDir, '--logLevel', 'error'],
+    {
+      cwd: REPO,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`vite build of the CLI failed: ${r.stderr}`);
   entry = join(outDir, 'main.js');
   return outDir;
@@ -48,9 +52,18 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, MSM_DIR: undefined, PUSH_SECRET: undefined, NO_COLOR: '1', ...opts.env };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      MSM_DIR: undefined,
+      PUSH_SECRET: undefined,
+      NO_COLOR: '1',
+      ...opts.env,
+    };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
     // stdin is not a terminal: "delete" must refuse without --yes.
     const child = spawn(process.execPath, [entry, ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

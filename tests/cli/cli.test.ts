@@ -8,7 +8,17 @@ import { writeDemoFolder } from '../../electron/engine/demo/demo-folder';
 import { readAuditLog } from '../../electron/engine/audit/audit-log';
 import { trashDir, unpushedFile } from '../../electron/engine/paths';
 import { startFourDPeer } from '../peer/four-d-peer';
-import { buildCliBundle, changedPaths, readSessions, refOf, runCli, snapshot, useBin, useEntry, type OnDiskSession } from './cli-helpers';
+import {
+  buildCliBundle,
+  changedPaths,
+  readSessions,
+  refOf,
+  runCli,
+  snapshot,
+  useBin,
+  useEntry,
+  type OnDiskSession,
+} from './cli-helpers';
 
 let bundleDir: string;
 beforeAll(async () => {
@@ -78,7 +88,9 @@ describe('list', () => {
     const sessions = await readSessions(root);
     const all = JSON.parse((await cli(['list', '--json'])).stdout) as JsonRow[];
     expect(all.map(refOf).sort()).toEqual(sessions.map(refOf).sort());
-    expect(Object.keys(all[0]!)).toEqual(expect.arrayContaining(['app', 'id', 'status', 'email', 'device', 'os', 'changed', 'warnings']));
+    expect(Object.keys(all[0]!)).toEqual(
+      expect.arrayContaining(['app', 'id', 'status', 'email', 'device', 'os', 'changed', 'warnings']),
+    );
 
     const pending = JSON.parse((await cli(['list', '--json', '--status', 'pending'])).stdout) as JsonRow[];
     expect(pending.map(refOf).sort()).toEqual(byStatus(sessions, 'pending').map(refOf).sort());
@@ -86,10 +98,17 @@ describe('list', () => {
 
     const app = sessions[0]!.app;
     const ofApp = JSON.parse((await cli(['list', '--json', '--app', app])).stdout) as JsonRow[];
-    expect(ofApp.map(refOf).sort()).toEqual(sessions.filter((s) => s.app === app).map(refOf).sort());
+    expect(ofApp.map(refOf).sort()).toEqual(
+      sessions
+        .filter((s) => s.app === app)
+        .map(refOf)
+        .sort(),
+    );
 
     const android = JSON.parse((await cli(['list', '--json', '--platform', 'android'])).stdout) as JsonRow[];
-    const expectedAndroid = sessions.filter((s) => String((s.json.device as { os?: string }).os).toLowerCase() === 'android');
+    const expectedAndroid = sessions.filter(
+      (s) => String((s.json.device as { os?: string }).os).toLowerCase() === 'android',
+    );
     expect(android.map(refOf).sort()).toEqual(expectedAndroid.map(refOf).sort());
 
     const target = sessions[3]!;
@@ -174,7 +193,9 @@ describe('accept and hold', () => {
     expect(await readFile(join(root, pending.app, pending.id), 'utf8')).toBe(pending.text);
     expect((await stat(join(root, pending.app, pending.id))).mtimeMs).toBe(pendingMtime);
     const { entries } = await readAuditLog(dataDir);
-    expect(entries[0]!.sessions).toEqual([{ app: accepted.app, id: accepted.id, before: 'accepted', after: 'pending' }]);
+    expect(entries[0]!.sessions).toEqual([
+      { app: accepted.app, id: accepted.id, before: 'accepted', after: 'pending' },
+    ]);
   });
 
   it('exits 4 when some sessions change and others fail (a broken file is never rewritten)', async () => {
@@ -242,12 +263,20 @@ describe('bad usage: exit 2, a clear message, nothing changed', () => {
     ['unknown option', () => ['list', '--colour'], /list: Unknown option '--colour'/],
     ['bad status', () => ['list', '--status', 'maybe'], /--status must be accepted, pending or all \(got "maybe"\)/],
     ['bad platform', () => ['list', '--platform', 'windows'], /--platform must be one of ios, ipados, android/],
-    ['negative age', () => ['list', '--older-than=-3'], /--older-than must be a number of days, 0 or more \(got "-3"\)/],
+    [
+      'negative age',
+      () => ['list', '--older-than=-3'],
+      /--older-than must be a number of days, 0 or more \(got "-3"\)/,
+    ],
     ['age that is not a number', () => ['list', '--older-than', 'ninety'], /--older-than must be a number of days/],
     ['both simulator flags', () => ['list', '--simulator', '--no-simulator'], /cannot be combined/],
     ['missing folder', () => ['list', '--dir', '/no/such/folder'], /does not exist/],
     ['unknown app', () => ['list', '--app', 'com.nope'], /No app folder named "com.nope"/],
-    ['malformed ref', () => ['accept', 'not-a-ref'], /"not-a-ref" is not a session: write it as <app folder>\/<session id>/],
+    [
+      'malformed ref',
+      () => ['accept', 'not-a-ref'],
+      /"not-a-ref" is not a session: write it as <app folder>\/<session id>/,
+    ],
     ['path escape', () => ['accept', '../etc/passwd0000'], /is not a session|outside|not a valid/],
     [
       'one missing session among real ones',
@@ -262,7 +291,11 @@ describe('bad usage: exit 2, a clear message, nothing changed', () => {
     ['push with a bad URL', () => ['push', '--push-url', 'ftp://x'], /--push-url must be an http/],
     ['push without configuration', () => ['push'], /not-configured/],
     ['log with an unknown action', () => ['log', '--action', 'approve'], /--action must be one of set-status/],
-    ['data dir inside MobileApps', () => ['accept', '--all-pending', '--app', 'x', '--data-dir', 'MobileApps/data'], /inside the MobileApps folder/],
+    [
+      'data dir inside MobileApps',
+      () => ['accept', '--all-pending', '--app', 'x', '--data-dir', 'MobileApps/data'],
+      /inside the MobileApps folder/,
+    ],
   ];
 
   for (const [name, args, message] of cases) {
@@ -285,7 +318,12 @@ describe('check', () => {
   });
 
   it('exits 3 and names the session whose token does not match, and the unreadable file', async () => {
-    const broken = await writeDemoFolder(join(parent, 'broken'), { seed: 3, apps: 2, sessionsPerApp: 4, withProblems: true });
+    const broken = await writeDemoFolder(join(parent, 'broken'), {
+      seed: 3,
+      apps: 2,
+      sessionsPerApp: 4,
+      withProblems: true,
+    });
     const before = await snapshot(broken);
     const r = await cli(['check', '--dir', broken]);
     expect(r.code).toBe(3);
@@ -294,7 +332,11 @@ describe('check', () => {
     expect(r.stdout).toMatch(/1 session the server would drop, 0 sessions with advice only, 1 unreadable file/);
     const json = await cli(['check', '--dir', broken, '--json']);
     expect(json.code).toBe(3);
-    const report = JSON.parse(json.stdout) as { checked: number; issues: { warnings: { code: string }[] }[]; problems: unknown[] };
+    const report = JSON.parse(json.stdout) as {
+      checked: number;
+      issues: { warnings: { code: string }[] }[];
+      problems: unknown[];
+    };
     expect(report.issues.flatMap((i) => i.warnings.map((w) => w.code))).toEqual(['token-mismatch']);
     expect(report.problems).toHaveLength(1);
     expect(changedPaths(before, await snapshot(broken))).toEqual([]);
@@ -302,7 +344,10 @@ describe('check', () => {
 
   it('reports a session whose token was edited by hand', async () => {
     const s = (await readSessions(root))[0]!;
-    const json = { ...s.json, token: Buffer.from(JSON.stringify({ appNameID: 'com.other', id: s.id, teamID: '' })).toString('base64') };
+    const json = {
+      ...s.json,
+      token: Buffer.from(JSON.stringify({ appNameID: 'com.other', id: s.id, teamID: '' })).toString('base64'),
+    };
     await writeFile(join(root, s.app, s.id), JSON.stringify(json));
     const r = await cli(['check']);
     expect(r.code).toBe(3);
@@ -400,16 +445,23 @@ describe('log', () => {
     expect(lines[1]).toMatch(/delete\s+no\s+/);
     expect(lines[2]).toContain(`${refOf(pending)}  pending → accepted`);
 
-    const json = JSON.parse((await cli(['log', '--json', '--action', 'delete'])).stdout) as { action: string; sessions: unknown[] }[];
+    const json = JSON.parse((await cli(['log', '--json', '--action', 'delete'])).stdout) as {
+      action: string;
+      sessions: unknown[];
+    }[];
     expect(json.map((e) => e.action)).toEqual(['delete']);
-    expect(json[0]!.sessions).toEqual([{ app: other.app, id: other.id, before: expect.objectContaining({ status: 'accepted' }) }]);
+    expect(json[0]!.sessions).toEqual([
+      { app: other.app, id: other.id, before: expect.objectContaining({ status: 'accepted' }) },
+    ]);
     expect(JSON.parse((await cli(['log', '--json', '--since', '2999-01-01'])).stdout)).toEqual([]);
     const csv = await cli(['log', '--csv', '--since', '1d']);
     expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(3);
     // Another folder's log is not shown unless asked.
     const elsewhere = await writeDemoFolder(join(parent, 'elsewhere'), { seed: 9, apps: 1, sessionsPerApp: 1 });
     expect(JSON.parse((await cli(['log', '--json', '--dir', elsewhere])).stdout)).toEqual([]);
-    expect((JSON.parse((await cli(['log', '--json', '--dir', elsewhere, '--all-folders'])).stdout) as unknown[]).length).toBe(2);
+    expect(
+      (JSON.parse((await cli(['log', '--json', '--dir', elsewhere, '--all-folders'])).stdout) as unknown[]).length,
+    ).toBe(2);
   });
 });
 
@@ -422,7 +474,9 @@ describe('help and version', () => {
     const del = await cli(['delete', '--help']);
     expect(del.code).toBe(0);
     expect(del.stdout).toMatch(/^Usage: mobile-sessions delete/);
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     const version = await cli(['--version']);
     expect(version.stdout.trim()).toBe(pkg.version);
   });
@@ -450,6 +504,8 @@ describe('data directory', () => {
     await mkdir(dataDir, { recursive: true });
     const s = (await readSessions(root))[0]!;
     await cli(['delete', '-y', refOf(s)]);
-    expect((await readdir(dataDir)).sort()).toEqual([basename(trashDir(dataDir)), 'audit', basename(unpushedFile(dataDir))].sort());
+    expect((await readdir(dataDir)).sort()).toEqual(
+      [basename(trashDir(dataDir)), 'audit', basename(unpushedFile(dataDir))].sort(),
+    );
   });
 });

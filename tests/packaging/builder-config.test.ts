@@ -97,7 +97,10 @@ describe('electron-builder.yml', () => {
     expect(keys).toEqual(['com.apple.security.cs.allow-jit']);
     expect(mac.entitlementsInherit).toBe(mac.entitlements);
     // The Dock accepts a dropped folder only when Info.plist declares folders as documents.
-    const docTypes = (asRecord(mac.extendInfo, 'mac.extendInfo').CFBundleDocumentTypes ?? []) as Record<string, unknown>[];
+    const docTypes = (asRecord(mac.extendInfo, 'mac.extendInfo').CFBundleDocumentTypes ?? []) as Record<
+      string,
+      unknown
+    >[];
     expect(docTypes.some((t) => (t.LSItemContentTypes as unknown[] | undefined)?.includes('public.folder'))).toBe(true);
   });
 

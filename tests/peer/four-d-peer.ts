@@ -46,7 +46,12 @@ export interface FourDPeer {
 export const DEFAULT_PEER_PATH = '/4DACTION/MSM_RefreshSessions';
 const MAX_BODY = 64 * 1024;
 
-function sendJson(res: http.ServerResponse, status: number, value: unknown, extra: http.OutgoingHttpHeaders = {}): void {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  value: unknown,
+  extra: http.OutgoingHttpHeaders = {},
+): void {
   const text = JSON.stringify(value);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

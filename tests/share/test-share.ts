@@ -13,7 +13,6 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-
 export interface ShareTraffic {
   /** Bytes carried so far through the proxy, client→server and server→client. */
   bytes(): Promise<{ up: number; down: number }>;
@@ -120,7 +119,10 @@ async function closeShare(mountDir: string, proxy: ChildProcess, sshd: ChildProc
 
 function startProxyProcess(targetPort: number, delayMs: number): Promise<{ child: ChildProcess; port: number }> {
   const script = new URL('./delay-proxy-process.ts', import.meta.url).pathname;
-  const child = fork(script, [String(targetPort), String(delayMs)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(script, [String(targetPort), String(delayMs)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the delay proxy exited (${code})`)));
@@ -148,7 +150,9 @@ function run(cmd: string, args: string[]): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} failed (${code}): ${stderr.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} failed (${code}): ${stderr.trim()}`)),
+    );
   });
 }
 

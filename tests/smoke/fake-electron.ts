@@ -50,7 +50,10 @@ export class FakeEmitter {
     return this.removeListener(event, fn);
   }
   removeListener(event: string, fn: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== fn));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== fn),
+    );
     return this;
   }
   /** Calls every listener synchronously, like Node's EventEmitter: returned promises are ignored. */
@@ -161,7 +164,12 @@ export function createFakeElectron(options: FakeOptions = {}) {
       const primary = displays[0] as Rect;
       const width = o.width ?? 800;
       const height = o.height ?? 600;
-      this.bounds = { x: o.x ?? primary.x + (primary.width - width) / 2, y: o.y ?? primary.y + (primary.height - height) / 2, width, height };
+      this.bounds = {
+        x: o.x ?? primary.x + (primary.width - width) / 2,
+        y: o.y ?? primary.y + (primary.height - height) / 2,
+        width,
+        height,
+      };
       recorded.windows.push(this);
     }
     loadURL(url: string): Promise<void> {
@@ -376,7 +384,20 @@ export function createFakeElectron(options: FakeOptions = {}) {
     },
   };
 
-  const module = { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session, Menu, shell, dialog, nativeTheme, nativeImage, safeStorage, screen };
+  const module = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    protocol,
+    session,
+    Menu,
+    shell,
+    dialog,
+    nativeTheme,
+    nativeImage,
+    safeStorage,
+    screen,
+  };
 
   const fake = {
     platform,
@@ -456,14 +477,29 @@ export function forwardingElectronModule(): Record<ModuleName | 'default', unkno
     return new Proxy(function fakeElectronExport() {}, {
       get: (_t, prop) => {
         const value: unknown = Reflect.get(real(), prop);
-        return typeof value === 'function' && prop !== 'prototype' ? (value as (...a: unknown[]) => unknown).bind(real()) : value;
+        return typeof value === 'function' && prop !== 'prototype'
+          ? (value as (...a: unknown[]) => unknown).bind(real())
+          : value;
       },
       set: (_t, prop, value) => Reflect.set(real(), prop, value),
       has: (_t, prop) => Reflect.has(real(), prop),
       construct: (_t, args) => Reflect.construct(real() as new (...a: unknown[]) => object, args),
     });
   };
-  const names: ModuleName[] = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'Menu', 'shell', 'dialog', 'nativeTheme', 'nativeImage', 'safeStorage', 'screen'];
+  const names: ModuleName[] = [
+    'app',
+    'BrowserWindow',
+    'ipcMain',
+    'protocol',
+    'session',
+    'Menu',
+    'shell',
+    'dialog',
+    'nativeTheme',
+    'nativeImage',
+    'safeStorage',
+    'screen',
+  ];
   const mod = Object.fromEntries(names.map((n) => [n, forward(n)])) as Record<ModuleName, unknown>;
   return { ...mod, default: mod };
 }

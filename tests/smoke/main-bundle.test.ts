@@ -94,7 +94,8 @@ describe('Electron main bundle (fake electron)', () => {
   });
 
   it('answers the several-folders methods (listFolders, switchFolder, closeFolder, addFolder)', async () => {
-    for (const m of ['listFolders', 'switchFolder', 'closeFolder', 'addFolder']) expect(recorded.handlers.has(`${IPC_INVOKE_PREFIX}${m}`)).toBe(true);
+    for (const m of ['listFolders', 'switchFolder', 'closeFolder', 'addFolder'])
+      expect(recorded.handlers.has(`${IPC_INVOKE_PREFIX}${m}`)).toBe(true);
     const listed = (await handler('listFolders')(trustedEvent())) as ApiResponse<{ id: string; active: boolean }[]>;
     expect(listed.ok && listed.value.filter((f) => f.active)).toHaveLength(1);
     const badId = await handler('switchFolder')(trustedEvent(), '../x');
@@ -172,7 +173,11 @@ describe('Electron main bundle (fake electron)', () => {
     const download = (url: string) => {
       let prevented = false;
       const dialogs: unknown[] = [];
-      const item = { getURL: () => url, getFilename: () => 'sessions.csv', setSaveDialogOptions: (o: unknown) => dialogs.push(o) };
+      const item = {
+        getURL: () => url,
+        getFilename: () => 'sessions.csv',
+        setSaveDialogOptions: (o: unknown) => dialogs.push(o),
+      };
       recorded.sessionEvents.emit('will-download', { preventDefault: () => (prevented = true) }, item, {});
       return { prevented, dialogs };
     };
@@ -193,7 +198,12 @@ describe('Electron main bundle (fake electron)', () => {
     const page = await serve!(new Request('app://renderer/index.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER);
-    for (const url of ['app://renderer/%2e%2e/%2e%2e/package.json', 'app://renderer/..%2fmain%2findex.js', 'app://other/index.html', 'app://renderer/assets/']) {
+    for (const url of [
+      'app://renderer/%2e%2e/%2e%2e/package.json',
+      'app://renderer/..%2fmain%2findex.js',
+      'app://other/index.html',
+      'app://renderer/assets/',
+    ]) {
       expect((await serve!(new Request(url))).status, url).toBe(404);
     }
   });
@@ -203,7 +213,11 @@ describe('Electron main bundle (fake electron)', () => {
     expect(items.some((i) => i.role === 'reload' || i.role === 'forceReload')).toBe(false);
     const refresh = items.find((i) => i.label === 'Refresh');
     expect(refresh?.accelerator).toBe('CmdOrCtrl+R');
-    for (const [label, accel] of [['Open Folder…', 'CmdOrCtrl+O'], ['Push', 'CmdOrCtrl+Shift+P'], ['Find', 'CmdOrCtrl+F']]) {
+    for (const [label, accel] of [
+      ['Open Folder…', 'CmdOrCtrl+O'],
+      ['Push', 'CmdOrCtrl+Shift+P'],
+      ['Find', 'CmdOrCtrl+F'],
+    ]) {
       expect(items.find((i) => i.label === label)?.accelerator, label).toBe(accel);
     }
     refresh?.click?.();
@@ -216,7 +230,13 @@ describe('Electron main bundle (fake electron)', () => {
     const theme = items.find((i) => i.label === 'Theme');
     const language = items.find((i) => i.label === 'Language');
     expect(theme?.submenu?.map((i) => i.label)).toEqual(['Follow System', 'Light', 'Dark']);
-    expect(language?.submenu?.map((i) => i.label)).toEqual(['Follow System', 'English', 'Français', 'Español', 'Português']);
+    expect(language?.submenu?.map((i) => i.label)).toEqual([
+      'Follow System',
+      'English',
+      'Français',
+      'Español',
+      'Português',
+    ]);
     theme!.submenu!.find((i) => i.label === 'Dark')!.click!();
     const { nativeTheme } = fake;
     expect(nativeTheme.themeSource).toBe('dark');
@@ -231,7 +251,13 @@ describe('Electron main bundle (fake electron)', () => {
     mainWindow().emit('close');
     const file = join(recorded.userData, 'settings.json');
     await vi.waitFor(() => {
-      expect(JSON.parse(readFileSync(file, 'utf8')).window).toEqual({ x: 10, y: 20, width: 1100, height: 700, maximized: false });
+      expect(JSON.parse(readFileSync(file, 'utf8')).window).toEqual({
+        x: 10,
+        y: 20,
+        width: 1100,
+        height: 700,
+        maximized: false,
+      });
     });
   });
 

@@ -11,7 +11,6 @@ import { MENU_CHANNEL } from '../../shared/menu';
 import type { EngineEvent } from '../../shared/types';
 import { ensureBuilt, PRELOAD } from './ensure-built';
 
-
 type Listener = (event: unknown, payload: unknown) => void;
 
 function loadPreload() {
@@ -83,7 +82,11 @@ describe('preload bundle', () => {
 
   it('rejects with a plain { code, message } object that survives the context bridge', async () => {
     p.replies.set('msm:getSession', { ok: false, error: { code: 'not-found', message: 'gone' } });
-    await expect(client.getSession({ app: 'a', id: 'b' })).rejects.toEqual({ name: 'ApiError', code: 'not-found', message: 'gone' });
+    await expect(client.getSession({ app: 'a', id: 'b' })).rejects.toEqual({
+      name: 'ApiError',
+      code: 'not-found',
+      message: 'gone',
+    });
     p.replies.set('msm:refresh', undefined);
     await expect(client.refresh()).rejects.toMatchObject({ code: 'internal' });
   });

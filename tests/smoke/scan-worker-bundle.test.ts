@@ -28,7 +28,12 @@ async function scanWith(script: string): Promise<{ stats: ScanStats; reported: S
   const reported: ScanStats[] = [];
   const stop = onScanFinished((s) => reported.push(s));
   let records = 0;
-  const stats = await startScan(tree.root, tree.apps.map((a) => a.folder), (c) => (records += c.records.length), { maxWorkers: 2 }).done;
+  const stats = await startScan(
+    tree.root,
+    tree.apps.map((a) => a.folder),
+    (c) => (records += c.records.length),
+    { maxWorkers: 2 },
+  ).done;
   stop();
   return { stats, reported, records };
 }

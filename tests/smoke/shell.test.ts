@@ -12,7 +12,14 @@ import type { ActionResult, FolderSummary, SessionRecord, WorkspaceState } from 
 import type { AuditEntry } from '../../shared/audit';
 import { makeTree, type TempTree } from '../../electron/engine/testing/engine-fixtures';
 import { APP_USER_MODEL_ID } from '../../electron/main/app-identity';
-import { createFakeElectron, currentFake, snapshotDir, useFakeElectron, type FakeElectron, type FakeOptions } from './fake-electron';
+import {
+  createFakeElectron,
+  currentFake,
+  snapshotDir,
+  useFakeElectron,
+  type FakeElectron,
+  type FakeOptions,
+} from './fake-electron';
 import { ROOT } from './ensure-built';
 
 vi.mock('electron', async () => (await import('./fake-electron')).forwardingElectronModule());
@@ -93,7 +100,11 @@ describe('the desktop shell with a fake Electron', () => {
   it('quitting with unpushed changes keeps them: the next start shows the same Push count, Activity and window place', async () => {
     const t = tree();
     let snapshot = '';
-    const first = await launch({ platform: 'darwin', argv: [t.root], onExit: (f) => (snapshot = snapshotDir(f.recorded.userData)) });
+    const first = await launch({
+      platform: 'darwin',
+      argv: [t.root],
+      onExit: (f) => (snapshot = snapshotDir(f.recorded.userData)),
+    });
     await started(first, t.root);
     const sessions = await call<SessionRecord[]>(first, 'listSessions', t.apps[0]!.folder);
     const refs = sessions.map((s) => ({ app: s.app, id: s.id }));
@@ -109,7 +120,9 @@ describe('the desktop shell with a fake Electron', () => {
     const second = await launch({ platform: 'darwin', userData: snapshot });
     const after = await started(second, t.root);
     expect(after.unpushed).toBe(before.unpushed);
-    expect((await call<AuditEntry[]>(second, 'readAuditLog', {})).map((e) => e.actionId)).toEqual(activity.map((e) => e.actionId));
+    expect((await call<AuditEntry[]>(second, 'readAuditLog', {})).map((e) => e.actionId)).toEqual(
+      activity.map((e) => e.actionId),
+    );
     expect(second.recorded.windows[0]!.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 });
   }, 60_000);
 
@@ -118,7 +131,8 @@ describe('the desktop shell with a fake Electron', () => {
     const fake = await launch({ platform: 'win32', argv: [t.root] });
     await started(fake, t.root);
     const items: { label?: string; click?: () => void; submenu?: unknown }[] = [];
-    const walk = (list: unknown) => (list as typeof items).forEach((i) => (items.push(i), Array.isArray(i.submenu) && walk(i.submenu)));
+    const walk = (list: unknown) =>
+      (list as typeof items).forEach((i) => (items.push(i), Array.isArray(i.submenu) && walk(i.submenu)));
     walk((fake.recorded.menu as { template: unknown }).template);
     items.find((i) => i.label === 'Français')!.click!();
     await vi.waitFor(() => expect(fake.recorded.exited).toBe(true), { timeout: 10_000 });
@@ -194,7 +208,12 @@ describe('the desktop shell with a fake Electron', () => {
     const t = tree();
     const userData = join(t.base, 'userData');
     seedSettings(userData, { window: { x: 1820, y: 980, width: 1200, height: 800, maximized: false } });
-    const fake = await launch({ platform: 'win32', userData, argv: [t.root], displays: [{ x: 0, y: 0, width: 1920, height: 1040 }] });
+    const fake = await launch({
+      platform: 'win32',
+      userData,
+      argv: [t.root],
+      displays: [{ x: 0, y: 0, width: 1920, height: 1040 }],
+    });
     await started(fake, t.root);
     expect(fake.recorded.windows[0]!.options).toMatchObject({ x: 720, y: 240, width: 1200, height: 800 });
   }, 30_000);
@@ -204,7 +223,11 @@ describe('the desktop shell with a fake Electron', () => {
     const fake = await launch({ platform: 'darwin', argv: [t.root], keychain: true });
     await started(fake, t.root);
     const decrypt = vi.spyOn(currentFake().safeStorage, 'decryptStringAsync');
-    const view = await call<{ hasSecret: boolean }>(fake, 'setPushSettings', { url: 'http://127.0.0.1:9/4DACTION/x', timeoutMs: 2000, secret: 'k3y' });
+    const view = await call<{ hasSecret: boolean }>(fake, 'setPushSettings', {
+      url: 'http://127.0.0.1:9/4DACTION/x',
+      timeoutMs: 2000,
+      secret: 'k3y',
+    });
     expect(view.hasSecret).toBe(true);
     expect(await call(fake, 'getPushSettings')).toMatchObject({ hasSecret: true, secretSource: 'keychain' });
     expect(decrypt).not.toHaveBeenCalled();

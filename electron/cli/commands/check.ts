@@ -63,7 +63,9 @@ export async function checkCommand(io: CliIo, values: OptionValues, positionals:
   else printReport(io, root, report, dropped);
   for (const c of values.json === true ? [] : report.overwritten) {
     const now = c.now === null ? 'no valid value' : `"${printable(c.now)}"`;
-    io.out(`${c.ref.app}/${c.ref.id}\n  overwritten: ${c.field} set to "${printable(c.set)}", the file now says ${now}; the server will not see this change\n`);
+    io.out(
+      `${c.ref.app}/${c.ref.id}\n  overwritten: ${c.field} set to "${printable(c.set)}", the file now says ${now}; the server will not see this change\n`,
+    );
   }
   return dropped + report.problems.length + report.overwritten.length > 0 ? EXIT.issues : EXIT.ok;
 }

@@ -42,7 +42,12 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export async function deleteCommand(io: CliIo, values: OptionValues, positionals: string[], now: number): Promise<ExitCode> {
+export async function deleteCommand(
+  io: CliIo,
+  values: OptionValues,
+  positionals: string[],
+  now: number,
+): Promise<ExitCode> {
   const root = await openRoot(io, values);
   const dataDir = dataDirFrom(io, values);
   requireOutside(root, dataDir);

@@ -23,14 +23,22 @@ Output:
   --asc / --desc         sort direction (default: changed newest first, others A→Z)
   --dir, -d <folder>     MobileApps folder or 4D data folder (default: $MSM_DIR or the current folder)`;
 
-export async function listCommand(io: CliIo, values: OptionValues, positionals: string[], now: number): Promise<ExitCode> {
-  if (positionals.length > 0) throw usageError(`list takes no arguments (got "${positionals[0]}"); use --app or --search.`);
+export async function listCommand(
+  io: CliIo,
+  values: OptionValues,
+  positionals: string[],
+  now: number,
+): Promise<ExitCode> {
+  if (positionals.length > 0)
+    throw usageError(`list takes no arguments (got "${positionals[0]}"); use --app or --search.`);
   if (values.json === true && values.csv === true) throw usageError('--json and --csv cannot be combined.');
   const filter = filterFrom(values);
   const sort = sortFrom(values);
   const root = await openRoot(io, values);
   const contents = readFolder(root, apps(values));
-  const rows = filterRecords(contents.records, filter, now).sort((a, b) => compareRecords(a, b, sort.column, sort.direction));
+  const rows = filterRecords(contents.records, filter, now).sort((a, b) =>
+    compareRecords(a, b, sort.column, sort.direction),
+  );
 
   if (values.json === true) io.out(toJson(rows));
   else if (values.csv === true) io.out(toCsv(rows, EXPORT_COLUMNS));

@@ -1,7 +1,14 @@
 // `log`: the audit log, newest first, for the folder (or every folder), as a
 // table, JSON or CSV.
 
-import { AUDIT_ACTIONS, auditToCsv, type AuditAction, type AuditEntry, type AuditQuery, type AuditValue } from '../../../shared/audit';
+import {
+  AUDIT_ACTIONS,
+  auditToCsv,
+  type AuditAction,
+  type AuditEntry,
+  type AuditQuery,
+  type AuditValue,
+} from '../../../shared/audit';
 import { readAuditLog } from '../../engine/audit/audit-log';
 import { EXIT, usageError, type ExitCode } from '../cli-error';
 import { dataDirFrom, openRoot, plural, type CliIo } from '../context';
@@ -25,7 +32,8 @@ function parseSince(raw: string, now: number): number {
   const days = /^(\d+(?:\.\d+)?)d$/.exec(raw.trim());
   if (days) return now - Number(days[1]) * 86_400_000;
   const ms = Date.parse(raw);
-  if (Number.isNaN(ms)) throw usageError(`--since must be an ISO date/time or a number of days like "7d" (got "${raw}").`);
+  if (Number.isNaN(ms))
+    throw usageError(`--since must be an ISO date/time or a number of days like "7d" (got "${raw}").`);
   return ms;
 }
 
@@ -42,21 +50,28 @@ function what(e: AuditEntry): string {
   return `${first.app}/${first.id}${change}`;
 }
 
-export async function logCommand(io: CliIo, values: OptionValues, positionals: string[], now: number): Promise<ExitCode> {
+export async function logCommand(
+  io: CliIo,
+  values: OptionValues,
+  positionals: string[],
+  now: number,
+): Promise<ExitCode> {
   if (positionals.length > 0) throw usageError(`log takes no arguments (got "${positionals[0]}").`);
   if (values.json === true && values.csv === true) throw usageError('--json and --csv cannot be combined.');
   const query: AuditQuery = {};
   if (typeof values.since === 'string') query.since = parseSince(values.since, now);
   const actions = Array.isArray(values.action) ? values.action.filter((a): a is string => typeof a === 'string') : [];
   for (const a of actions) {
-    if (!AUDIT_ACTIONS.includes(a as AuditAction)) throw usageError(`--action must be one of ${AUDIT_ACTIONS.join(', ')} (got "${a}").`);
+    if (!AUDIT_ACTIONS.includes(a as AuditAction))
+      throw usageError(`--action must be one of ${AUDIT_ACTIONS.join(', ')} (got "${a}").`);
   }
   if (actions.length > 0) query.action = actions as AuditAction[];
   if (values.unpushed === true) query.pushed = false;
   const machine = values.json === true || values.csv === true;
   if (typeof values.limit === 'string') {
     const n = Number(values.limit);
-    if (!Number.isInteger(n) || n < 1) throw usageError(`--limit must be a whole number, 1 or more (got "${values.limit}").`);
+    if (!Number.isInteger(n) || n < 1)
+      throw usageError(`--limit must be a whole number, 1 or more (got "${values.limit}").`);
     query.limit = n;
   } else if (!machine) query.limit = 50;
   if (values['all-folders'] !== true) query.folder = await openRoot(io, values);
@@ -69,7 +84,13 @@ export async function logCommand(io: CliIo, values: OptionValues, positionals: s
   else {
     io.out(
       formatTable(
-        [{ header: 'TIME' }, { header: 'USER' }, { header: 'ACTION' }, { header: 'PUSHED' }, { header: 'WHAT', max: 100 }],
+        [
+          { header: 'TIME' },
+          { header: 'USER' },
+          { header: 'ACTION' },
+          { header: 'PUSHED' },
+          { header: 'WHAT', max: 100 },
+        ],
         entries.map((e) => [e.time, e.user, e.action, e.action === 'push' ? '' : e.pushed ? 'yes' : 'no', what(e)]),
       ),
     );

@@ -7,7 +7,7 @@ import { createPushService, fixedPushConfig } from '../../engine/push';
 import { FolderPush } from '../../engine/push/folder-push';
 import { readSessionDetail } from '../../engine/session/session-detail';
 import { SettingsStore } from '../../engine/settings/settings-store';
-import { CliError, EXIT, usageError, type ExitCode } from '../cli-error';
+import { EXIT, usageError, type ExitCode } from '../cli-error';
 import { dataDirFrom, openRoot, requireOutside, type CliIo } from '../context';
 import type { OptionValues } from '../options';
 import { cliPipeline } from '../session-pipeline';

@@ -49,7 +49,9 @@ function childAppends(dir: string, tag: string, count: number, maxBytes: number)
         sessions: [{ app: 'A', id: 'x'.repeat(40), before: 'pending', after: 'accepted' }] })));
   `;
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', fail);
@@ -88,7 +90,9 @@ describe('AuditLog', () => {
   it('refuses a data directory inside the MobileApps folder', async () => {
     const inside = join(dataDir, 'MobileApps', 'data');
     const log = new AuditLog(inside);
-    await expect(log.append({ folder: join(dataDir, 'MobileApps'), action: 'delete', sessions: [] })).rejects.toThrow(/must not be inside/);
+    await expect(log.append({ folder: join(dataDir, 'MobileApps'), action: 'delete', sessions: [] })).rejects.toThrow(
+      /must not be inside/,
+    );
     await expect(readdir(dataDir)).resolves.toEqual([]);
   });
 
@@ -96,7 +100,12 @@ describe('AuditLog', () => {
     const log = new AuditLog(dataDir, { fsync: false });
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        log.append({ folder: FOLDER, action: 'set-email', actionId: `a${i}`, sessions: [{ app: 'A', id: String(i), before: '', after: `u${i}@x.io` }] }),
+        log.append({
+          folder: FOLDER,
+          action: 'set-email',
+          actionId: `a${i}`,
+          sessions: [{ app: 'A', id: String(i), before: '', after: `u${i}@x.io` }],
+        }),
       ),
     );
     const lines = await allLines(dataDir);
@@ -107,7 +116,11 @@ describe('AuditLog', () => {
   it('keeps every line whole with 3 processes appending at once, across rotations', async () => {
     // Small rotation size so the processes also race on rotating the file.
     const maxBytes = 4096;
-    await Promise.all([childAppends(dataDir, 'p1', 50, maxBytes), childAppends(dataDir, 'p2', 50, maxBytes), childAppends(dataDir, 'p3', 50, maxBytes)]);
+    await Promise.all([
+      childAppends(dataDir, 'p1', 50, maxBytes),
+      childAppends(dataDir, 'p2', 50, maxBytes),
+      childAppends(dataDir, 'p3', 50, maxBytes),
+    ]);
     const lines = await allLines(dataDir);
     expect(lines).toHaveLength(150);
     const ids = new Set(lines.map((l) => l.actionId));
@@ -123,7 +136,12 @@ describe('AuditLog', () => {
   it('rotates at maxBytes into dated files and keeps them', async () => {
     const log = new AuditLog(dataDir, { maxBytes: 600, fsync: false, now: clock(Date.UTC(2025, 2, 3)) });
     for (let i = 0; i < 12; i++) {
-      await log.append({ folder: FOLDER, action: 'delete', actionId: `d${i}`, sessions: [{ app: 'A', id: String(i), before: { status: 'accepted' } }] });
+      await log.append({
+        folder: FOLDER,
+        action: 'delete',
+        actionId: `d${i}`,
+        sessions: [{ app: 'A', id: String(i), before: { status: 'accepted' } }],
+      });
     }
     const files = (await readdir(join(dataDir, 'audit'))).sort();
     expect(files).toContain('audit-2025-03-03.jsonl');
@@ -167,7 +185,9 @@ describe('reading the log', () => {
     const { entries } = await log.read();
     const pushed = Object.fromEntries(entries.filter((e) => e.action !== 'push').map((e) => [e.actionId, e.pushed]));
     expect(pushed).toEqual({ a: true, b: false, c: false });
-    expect((await log.read({ pushed: false, action: ['set-status', 'delete'] })).entries.map((e) => e.actionId)).toEqual(['c', 'b']);
+    expect(
+      (await log.read({ pushed: false, action: ['set-status', 'delete'] })).entries.map((e) => e.actionId),
+    ).toEqual(['c', 'b']);
     const pushes = entries.filter((e) => e.action === 'push');
     expect(pushes.map((p) => [p.pushed, p.outcome])).toEqual([
       [true, 'success'],

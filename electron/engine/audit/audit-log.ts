@@ -130,10 +130,22 @@ export class AuditLog {
    * Records that the server of `folder` has reloaded every change made up to `until`
    * (default: now). Appended, never rewritten: readers derive `pushed` from it.
    */
-  markPushed(folder: string, until?: Date | string, details: { outcome?: string; message?: string } = {}): Promise<AuditEntry> {
+  markPushed(
+    folder: string,
+    until?: Date | string,
+    details: { outcome?: string; message?: string } = {},
+  ): Promise<AuditEntry> {
     const at = until === undefined ? this.now() : new Date(until);
     if (Number.isNaN(at.getTime())) return Promise.reject(new Error(`markPushed: invalid time ${String(until)}.`));
-    return this.append({ folder, action: 'push', sessions: [], pushed: true, until: at.toISOString(), outcome: details.outcome ?? 'success', ...(details.message ? { message: details.message } : {}) });
+    return this.append({
+      folder,
+      action: 'push',
+      sessions: [],
+      pushed: true,
+      until: at.toISOString(),
+      outcome: details.outcome ?? 'success',
+      ...(details.message ? { message: details.message } : {}),
+    });
   }
 
   /** Records a push that did not succeed (it covers nothing). */
@@ -204,7 +216,9 @@ function cleanChange(c: AuditSessionChange): AuditSessionChange {
 function refuseInsideFolder(logDir: string, folder: string): void {
   const rel = relative(resolve(folder), logDir);
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-    throw new Error(`The audit log (${logDir}) must not be inside the MobileApps folder ${folder}; choose another data directory.`);
+    throw new Error(
+      `The audit log (${logDir}) must not be inside the MobileApps folder ${folder}; choose another data directory.`,
+    );
   }
 }
 

@@ -23,7 +23,9 @@ const entrySchema = z.object({
   user: z.string(),
   folder: z.string(),
   action: z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]),
-  sessions: z.array(z.object({ app: z.string(), id: z.string(), before: jsonValue.optional(), after: jsonValue.optional() })),
+  sessions: z.array(
+    z.object({ app: z.string(), id: z.string(), before: jsonValue.optional(), after: jsonValue.optional() }),
+  ),
   actionId: z.string(),
   pushed: z.boolean().optional(),
   undoes: z.string().optional(),
@@ -83,7 +85,8 @@ export async function readAuditDir(dir: string, query: AuditQuery): Promise<Audi
   const files = (await logFiles(dir)).reverse();
   const since = sinceMs(query.since);
   const folder = query.folder === undefined ? undefined : resolve(query.folder);
-  const actions = query.action === undefined ? null : new Set(Array.isArray(query.action) ? query.action : [query.action]);
+  const actions =
+    query.action === undefined ? null : new Set(Array.isArray(query.action) ? query.action : [query.action]);
   const limit = query.limit !== undefined && query.limit >= 0 ? query.limit : Infinity;
   /** Per folder: the latest time covered by a successful push seen so far. */
   const pushedUntil = new Map<string, number>();

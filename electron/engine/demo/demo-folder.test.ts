@@ -18,7 +18,8 @@ afterEach(async () => {
 async function snapshot(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const e of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out.set(join(e.parentPath, e.name).slice(root.length), await readFile(join(e.parentPath, e.name), 'utf8'));
+    if (e.isFile())
+      out.set(join(e.parentPath, e.name).slice(root.length), await readFile(join(e.parentPath, e.name), 'utf8'));
   }
   return out;
 }
@@ -42,7 +43,8 @@ describe('writeDemoFolder', () => {
       const sessions = names.filter(isSessionFileName);
       expect(sessions.length).toBeGreaterThanOrEqual(5);
       expect(sessions.length).toBeLessThanOrEqual(40);
-      if (names.includes('manifest.json')) expect(readManifest(await readFile(join(root, app, 'manifest.json')))).not.toBeNull();
+      if (names.includes('manifest.json'))
+        expect(readManifest(await readFile(join(root, app, 'manifest.json')))).not.toBeNull();
       for (const id of sessions) {
         const bytes = await readFile(join(root, app, id));
         const st = await stat(join(root, app, id));

@@ -138,9 +138,16 @@ export function buildSessionObject(spec: SessionSpec, rng: Rng = createRng(spec.
   const language = pick(rng, LANGUAGES);
   const email = spec.email ?? (rng() < 0.15 ? '' : `${pick(rng, FIRST)}.${hex(rng, 3)}@${pick(rng, DOMAINS)}`);
   const status = spec.status ?? (rng() < 0.75 ? 'accepted' : 'pending');
-  const ip = rng() < 0.5 ? `::ffff:192.168.${Math.floor(rng() * 255)}.${1 + Math.floor(rng() * 254)}` : `10.0.${Math.floor(rng() * 255)}.${1 + Math.floor(rng() * 254)}`;
+  const ip =
+    rng() < 0.5
+      ? `::ffff:192.168.${Math.floor(rng() * 255)}.${1 + Math.floor(rng() * 254)}`
+      : `10.0.${Math.floor(rng() * 255)}.${1 + Math.floor(rng() * 254)}`;
   const json: Record<string, unknown> = {
-    application: { id: spec.bundleId, name: spec.appName ?? spec.bundleId.split('.').pop(), version: spec.appVersion ?? '1.0.0' },
+    application: {
+      id: spec.bundleId,
+      name: spec.appName ?? spec.bundleId.split('.').pop(),
+      version: spec.appVersion ?? '1.0.0',
+    },
   };
   if (teamId) json.team = { id: teamId };
   json.language = { ...language };
@@ -186,7 +193,11 @@ function androidDevice(rng: Rng): Record<string, unknown> {
 /** One session file's text. See SessionSpec; a random session id is drawn when none is given. */
 export function buildSessionJson(spec: SessionSpec, rng?: Rng): string {
   const json = buildSessionObject(spec, rng);
-  return formatJson(json, { style: spec.style ?? 'tabs', eol: spec.eol ?? '\n', trailingNewline: spec.trailingNewline ?? false });
+  return formatJson(json, {
+    style: spec.style ?? 'tabs',
+    eol: spec.eol ?? '\n',
+    trailingNewline: spec.trailingNewline ?? false,
+  });
 }
 
 // --- a whole folder ----------------------------------------------------------------
@@ -204,15 +215,75 @@ interface DemoApp {
 }
 
 const BASE_APPS: readonly DemoApp[] = [
-  { teamId: 'UTT7VDX8W5', bundleId: 'com.contactApp.Contact', name: 'Contact', version: '1.0.0', platform: 'ios', style: 'doc', eol: '\n', trailingNewline: true, manifest: true },
-  { teamId: 'K7Q2M9X4PL', bundleId: 'com.acme.tasks', name: 'Tasks', version: '2.3.1', platform: 'ios', style: 'tabs', eol: '\n', trailingNewline: false, manifest: true },
+  {
+    teamId: 'UTT7VDX8W5',
+    bundleId: 'com.contactApp.Contact',
+    name: 'Contact',
+    version: '1.0.0',
+    platform: 'ios',
+    style: 'doc',
+    eol: '\n',
+    trailingNewline: true,
+    manifest: true,
+  },
+  {
+    teamId: 'K7Q2M9X4PL',
+    bundleId: 'com.acme.tasks',
+    name: 'Tasks',
+    version: '2.3.1',
+    platform: 'ios',
+    style: 'tabs',
+    eol: '\n',
+    trailingNewline: false,
+    manifest: true,
+  },
   // Same bundle id, Android build: no team, so the folder is the bundle id alone.
-  { teamId: null, bundleId: 'com.acme.tasks', name: 'Tasks', version: '2.3.0', platform: 'android', style: 'spaces2', eol: '\n', trailingNewline: true, manifest: true },
-  { teamId: 'FAKETEAMID', bundleId: 'com.example.prototype', name: 'Prototype', version: '0.4.0', platform: 'ios', style: 'tabs', eol: '\n', trailingNewline: false, manifest: true },
+  {
+    teamId: null,
+    bundleId: 'com.acme.tasks',
+    name: 'Tasks',
+    version: '2.3.0',
+    platform: 'android',
+    style: 'spaces2',
+    eol: '\n',
+    trailingNewline: true,
+    manifest: true,
+  },
+  {
+    teamId: 'FAKETEAMID',
+    bundleId: 'com.example.prototype',
+    name: 'Prototype',
+    version: '0.4.0',
+    platform: 'ios',
+    style: 'tabs',
+    eol: '\n',
+    trailingNewline: false,
+    manifest: true,
+  },
   // No manifest.json: the app's name comes from its sessions.
-  { teamId: null, bundleId: 'com.fourd.fieldservice', name: 'Field Service', version: '3.1.0', platform: 'android', style: 'spaces2', eol: '\n', trailingNewline: false, manifest: false },
+  {
+    teamId: null,
+    bundleId: 'com.fourd.fieldservice',
+    name: 'Field Service',
+    version: '3.1.0',
+    platform: 'android',
+    style: 'spaces2',
+    eol: '\n',
+    trailingNewline: false,
+    manifest: false,
+  },
   // Written by a 4D Server on Windows: CRLF line endings.
-  { teamId: 'R8D3N5W2JH', bundleId: 'com.fourd.inventory', name: 'Inventory', version: '1.2.0', platform: 'ios', style: 'tabs', eol: '\r\n', trailingNewline: true, manifest: true },
+  {
+    teamId: 'R8D3N5W2JH',
+    bundleId: 'com.fourd.inventory',
+    name: 'Inventory',
+    version: '1.2.0',
+    platform: 'ios',
+    style: 'tabs',
+    eol: '\r\n',
+    trailingNewline: true,
+    manifest: true,
+  },
 ];
 
 function extraApp(i: number, rng: Rng): DemoApp {

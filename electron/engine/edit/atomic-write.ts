@@ -43,7 +43,11 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${name}.msm-${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export async function writeFileAtomic(path: string, data: string | Buffer, opts: WriteAtomicOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Buffer,
+  opts: WriteAtomicOptions = {},
+): Promise<void> {
   const doSync = opts.fsync !== false;
   const tmp = tempPathFor(path);
   const mode = opts.mode ?? (await existingMode(path));

@@ -1,4 +1,16 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +33,9 @@ const ID = '7023d9205074199d1c16fc00d24354e778137675';
 const APP = 'com.acme.tasks';
 const REF: SessionRef = { app: APP, id: ID };
 // Unusual bytes on purpose: BOM, CRLF, no trailing newline.
-const BYTES = Buffer.from(`\uFEFF${buildSessionJson({ bundleId: APP, teamId: null, sessionId: ID, seed: 5, eol: '\r\n' })}`);
+const BYTES = Buffer.from(
+  `\uFEFF${buildSessionJson({ bundleId: APP, teamId: null, sessionId: ID, seed: 5, eol: '\r\n' })}`,
+);
 const MTIME = 1_700_000_123.456;
 
 async function setup() {
@@ -35,14 +49,20 @@ async function setup() {
 }
 
 async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ApiError);
   return err as ApiError;
 }
 
 async function listTree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 describe('delete and restore', () => {

@@ -44,8 +44,23 @@ async function setup(text: string) {
   return { root, file: join(root, APP, ID) };
 }
 
-const mine = buildSessionJson({ bundleId: APP, teamId: null, sessionId: ID, status: 'pending', seed: 1, style: 'spaces2' });
-const theirs = buildSessionJson({ bundleId: APP, teamId: null, sessionId: ID, status: 'pending', email: 'theirs@example.com', seed: 2, style: 'tabs' });
+const mine = buildSessionJson({
+  bundleId: APP,
+  teamId: null,
+  sessionId: ID,
+  status: 'pending',
+  seed: 1,
+  style: 'spaces2',
+});
+const theirs = buildSessionJson({
+  bundleId: APP,
+  teamId: null,
+  sessionId: ID,
+  status: 'pending',
+  email: 'theirs@example.com',
+  seed: 2,
+  style: 'tabs',
+});
 
 describe('editSessionFile races', () => {
   it('re-applies the edit when another writer replaced the file just before our rename', async () => {

@@ -1,5 +1,17 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,11 +45,22 @@ async function setup(text: string | Buffer): Promise<{ root: string; file: strin
 }
 
 function session(opts: Partial<Parameters<typeof buildSessionJson>[0]> = {}): string {
-  return buildSessionJson({ bundleId: BUNDLE, teamId: TEAM, sessionId: ID, status: 'pending', email: 'old@example.com', seed: 11, ...opts });
+  return buildSessionJson({
+    bundleId: BUNDLE,
+    teamId: TEAM,
+    sessionId: ID,
+    status: 'pending',
+    email: 'old@example.com',
+    seed: 11,
+    ...opts,
+  });
 }
 
 async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ApiError);
   return err as ApiError;
 }
@@ -96,7 +119,13 @@ describe('editSessionFile', () => {
 
   it('refuses malformed, non-object, too-large and non-UTF-8 files without touching them', async () => {
     const big = Buffer.alloc(4 * 1024 * 1024 + 1, 0x20);
-    const cases: (string | Buffer)[] = [session().slice(0, 200), '[1]', '{"status":{"x":1}}', big, Buffer.from([0x7b, 0xff, 0x7d])];
+    const cases: (string | Buffer)[] = [
+      session().slice(0, 200),
+      '[1]',
+      '{"status":{"x":1}}',
+      big,
+      Buffer.from([0x7b, 0xff, 0x7d]),
+    ];
     for (const content of cases) {
       const { root, file } = await setup(content);
       const err = await apiError(editSessionFile(root, REF, { status: 'accepted' }));
@@ -126,7 +155,11 @@ describe('editSessionFile', () => {
 
   it('refuses path escapes and symlinks leading out of the root', async () => {
     const { root } = await setup(session());
-    for (const ref of [{ app: '..', id: ID }, { app: APP, id: '../x' }, { app: '/tmp', id: ID }]) {
+    for (const ref of [
+      { app: '..', id: ID },
+      { app: APP, id: '../x' },
+      { app: '/tmp', id: ID },
+    ]) {
       expect((await apiError(editSessionFile(root, ref, { status: 'accepted' }))).code).toBe('outside-root');
     }
     const outside = join(root, '..', 'outside');
@@ -134,10 +167,14 @@ describe('editSessionFile', () => {
     const victim = join(outside, ID);
     await writeFile(victim, session());
     await symlink(outside, join(root, 'com.evil'));
-    expect((await apiError(editSessionFile(root, { app: 'com.evil', id: ID }, { status: 'accepted' }))).code).toBe('outside-root');
+    expect((await apiError(editSessionFile(root, { app: 'com.evil', id: ID }, { status: 'accepted' }))).code).toBe(
+      'outside-root',
+    );
     const other = 'c'.repeat(40);
     await symlink(victim, join(root, APP, other));
-    expect((await apiError(editSessionFile(root, { app: APP, id: other }, { status: 'accepted' }))).code).toBe('outside-root');
+    expect((await apiError(editSessionFile(root, { app: APP, id: other }, { status: 'accepted' }))).code).toBe(
+      'outside-root',
+    );
     expect(await readFile(victim, 'utf8')).toBe(session());
   });
 
@@ -175,7 +212,10 @@ describe('writer storm', () => {
       const a = join(dir, 'a');
       const b = join(dir, 'b');
       await writeFile(a, session({ style: 'tabs', extra: { counter: { n: 0 } } }));
-      await writeFile(b, session({ style: 'minified', email: 'b@example.com', extra: { counter: { n: 0 } } }).replace('"n":0', '"n": 0'));
+      await writeFile(
+        b,
+        session({ style: 'minified', email: 'b@example.com', extra: { counter: { n: 0 } } }).replace('"n":0', '"n": 0'),
+      );
       const child = spawn(process.execPath, ['-e', writer(mode), file, a, b], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
       let ok = 0;

@@ -26,7 +26,10 @@ export class CrossFolderActions {
   constructor(private readonly registry: FolderRegistry) {}
 
   /** Refs naming no folder at all keep the single-folder path unchanged (the active folder). */
-  async run(refs: SessionRef[], action: (ws: Workspace, refs: SessionRef[]) => Promise<ActionResult>): Promise<ActionResult> {
+  async run(
+    refs: SessionRef[],
+    action: (ws: Workspace, refs: SessionRef[]) => Promise<ActionResult>,
+  ): Promise<ActionResult> {
     if (refs.every((r) => r.folder === undefined)) return action(this.registry.ws, refs);
     const failed: ActionFailure[] = [];
     const groups = this.group(refs, failed);
@@ -92,7 +95,11 @@ export class CrossFolderActions {
       parts.map(async ({ entry, actionId, done: refs }) => {
         const tag = (r: SessionRef): SessionRef => ({ ...bare(r), folder: entry.id });
         try {
-          if (!this.registry.entries.includes(entry)) throw new ApiError('not-found', `The folder ${entry.root ?? entry.id} was closed; its changes cannot be undone.`);
+          if (!this.registry.entries.includes(entry))
+            throw new ApiError(
+              'not-found',
+              `The folder ${entry.root ?? entry.id} was closed; its changes cannot be undone.`,
+            );
           const result = await entry.ws.undo(actionId);
           done.push(...result.done.map(tag));
           failed.push(...result.failed.map((f) => ({ ref: tag(f.ref), error: f.error })));

@@ -27,7 +27,11 @@ export async function mergeFolderPending(lists: FolderPending[]): Promise<Sessio
     for (let i = 0; i < lists.length; i++) {
       const candidate = (lists[i] as FolderPending).records[heads[i] as number];
       if (candidate === undefined) continue;
-      if (best < 0 || newestFirst(candidate, (lists[best] as FolderPending).records[heads[best] as number] as SessionRecord) < 0) best = i;
+      if (
+        best < 0 ||
+        newestFirst(candidate, (lists[best] as FolderPending).records[heads[best] as number] as SessionRecord) < 0
+      )
+        best = i;
     }
     const list = lists[best] as FolderPending;
     const record = list.records[heads[best] as number] as SessionRecord;

@@ -8,7 +8,14 @@
 
 import { resolve } from 'node:path';
 import { ApiError, toErrorInfo } from '../../../shared/api-error';
-import type { EngineEvent, FolderSummary, WatchInfo, WatchPreference, WorkspacePhase, WorkspaceState } from '../../../shared/types';
+import type {
+  EngineEvent,
+  FolderSummary,
+  WatchInfo,
+  WatchPreference,
+  WorkspacePhase,
+  WorkspaceState,
+} from '../../../shared/types';
 import { memoryWatchPreferences, type WatchPreferences } from '../settings/watch-preferences';
 import { resolveMobileAppsRoot } from '../folder/root';
 import { Workspace, type WorkspaceHost } from '../folder/workspace';
@@ -109,7 +116,13 @@ export class FolderRegistry {
 
   /** Takes a folder's summary fields from its state and queues a 'folders' event. */
   private adopt(entry: FolderEntry, s: WorkspaceState): void {
-    Object.assign(entry, { root: s.root, phase: s.phase, error: s.error, unpushed: s.unpushed, pending: pendingOf(s.apps) });
+    Object.assign(entry, {
+      root: s.root,
+      phase: s.phase,
+      error: s.error,
+      unpushed: s.unpushed,
+      pending: pendingOf(s.apps),
+    });
     if (s.watch) entry.watch = s.watch;
     this.queueFolders();
   }
@@ -294,7 +307,9 @@ export class FolderRegistry {
     const existing = this.entries.find((e) => e.isDemo);
     if (existing) {
       await this.activate(existing);
-      return existing.phase === 'ready' || existing.phase === 'scanning' ? this.patched(existing, await existing.ws.getState()) : this.openEntry(existing);
+      return existing.phase === 'ready' || existing.phase === 'scanning'
+        ? this.patched(existing, await existing.ws.getState())
+        : this.openEntry(existing);
     }
     const entry = this.createEntry(DEMO_FOLDER_ID, null);
     await this.activate(entry);

@@ -8,14 +8,18 @@ import { stat } from 'node:fs/promises';
 export async function reachability(root: string, timeoutMs: number): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((done) => {
-    timer = setTimeout(() => done(`The folder ${root} does not respond (no answer within ${Math.round(timeoutMs / 1000)} s).`), timeoutMs);
+    timer = setTimeout(
+      () => done(`The folder ${root} does not respond (no answer within ${Math.round(timeoutMs / 1000)} s).`),
+      timeoutMs,
+    );
     timer.unref();
   });
   const check = stat(root).then(
     (st) => (st.isDirectory() ? null : `${root} is no longer a folder.`),
     (err: unknown) => {
       const code = (err as { code?: unknown }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return `The folder ${root} is no longer there (share disconnected or folder removed).`;
+      if (code === 'ENOENT' || code === 'ENOTDIR')
+        return `The folder ${root} is no longer there (share disconnected or folder removed).`;
       return `The folder ${root} cannot be reached (${String(code ?? err)}).`;
     },
   );

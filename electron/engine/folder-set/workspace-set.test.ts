@@ -69,7 +69,10 @@ describe('WorkspaceSet', () => {
     const result = await set.setStatus([{ app, id: idA }], 'accepted');
     expect(result.done).toHaveLength(1);
     expect(statusOnDisk(a, app, idA)).toBe('accepted');
-    await waitFor(() => lastFolders(events).find((f) => f.root === a.root)?.unpushed === 1, 'folder A shows one unpushed change');
+    await waitFor(
+      () => lastFolders(events).find((f) => f.root === a.root)?.unpushed === 1,
+      'folder A shows one unpushed change',
+    );
     folders = await set.listFolders();
     expect(folders.map((f) => [f.unpushed, f.pending])).toEqual([
       [1, 5],
@@ -92,16 +95,25 @@ describe('WorkspaceSet', () => {
     const app = a.apps[0]!;
     const id = newId();
     writeFileSync(join(a.root, app.folder, id), sessionText(app, id, 1, 'pending'));
-    await waitFor(() => lastFolders(events).find((f) => f.root === a.root)?.pending === 7, 'folder A counts the new pending session');
+    await waitFor(
+      () => lastFolders(events).find((f) => f.root === a.root)?.pending === 7,
+      'folder A counts the new pending session',
+    );
     expect(events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id))).toBe(false);
     // 'new-pending' comes from every folder (notifications, the inbox), tagged with its folder.
-    await waitFor(() => events.some((e) => e.type === 'new-pending' && e.sessions.some((r) => r.id === id)), 'folder A’s new pending session');
+    await waitFor(
+      () => events.some((e) => e.type === 'new-pending' && e.sessions.some((r) => r.id === id)),
+      'folder A’s new pending session',
+    );
     const fresh = events.flatMap((e) => (e.type === 'new-pending' ? e.sessions : [])).find((r) => r.id === id);
     expect(fresh?.folder).toBe(folderIdOf(a.root));
 
     const idB = newId();
     writeFileSync(join(b.root, app.folder, idB), sessionText(app, idB, 2, 'pending'));
-    await waitFor(() => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === idB)), 'the active folder’s delta');
+    await waitFor(
+      () => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === idB)),
+      'the active folder’s delta',
+    );
   });
 
   it('a folder whose root vanishes shows an error; the other keeps editing and emitting deltas; it recovers', async () => {
@@ -127,7 +139,10 @@ describe('WorkspaceSet', () => {
     const spec = b.apps[1]!;
     const fresh = newId();
     writeFileSync(join(b.root, app, fresh), sessionText(spec, fresh, 3));
-    await waitFor(() => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === fresh)), 'a delta from folder B');
+    await waitFor(
+      () => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === fresh)),
+      'a delta from folder B',
+    );
 
     // Switching to A shows its error as the state; when the share is back it reopens.
     const stateA = await set.switchFolder(summaryA.id);
@@ -225,7 +240,10 @@ describe('WorkspaceSet', () => {
     const listed = await dispatch(set, 'listFolders', []);
     expect(listed.ok && (listed.value as FolderSummary[]).length).toBe(1);
     expect(await dispatch(set, 'addFolder', [])).toMatchObject({ ok: false, error: { code: 'unsupported' } });
-    expect(await dispatch(set, 'switchFolder', ['../x'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(set, 'switchFolder', ['../x'])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it('listPending spans every open folder, newest first, each record tagged with its folder', async () => {
@@ -239,7 +257,8 @@ describe('WorkspaceSet', () => {
     expect(pending).toHaveLength(12);
     expect(pending.filter((r) => r.folder === fa!.id)).toHaveLength(6);
     expect(pending.filter((r) => r.folder === fb!.id)).toHaveLength(6);
-    for (let i = 1; i < pending.length; i++) expect(pending[i - 1]!.mtimeMs).toBeGreaterThanOrEqual(pending[i]!.mtimeMs);
+    for (let i = 1; i < pending.length; i++)
+      expect(pending[i - 1]!.mtimeMs).toBeGreaterThanOrEqual(pending[i]!.mtimeMs);
     // A folder that went away is left out; the other still lists.
     rmSync(a.root, { recursive: true, force: true });
     await set.checkHealth();
@@ -303,7 +322,10 @@ describe('WorkspaceSet', () => {
     expect(result.failed[0]).toMatchObject({ ref: { folder: 'feedbeef0000' }, error: { code: 'not-found' } });
     expect(result.failed[0]!.error.message).toMatch(/No open folder has the id "feedbeef0000"/);
     expect(statusOnDisk(a, app, id)).toBe('accepted');
-    expect(await dispatch(set, 'setStatus', [[{ app, id, folder: '../x' }], 'pending'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(set, 'setStatus', [[{ app, id, folder: '../x' }], 'pending'])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     expect(statusOnDisk(a, app, id)).toBe('accepted');
   });
 

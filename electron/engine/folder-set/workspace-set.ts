@@ -9,10 +9,19 @@
 
 import { ApiError } from '../../../shared/api-error';
 import { API_METHODS, type ApiMethod, type ClientApi, type SessionClient } from '../../../shared/api';
-import type { ActionResult, EngineEvent, FolderSummary, SessionRecord, SessionRef, SessionSearchResult, WatchPreference, WorkspaceState } from '../../../shared/types';
+import type {
+  ActionResult,
+  EngineEvent,
+  FolderSummary,
+  SessionRecord,
+  SessionRef,
+  SessionSearchResult,
+  WatchPreference,
+  WorkspaceState,
+} from '../../../shared/types';
 import { AuditLog } from '../audit/audit-log';
 import { folderTrash } from '../edit/session-delete';
-import { auditSource, type Workspace, type WorkspaceHost } from '../folder/workspace';
+import { auditSource, type Workspace } from '../folder/workspace';
 import { trashDir } from '../paths';
 import { UnpushedStore } from '../push/unpushed-store';
 import { bare, CrossFolderActions } from './cross-folder-actions';
@@ -69,7 +78,7 @@ type Routed = { [M in ApiMethod]: (typeof ROUTES)[M] extends 'set' ? never : M }
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
 // The routed methods are installed by the constructor (one forwarder per API method).
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface WorkspaceSet extends Pick<ClientApi, Routed> {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -97,7 +106,8 @@ export class WorkspaceSet implements SessionClient {
   }
 
   private forwarder(method: ApiMethod, route: 'active' | 'ref' | 'refs'): AnyMethod {
-    const call = (ws: Workspace, args: unknown[]): Promise<unknown> => (ws[method as keyof Workspace] as AnyMethod).apply(ws, args);
+    const call = (ws: Workspace, args: unknown[]): Promise<unknown> =>
+      (ws[method as keyof Workspace] as AnyMethod).apply(ws, args);
     // async: a bad folder id rejects the promise, never throws at the caller.
     if (route === 'active') return async (...args) => call(this.registry.ws, args);
     if (route === 'ref') {
@@ -107,7 +117,8 @@ export class WorkspaceSet implements SessionClient {
         return call(ws, [bare(r), ...rest]);
       };
     }
-    return async (refs, ...rest) => this.across.run(refs as SessionRef[], (ws, list) => call(ws, [list, ...rest]) as Promise<ActionResult>);
+    return async (refs, ...rest) =>
+      this.across.run(refs as SessionRef[], (ws, list) => call(ws, [list, ...rest]) as Promise<ActionResult>);
   }
 
   // ---- events ----------------------------------------------------------------------------

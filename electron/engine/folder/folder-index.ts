@@ -13,7 +13,19 @@
 
 import { readdir } from 'node:fs/promises';
 import { ApiError, toErrorInfo } from '../../../shared/api-error';
-import type { EngineEvent, HostPlatform, SessionDetail, SessionRecord, SessionRef, SessionSearchResult, WorkspacePhase, WorkspaceState, RecheckResult, WatchInfo, WatchPreference } from '../../../shared/types';
+import type {
+  EngineEvent,
+  HostPlatform,
+  SessionDetail,
+  SessionRecord,
+  SessionRef,
+  SessionSearchResult,
+  WorkspacePhase,
+  WorkspaceState,
+  RecheckResult,
+  WatchInfo,
+  WatchPreference,
+} from '../../../shared/types';
 import type { ProblemLiveIndex } from '../actions/problem-actions';
 import type { LiveIndex } from '../actions/session-actions';
 import type { UnpushedStore } from '../push/unpushed-store';
@@ -198,7 +210,13 @@ export class FolderIndex {
     const updater = this.updater;
     if (!updater || !this.watchInfo) return;
     const generation = this.generation;
-    const watcher = createWatcher(this.watchInfo, root, updater, (app) => this.index.known(app), this.opts.pollIntervalMs);
+    const watcher = createWatcher(
+      this.watchInfo,
+      root,
+      updater,
+      (app) => this.index.known(app),
+      this.opts.pollIntervalMs,
+    );
     updater.watcher = watcher;
     this.watcher = watcher; // stop() closes it, even half set up
     let slice = performance.now();
@@ -310,7 +328,10 @@ export class FolderIndex {
     await assertInsideRoot(root, path);
     const label = `Session ${ref.id} of app ${ref.app}`;
     const { bytes, stat } = await readSessionFile(path, label);
-    const parsed = parseSessionBytes(ref.app, ref.id, bytes, { mtimeMs: stat.mtimeMs, size: bytes.length || stat.size });
+    const parsed = parseSessionBytes(ref.app, ref.id, bytes, {
+      mtimeMs: stat.mtimeMs,
+      size: bytes.length || stat.size,
+    });
     if (!parsed.ok) throw new ApiError('invalid-session', `${label}: ${parsed.reason}`);
     return { record: parsed.record, json: parsed.json, location: path };
   }
@@ -366,7 +387,8 @@ export class FolderIndex {
       const upserted: SessionRecord[] = [];
       for (const [id, r] of entry.sessions) {
         const o = before?.sessions.get(id);
-        if (!o || o.mtimeMs !== r.mtimeMs || o.size !== r.size || o.status !== r.status || o.email !== r.email) upserted.push(r);
+        if (!o || o.mtimeMs !== r.mtimeMs || o.size !== r.size || o.status !== r.status || o.email !== r.email)
+          upserted.push(r);
         // A session found by the rescan that was not pending before is news, like a watcher's.
         if (this.updater?.isNewPending(r, o)) this.batcher.newPending(r);
       }
@@ -384,7 +406,10 @@ export class FolderIndex {
 }
 
 /** One session file's bytes and stat, read the one safe way (session/session-read.ts): never a hang, never a link. */
-async function readSessionFile(path: string, label: string): Promise<{ bytes: Buffer; stat: { mtimeMs: number; size: number } }> {
+async function readSessionFile(
+  path: string,
+  label: string,
+): Promise<{ bytes: Buffer; stat: { mtimeMs: number; size: number } }> {
   const { bytes, stats } = await readSessionForApi(path, label);
   return { bytes, stat: { mtimeMs: stats.mtimeMs, size: stats.size } };
 }

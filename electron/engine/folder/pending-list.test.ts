@@ -3,7 +3,23 @@ import type { SessionRecord } from '../../../shared/types';
 import { newestFirst, pendingNewestFirst } from './pending-list';
 
 function rec(app: string, id: string, mtimeMs: number, pending: boolean): SessionRecord {
-  return { app, id, status: pending ? 'pending' : 'accepted', email: '', deviceDescription: '', deviceId: '', os: '', osVersion: '', simulator: false, language: '', ip: '', appVersion: '', mtimeMs, size: 1, warnings: [] };
+  return {
+    app,
+    id,
+    status: pending ? 'pending' : 'accepted',
+    email: '',
+    deviceDescription: '',
+    deviceId: '',
+    os: '',
+    osVersion: '',
+    simulator: false,
+    language: '',
+    ip: '',
+    appVersion: '',
+    mtimeMs,
+    size: 1,
+    warnings: [],
+  };
 }
 
 describe('pendingNewestFirst', () => {

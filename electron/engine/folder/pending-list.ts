@@ -23,7 +23,10 @@ async function merge(a: SessionRecord[], b: SessionRecord[], slicer: Slicer): Pr
   let j = 0;
   let k = 0;
   while (i < a.length && j < b.length) {
-    out[k++] = newestFirst(a[i] as SessionRecord, b[j] as SessionRecord) <= 0 ? (a[i++] as SessionRecord) : (b[j++] as SessionRecord);
+    out[k++] =
+      newestFirst(a[i] as SessionRecord, b[j] as SessionRecord) <= 0
+        ? (a[i++] as SessionRecord)
+        : (b[j++] as SessionRecord);
     if (k % MERGE_STEP === 0) await slicer.pause(); // the last merges hold 75,000 records
   }
   while (i < a.length) out[k++] = a[i++] as SessionRecord;
@@ -41,7 +44,9 @@ class Slicer {
 }
 
 /** Every record of `sessionsByApp` whose status is pending, newest first. */
-export async function pendingNewestFirst(sessionsByApp: Iterable<Map<string, SessionRecord>>): Promise<SessionRecord[]> {
+export async function pendingNewestFirst(
+  sessionsByApp: Iterable<Map<string, SessionRecord>>,
+): Promise<SessionRecord[]> {
   const slicer = new Slicer();
   const runs: SessionRecord[][] = [];
   let run: SessionRecord[] = [];

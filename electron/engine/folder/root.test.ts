@@ -18,7 +18,10 @@ afterEach(async () => {
 const ID = '7023d9205074199d1c16fc00d24354e778137675';
 
 async function code(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ApiError);
   return (err as ApiError).code;
 }
@@ -97,7 +100,11 @@ describe('sessionPath / appPath', () => {
       { app: 'com.x', id: 'x.json' },
       { app: 'com.x\0', id: ID },
     ];
-    for (const ref of bad) expect(syncCode(() => sessionPath(root, ref)), JSON.stringify(ref)).toBe('outside-root');
+    for (const ref of bad)
+      expect(
+        syncCode(() => sessionPath(root, ref)),
+        JSON.stringify(ref),
+      ).toBe('outside-root');
   });
 });
 

@@ -54,7 +54,8 @@ async function requireFolder(path: string): Promise<void> {
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new ApiError('no-folder', `The folder ${path} does not exist.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new ApiError('no-folder', `The folder ${path} cannot be read (permission denied).`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new ApiError('no-folder', `The folder ${path} cannot be read (permission denied).`);
     throw new ApiError('no-folder', `The folder ${path} cannot be read (${code ?? String(err)}).`);
   }
   if (!isDir) throw new ApiError('no-folder', `${path} is a file, not a folder.`);
@@ -92,7 +93,8 @@ function refuse(message: string): never {
 /** Absolute path of an app folder; `app` must be one plain folder name. */
 export function appPath(root: string, app: string): string {
   const checked = appFolderName.safeParse(app);
-  if (!checked.success) refuse(`"${app}" is not a valid app folder name (it must be a single folder name inside MobileApps).`);
+  if (!checked.success)
+    refuse(`"${app}" is not a valid app folder name (it must be a single folder name inside MobileApps).`);
   if (isAbsolute(app) || app.includes(':')) refuse(`"${app}" is not a valid app folder name.`);
   const path = resolve(root, app);
   if (dirname(path) !== resolve(root)) refuse(`"${app}" leads outside the MobileApps folder.`);

@@ -70,7 +70,13 @@ export class SessionIndex {
     const entry = this.ensureApp(record.app);
     entry.problems.delete(record.id);
     const old = entry.sessions.get(record.id);
-    if (old && old.mtimeMs === record.mtimeMs && old.size === record.size && old.status === record.status && old.email === record.email) {
+    if (
+      old &&
+      old.mtimeMs === record.mtimeMs &&
+      old.size === record.size &&
+      old.status === record.status &&
+      old.email === record.email
+    ) {
       return 'same';
     }
     if (old) this.count(entry, old, -1);
@@ -133,7 +139,9 @@ export class SessionIndex {
   }
 
   appFolders(): AppFolder[] {
-    return [...this.apps.values()].sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0)).map((e) => this.appFolder(e));
+    return [...this.apps.values()]
+      .sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0))
+      .map((e) => this.appFolder(e));
   }
 
   problems(): Problem[] {

@@ -33,7 +33,10 @@ function pushService(outcome: PushResult['outcome']): PushService {
 }
 
 function refsOf(app: string, n: number): SessionRef[] {
-  return tree!.ids.get(app)!.slice(0, n).map((id) => ({ app, id }));
+  return tree!.ids
+    .get(app)!
+    .slice(0, n)
+    .map((id) => ({ app, id }));
 }
 
 describe('Workspace audit log', () => {
@@ -55,7 +58,10 @@ describe('Workspace audit log', () => {
     expect(entries.every((e) => e.user === 'alice' && e.folder === state.root && e.source === 'app')).toBe(true);
     expect(status!.actionId).toBe(accepted.actionId);
     expect(status!.sessions.map((s) => [s.id, s.before, s.after]).sort()).toEqual(
-      [[a!.id, 'pending', 'accepted'], [b!.id, 'pending', 'accepted']].sort(),
+      [
+        [a!.id, 'pending', 'accepted'],
+        [b!.id, 'pending', 'accepted'],
+      ].sort(),
     );
     expect(email!.actionId).toBe(mailed.actionId);
     expect(email!.sessions).toHaveLength(1);
@@ -66,7 +72,10 @@ describe('Workspace audit log', () => {
     expect(undo!.undoes).toBe(accepted.actionId);
     expect(undo!.actionId).not.toBe(accepted.actionId);
     expect(undo!.sessions.map((s) => [s.id, s.before, s.after]).sort()).toEqual(
-      [[a!.id, 'accepted', 'pending'], [b!.id, 'accepted', 'pending']].sort(),
+      [
+        [a!.id, 'accepted', 'pending'],
+        [b!.id, 'accepted', 'pending'],
+      ].sort(),
     );
   });
 
@@ -85,7 +94,9 @@ describe('Workspace audit log', () => {
     await w.open(tree.root);
     await w.setStatus(refsOf(tree.apps[0]!.folder, 1), 'accepted');
     await w.close(); // the action does not wait for the log's fsync; close does
-    const lines = readFileSync(join(tree.dataDir, 'audit', 'audit.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(tree.dataDir, 'audit', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ action: 'set-status', source: 'app' });
   });
@@ -126,9 +137,21 @@ describe('Workspace audit log', () => {
     const idsA = tree.ids.get(appA!)!;
     const idsB = tree.ids.get(appB!)!;
     const actions = [
-      ...Array.from({ length: 10 }, (_, i) => w.setStatus(idsA.slice(i * 4, i * 4 + 4).map((id) => ({ app: appA!, id })), 'accepted')),
-      ...Array.from({ length: 5 }, (_, i) => w.setEmail(idsB.slice(i * 4, i * 4 + 4).map((id) => ({ app: appB!, id })), `u${i}@x.org`)),
-      ...Array.from({ length: 5 }, (_, i) => w.deleteSessions(idsB.slice(20 + i * 4, 24 + i * 4).map((id) => ({ app: appB!, id })))),
+      ...Array.from({ length: 10 }, (_, i) =>
+        w.setStatus(
+          idsA.slice(i * 4, i * 4 + 4).map((id) => ({ app: appA!, id })),
+          'accepted',
+        ),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        w.setEmail(
+          idsB.slice(i * 4, i * 4 + 4).map((id) => ({ app: appB!, id })),
+          `u${i}@x.org`,
+        ),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        w.deleteSessions(idsB.slice(20 + i * 4, 24 + i * 4).map((id) => ({ app: appB!, id }))),
+      ),
     ];
     const results = await Promise.all(actions);
     expect(results.every((r) => r.failed.length === 0 && r.actionId !== null)).toBe(true);
@@ -139,7 +162,9 @@ describe('Workspace audit log', () => {
     expect(entries.every((e) => e.sessions.length === 4)).toBe(true);
     const count = (action: string) => entries.filter((e) => e.action === action).length;
     expect([count('set-status'), count('set-email'), count('delete')]).toEqual([10, 5, 5]);
-    const lines = readFileSync(join(tree.dataDir, 'audit', 'audit.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const lines = readFileSync(join(tree.dataDir, 'audit', 'audit.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     expect(lines).toHaveLength(20); // no torn or interleaved lines
   });
 

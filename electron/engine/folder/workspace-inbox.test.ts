@@ -49,7 +49,13 @@ describe('listPending', () => {
 describe('contract additions: argument validation', () => {
   it('accepts bounded audit queries and refuses anything else', () => {
     expect(parseApiArgs('readAuditLog', [{}])).toEqual([{}]);
-    const full = { since: '2025-01-01T00:00:00Z', folder: '/srv/MobileApps', action: ['delete', 'undo'], pushed: false, limit: 500 };
+    const full = {
+      since: '2025-01-01T00:00:00Z',
+      folder: '/srv/MobileApps',
+      action: ['delete', 'undo'],
+      pushed: false,
+      limit: 500,
+    };
     expect(parseApiArgs('readAuditLog', [full])).toEqual([full]);
     expect(parseApiArgs('readAuditLog', [{ since: 0, action: 'push' }])).toEqual([{ since: 0, action: 'push' }]);
     for (const bad of [
@@ -82,6 +88,9 @@ describe('contract additions: argument validation', () => {
     await w.setStatus([{ app: tree.apps[0]!.folder, id: tree.ids.get(tree.apps[0]!.folder)![0]! }], 'accepted');
     const log = await dispatch(w, 'readAuditLog', [{ action: 'set-status', limit: 10 }]);
     expect(log.ok && (log.value as { action: string }[]).map((e) => e.action)).toEqual(['set-status']);
-    expect(await dispatch(w, 'readAuditLog', [{ limit: -1 }])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(w, 'readAuditLog', [{ limit: -1 }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 });

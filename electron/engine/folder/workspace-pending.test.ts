@@ -48,7 +48,11 @@ describe('new-pending events', () => {
     writeExternal(1, id, 'pending');
     await waitFor(() => pendingIds(events).includes(id), 'new-pending event');
     const event = events.find((e) => e.type === 'new-pending');
-    expect(event?.type === 'new-pending' && event.sessions[0]).toMatchObject({ app: tree.apps[1]!.folder, id, status: 'pending' });
+    expect(event?.type === 'new-pending' && event.sessions[0]).toMatchObject({
+      app: tree.apps[1]!.folder,
+      id,
+      status: 'pending',
+    });
     // The row itself arrived first (a 'sessions' event) for listeners that show it.
     const sessionsAt = events.findIndex((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id));
     expect(sessionsAt).toBeGreaterThanOrEqual(0);
@@ -66,7 +70,8 @@ describe('new-pending events', () => {
     const { events } = recordEvents((l) => w.onEvent(l));
     writeExternal(0, a!, 'accepted');
     writeExternal(0, b!, 'accepted');
-    const accepted = (id: string) => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id && r.status === 'accepted'));
+    const accepted = (id: string) =>
+      events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id && r.status === 'accepted'));
     await waitFor(() => accepted(a!) && accepted(b!), 'both accepted seen');
     writeExternal(0, a!, 'pending', 2);
     await waitFor(() => pendingIds(events).includes(a!), 'flip event');
@@ -132,14 +137,38 @@ describe('new-pending events', () => {
 describe('EventBatcher new-pending', () => {
   function record(id: string, status: 'pending' | 'accepted'): SessionRecord {
     return {
-      app: 'A', id, status, email: '', deviceDescription: '', deviceId: '', os: 'iOS', osVersion: '', simulator: false,
-      language: '', ip: '', appVersion: '', mtimeMs: 1, size: 1, warnings: [],
+      app: 'A',
+      id,
+      status,
+      email: '',
+      deviceDescription: '',
+      deviceId: '',
+      os: 'iOS',
+      osVersion: '',
+      simulator: false,
+      language: '',
+      ip: '',
+      appVersion: '',
+      mtimeMs: 1,
+      size: 1,
+      warnings: [],
     };
   }
 
   it('drops a queued session that is accepted or removed before the flush, after the sessions event', () => {
     const events: EngineEvent[] = [];
-    const b = new EventBatcher({ state: () => { throw new Error('unused'); }, apps: () => [], problems: () => [], unpushed: () => 0 }, (e) => events.push(e), 60_000);
+    const b = new EventBatcher(
+      {
+        state: () => {
+          throw new Error('unused');
+        },
+        apps: () => [],
+        problems: () => [],
+        unpushed: () => 0,
+      },
+      (e) => events.push(e),
+      60_000,
+    );
     for (const id of ['p1', 'p2', 'p3']) {
       b.newPending(record(id, 'pending'));
       b.upsert('A', [record(id, 'pending')]);
@@ -158,11 +187,23 @@ describe('IndexUpdater: the echo of our own writes is never new', () => {
     tree = fixture.makeTree(0, 1);
     const app = tree.apps[0]!.folder;
     const events: EngineEvent[] = [];
-    const batcher = new EventBatcher({ state: () => { throw new Error('unused'); }, apps: () => [], problems: () => [], unpushed: () => 0 }, (e) => events.push(e), 1);
+    const batcher = new EventBatcher(
+      {
+        state: () => {
+          throw new Error('unused');
+        },
+        apps: () => [],
+        problems: () => [],
+        unpushed: () => 0,
+      },
+      (e) => events.push(e),
+      1,
+    );
     const index = new SessionIndex();
     index.ensureApp(app).scanned = true;
     const updater = new IndexUpdater(tree.root, index, batcher);
-    const seen = (id: string, status: string) => events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id && r.status === status));
+    const seen = (id: string, status: string) =>
+      events.some((e) => e.type === 'sessions' && e.upserted.some((r) => r.id === id && r.status === status));
     try {
       const id = newId();
       // 1. The watcher reads the file while our write is in flight (before our own index update).

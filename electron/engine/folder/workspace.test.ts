@@ -69,7 +69,11 @@ describe('Workspace', () => {
     await w.open(tree.root);
     const app = tree.apps[0]!.folder;
     const [a, b] = tree.ids.get(app)!;
-    const refs = [{ app, id: a! }, { app, id: b! }, { app, id: 'ABCDEF0123456789' }];
+    const refs = [
+      { app, id: a! },
+      { app, id: b! },
+      { app, id: 'ABCDEF0123456789' },
+    ];
     const res = await w.setStatus(refs, 'accepted');
     expect(res.done).toHaveLength(2);
     expect(res.failed).toHaveLength(1);
@@ -131,13 +135,22 @@ describe('Workspace', () => {
     const [a, b] = tree.ids.get(app)!;
     const first = workspace();
     await first.open(tree.root);
-    await first.setStatus([{ app, id: a! }, { app, id: b! }], 'accepted');
+    await first.setStatus(
+      [
+        { app, id: a! },
+        { app, id: b! },
+      ],
+      'accepted',
+    );
     await first.setEmail([{ app, id: a! }], '');
     await first.close();
 
     const pushes: string[] = [];
     const push: PushService = {
-      push: async (root): Promise<PushResult> => (pushes.push(root), { outcome: 'success', message: 'ok', durationMs: 1 }),
+      push: async (root): Promise<PushResult> => (
+        pushes.push(root),
+        { outcome: 'success', message: 'ok', durationMs: 1 }
+      ),
       testConnection: async () => ({ outcome: 'success', message: 'ok', durationMs: 1 }),
       getSettings: async () => ({ ...(await noPushService.getSettings('')), url: 'http://x', hasSecret: true }),
       setSettings: async () => ({ ...(await noPushService.getSettings('')), url: 'http://x', hasSecret: true }),
@@ -194,7 +207,11 @@ describe('Workspace', () => {
   it('refresh rescans and emits only what differs; reveal and chooseFolder follow the host', async () => {
     tree = fixture.makeTree(2, 1);
     const revealed: string[] = [];
-    const w = workspace({ watchMode: 'polling', pollIntervalMs: 60_000, reveal: async (p) => (revealed.push(p), true) });
+    const w = workspace({
+      watchMode: 'polling',
+      pollIntervalMs: 60_000,
+      reveal: async (p) => (revealed.push(p), true),
+    });
     await w.open(tree.root);
     const app = tree.apps[0]!;
     const id = newId();

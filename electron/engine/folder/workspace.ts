@@ -108,7 +108,10 @@ export class Workspace implements SessionApi {
     this.host = host;
     this.trash = host.trash ?? folderTrash(trashDir(host.dataDir));
     const unpushed = host.unpushed ?? new UnpushedStore(host.dataDir);
-    this.recorder = new ActionRecorder(host.audit ?? new AuditLog(host.dataDir, { source: auditSource(host.platform) }), unpushed);
+    this.recorder = new ActionRecorder(
+      host.audit ?? new AuditLog(host.dataDir, { source: auditSource(host.platform) }),
+      unpushed,
+    );
     this.tracker = new OverwriteTracker({
       recorder: this.recorder,
       indexed: (root, ref) => this.folder.indexed(root, ref),
@@ -173,7 +176,8 @@ export class Workspace implements SessionApi {
     const state = await this.folder.open(dir, isDemo);
     this.tracker.setRoot(this.folder.root);
     this.tracker.recheck(); // changes overwritten while the folder was closed
-    if (state.phase === 'ready' && state.root !== null && this.folder.root === state.root) this.host.onFolderOpened?.(state.root, isDemo);
+    if (state.phase === 'ready' && state.root !== null && this.folder.root === state.root)
+      this.host.onFolderOpened?.(state.root, isDemo);
     return state;
   }
 
@@ -328,7 +332,10 @@ export class Workspace implements SessionApi {
 
   async chooseFolder(): Promise<WorkspaceState | null> {
     if (!this.host.chooseFolder) {
-      throw new ApiError('unsupported', 'Choosing a folder is only available in the desktop app; start the browser mode with the folder path.');
+      throw new ApiError(
+        'unsupported',
+        'Choosing a folder is only available in the desktop app; start the browser mode with the folder path.',
+      );
     }
     const dir = await this.host.chooseFolder();
     return dir === null ? null : this.open(dir);

@@ -26,7 +26,10 @@ describe('readAnswer', () => {
       code: 'unauthorized',
       error: 'Unauthorized',
     });
-    expect(readAnswer('{"__ERROR":[{"message":"No such function","errCode":1}]}')).toEqual({ ...none, error: 'No such function' });
+    expect(readAnswer('{"__ERROR":[{"message":"No such function","errCode":1}]}')).toEqual({
+      ...none,
+      error: 'No such function',
+    });
     expect(readAnswer('<html>')).toEqual(none);
     expect(readAnswer('[true]')).toEqual(none);
   });
@@ -34,7 +37,14 @@ describe('readAnswer', () => {
 
 describe('isTlsError', () => {
   it('recognizes certificate and handshake failures only', () => {
-    for (const code of ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']) {
+    for (const code of [
+      'CERT_HAS_EXPIRED',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      'EPROTO',
+      'ERR_SSL_WRONG_VERSION_NUMBER',
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    ]) {
       expect(isTlsError(code)).toBe(true);
     }
     for (const code of ['ECONNRESET', 'ENOTFOUND', '']) expect(isTlsError(code)).toBe(false);

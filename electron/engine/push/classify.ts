@@ -178,7 +178,10 @@ function classifyError(code: string, message: string, ctx: ClassifyContext): Cla
     );
   }
   if (code === 'ETIMEDOUT') {
-    return result('timeout', `The connection to ${host} timed out before the server answered. Check the address and any firewall.`);
+    return result(
+      'timeout',
+      `The connection to ${host} timed out before the server answered. Check the address and any firewall.`,
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return result(

@@ -53,7 +53,7 @@ function requestOptions(req: PushRequest, payload: Buffer): https.RequestOptions
 export function sendPushRequest(req: PushRequest): Promise<RawOutcome> {
   return new Promise((resolve) => {
     let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+    let timer: NodeJS.Timeout | undefined = undefined; // set once the request exists
     const finish = (outcome: RawOutcome): void => {
       if (settled) return;
       settled = true;

@@ -234,10 +234,25 @@ describe('TLS', () => {
   beforeAll(async () => {
     if (!hasOpenssl) return;
     certDir = await mkdtemp(join(tmpdir(), 'msm-tls-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-      '-keyout', join(certDir, 'key.pem'), '-out', join(certDir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(certDir, 'key.pem'),
+        '-out',
+        join(certDir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
   });
   afterAll(async () => {
     server?.close();
@@ -283,7 +298,14 @@ describe('settings and secrets', () => {
   it('stores the secret encrypted, never in plain text; undefined keeps it, "" clears it', async () => {
     const service = createPushService({ settings: store, secrets: fakeCodec() });
     const view = await service.setSettings(ROOT, { url: 'http://h/4DACTION/x', timeoutMs: 4000, secret: SECRET });
-    expect(view).toEqual({ url: 'http://h/4DACTION/x', timeoutMs: 4000, hasSecret: true, secretSource: 'keychain', fourDInstallPath: '', checkRules: expect.anything() });
+    expect(view).toEqual({
+      url: 'http://h/4DACTION/x',
+      timeoutMs: 4000,
+      hasSecret: true,
+      secretSource: 'keychain',
+      fourDInstallPath: '',
+      checkRules: expect.anything(),
+    });
     const text = await readFile(join(dir, SETTINGS_FILE), 'utf8');
     expect(text).not.toContain(SECRET);
     expect(JSON.parse(text).push[ROOT].secret.scheme).toBe('safeStorage');
@@ -298,7 +320,12 @@ describe('settings and secrets', () => {
     const service = createPushService({ settings: store, secrets: fakeCodec() });
     await service.setSettings(ROOT, { url: 'http://a/4DACTION/x', timeoutMs: 4000, secret: 'a' });
     expect(await service.getSettings('/other/MobileApps')).toEqual({
-      url: '', timeoutMs: 10_000, hasSecret: false, secretSource: 'none', fourDInstallPath: '', checkRules: expect.anything(),
+      url: '',
+      timeoutMs: 10_000,
+      hasSecret: false,
+      secretSource: 'none',
+      fourDInstallPath: '',
+      checkRules: expect.anything(),
     });
   });
 
@@ -308,7 +335,11 @@ describe('settings and secrets', () => {
     await mkdir(resources, { recursive: true });
     const schemaPath = join(resources, 'mobileSessionSchema.json');
     await writeFile(schemaPath, JSON.stringify({ type: 'object', required: ['session'] }));
-    const view = await service.setSettings(ROOT, { url: '', timeoutMs: 4000, fourDInstallPath: join(dir, '4D Server.app') });
+    const view = await service.setSettings(ROOT, {
+      url: '',
+      timeoutMs: 4000,
+      fourDInstallPath: join(dir, '4D Server.app'),
+    });
     expect(view.fourDInstallPath).toBe(join(dir, '4D Server.app'));
     expect(view.checkRules).toEqual({ source: '4d-schema', schemaPath });
     expect(service.sessionRules().info).toEqual({ source: '4d-schema', schemaPath });
@@ -351,13 +382,22 @@ describe('browser mode (fixed URL and secret from the environment)', () => {
     peer = await startFourDPeer({ secret: SECRET });
     const service = createPushService({ settings: store, secrets: null, fixed: { url: peer.url, secret: SECRET } });
     expect(await service.getSettings(ROOT)).toEqual({
-      url: peer.url, timeoutMs: 10_000, hasSecret: true, secretSource: 'environment', fourDInstallPath: '', checkRules: expect.anything(),
+      url: peer.url,
+      timeoutMs: 10_000,
+      hasSecret: true,
+      secretSource: 'environment',
+      fourDInstallPath: '',
+      checkRules: expect.anything(),
     });
     expect((await service.push(ROOT)).outcome).toBe('success');
   });
 
   it('lets the timeout be changed but not the URL, and never stores a secret', async () => {
-    const service = createPushService({ settings: store, secrets: null, fixed: { url: 'http://h/4DACTION/x', secret: 's' } });
+    const service = createPushService({
+      settings: store,
+      secrets: null,
+      fixed: { url: 'http://h/4DACTION/x', secret: 's' },
+    });
     const view = await service.setSettings(ROOT, { url: 'http://h/4DACTION/x', timeoutMs: 700 });
     expect(view.timeoutMs).toBe(700);
     await expect(service.setSettings(ROOT, { url: 'http://other/x', timeoutMs: 700 })).rejects.toMatchObject({

@@ -45,7 +45,9 @@ const PATHS: [string, number, boolean][] = [
   ['many reads in flight (workers)', 2, true],
 ];
 
-async function hostileTree(): Promise<{ root: string; folders: string[]; names: Record<string, string> }> {
+type HostileNames = Record<'fifo' | 'link' | 'sock' | 'deep' | 'dir', string>;
+
+async function hostileTree(): Promise<{ root: string; folders: string[]; names: HostileNames }> {
   tree = makeTree(3, 3);
   const [a, b, c] = tree.apps.map((x) => join(tree!.root, x.folder));
   const outside = join(tree.base, 'outside.json');

@@ -43,7 +43,9 @@ describe('readRegularFile', () => {
     const server = createServer();
     await new Promise<void>((r) => server.listen(path, r));
     try {
-      await expect(readRegularFile(path, bounds)).rejects.toMatchObject({ kind: expect.stringMatching(/socket|other/) });
+      await expect(readRegularFile(path, bounds)).rejects.toMatchObject({
+        kind: expect.stringMatching(/socket|other/),
+      });
     } finally {
       server.close();
     }

@@ -59,7 +59,19 @@ describe('isSessionFileName', () => {
   });
   it('rejects everything else in an app folder', () => {
     const uuid = '0DC5132E-1EF4-407C-A832-5FE33D818AF3'; // dashes: 4D does not load it
-    for (const name of ['manifest.json', '.DS_Store', 'notes', 'notes.txt', 'key.mobileapp', `${ID}.json`, `.${ID}.msm-abc.tmp`, uuid, 'deadbeefz', '', `${'a'.repeat(256)}`]) {
+    for (const name of [
+      'manifest.json',
+      '.DS_Store',
+      'notes',
+      'notes.txt',
+      'key.mobileapp',
+      `${ID}.json`,
+      `.${ID}.msm-abc.tmp`,
+      uuid,
+      'deadbeefz',
+      '',
+      `${'a'.repeat(256)}`,
+    ]) {
       expect(isSessionFileName(name), name).toBe(false);
     }
   });
@@ -67,13 +79,21 @@ describe('isSessionFileName', () => {
 
 describe('parseAppFolderName', () => {
   it('splits iOS <TEAM>.<bundle>', () => {
-    expect(parseAppFolderName('UTT7VDX8W5.com.contactApp.Contact')).toEqual({ bundleId: 'com.contactApp.Contact', teamId: 'UTT7VDX8W5', fakeTeam: false });
+    expect(parseAppFolderName('UTT7VDX8W5.com.contactApp.Contact')).toEqual({
+      bundleId: 'com.contactApp.Contact',
+      teamId: 'UTT7VDX8W5',
+      fakeTeam: false,
+    });
   });
   it('reads an Android folder as the bundle id alone', () => {
     expect(parseAppFolderName('com.acme.tasks')).toEqual({ bundleId: 'com.acme.tasks', teamId: null, fakeTeam: false });
   });
   it('flags FAKETEAMID folders', () => {
-    expect(parseAppFolderName('FAKETEAMID.com.example.prototype')).toEqual({ bundleId: 'com.example.prototype', teamId: 'FAKETEAMID', fakeTeam: true });
+    expect(parseAppFolderName('FAKETEAMID.com.example.prototype')).toEqual({
+      bundleId: 'com.example.prototype',
+      teamId: 'FAKETEAMID',
+      fakeTeam: true,
+    });
   });
   it('keeps odd names whole', () => {
     expect(parseAppFolderName('Contact')).toEqual({ bundleId: 'Contact', teamId: null, fakeTeam: false });
@@ -88,16 +108,42 @@ describe('parseSessionBytes', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.record).toMatchObject({
-      app: APP, id: ID, status: 'accepted', email: '', deviceDescription: 'iPhone X',
-      deviceId: '0DC5132E-1EF4-407C-A832-5FE33D818AF3', os: 'iOS', osVersion: '11.3', simulator: true,
-      language: 'en_US', ip: '::ffff:192.168.5.4', appVersion: '1.0.0', mtimeMs: 1_700_000_000_000,
+      app: APP,
+      id: ID,
+      status: 'accepted',
+      email: '',
+      deviceDescription: 'iPhone X',
+      deviceId: '0DC5132E-1EF4-407C-A832-5FE33D818AF3',
+      os: 'iOS',
+      osVersion: '11.3',
+      simulator: true,
+      language: 'en_US',
+      ip: '::ffff:192.168.5.4',
+      appVersion: '1.0.0',
+      mtimeMs: 1_700_000_000_000,
     });
     expect(r.record.warnings).toEqual([]);
-    expect(Object.keys(r.json)).toEqual(['application', 'team', 'language', 'email', 'device', 'send', 'session', 'status', 'token']);
+    expect(Object.keys(r.json)).toEqual([
+      'application',
+      'team',
+      'language',
+      'email',
+      'device',
+      'send',
+      'session',
+      'status',
+      'token',
+    ]);
   });
 
   it('infers Android when device.os is absent and there is no team', () => {
-    const text = buildSessionJson({ bundleId: 'com.acme.tasks', teamId: null, sessionId: ID, platform: 'android', seed: 3 });
+    const text = buildSessionJson({
+      bundleId: 'com.acme.tasks',
+      teamId: null,
+      sessionId: ID,
+      platform: 'android',
+      seed: 3,
+    });
     const json = JSON.parse(text) as { device: Record<string, unknown> };
     delete json.device.os;
     const r = parse(JSON.stringify(json), 'com.acme.tasks');
@@ -135,7 +181,8 @@ describe('parseSessionBytes', () => {
   });
 
   it('reports arrays, strings and null as not-an-object', () => {
-    for (const text of ['[]', '"x"', 'null', '42']) expect(parse(text)).toMatchObject({ ok: false, code: 'not-an-object' });
+    for (const text of ['[]', '"x"', 'null', '42'])
+      expect(parse(text)).toMatchObject({ ok: false, code: 'not-an-object' });
   });
 
   it('reports files over the limit as too-large without parsing them', () => {
@@ -143,7 +190,10 @@ describe('parseSessionBytes', () => {
     const r = parseSessionBytes(APP, ID, big, { mtimeMs: 0, size: big.length });
     expect(r).toMatchObject({ ok: false, code: 'too-large' });
     // The size from stat counts even when the caller read nothing.
-    expect(parseSessionBytes(APP, ID, Buffer.alloc(0), { mtimeMs: 0, size: MAX_SESSION_BYTES + 10 })).toMatchObject({ ok: false, code: 'too-large' });
+    expect(parseSessionBytes(APP, ID, Buffer.alloc(0), { mtimeMs: 0, size: MAX_SESSION_BYTES + 10 })).toMatchObject({
+      ok: false,
+      code: 'too-large',
+    });
   });
 
   it('gives status null for unknown statuses, with a warning', () => {
@@ -155,10 +205,18 @@ describe('parseSessionBytes', () => {
 
 describe('readManifest', () => {
   it('reads name, platform and version', () => {
-    const ios = { application: { id: 'com.x', name: 'X' }, team: { id: 'ABCDE12345' }, info: { version: '1.2', target: 'iOS', ideVersion: '20' } };
+    const ios = {
+      application: { id: 'com.x', name: 'X' },
+      team: { id: 'ABCDE12345' },
+      info: { version: '1.2', target: 'iOS', ideVersion: '20' },
+    };
     expect(readManifest(Buffer.from(JSON.stringify(ios)))).toEqual({ name: 'X', platform: 'ios', version: '1.2' });
     const android = { application: { id: 'com.y' }, info: { version: '3', target: 'android' } };
-    expect(readManifest(Buffer.from(JSON.stringify(android)))).toEqual({ name: 'com.y', platform: 'android', version: '3' });
+    expect(readManifest(Buffer.from(JSON.stringify(android)))).toEqual({
+      name: 'com.y',
+      platform: 'android',
+      version: '3',
+    });
     const both = { application: { name: 'Z' }, info: { target: ['iOS', 'android'] } };
     expect(readManifest(Buffer.from(JSON.stringify(both)))).toEqual({ name: 'Z', platform: 'unknown', version: '' });
   });

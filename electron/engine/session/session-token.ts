@@ -67,7 +67,13 @@ function tokenPrefix(bundleId: string, teamId: string): TokenPrefix {
   // Characters are bytes only for ASCII; other ids take the plain path.
   if (!isAscii(head) || !isAscii(tail)) return { bundleId, teamId, headB64: null, headRest: '', tail };
   const cut = head.length - (head.length % 3);
-  return { bundleId, teamId, headB64: Buffer.from(head.slice(0, cut), 'latin1').toString('base64'), headRest: head.slice(cut), tail };
+  return {
+    bundleId,
+    teamId,
+    headB64: Buffer.from(head.slice(0, cut), 'latin1').toString('base64'),
+    headRest: head.slice(cut),
+    tail,
+  };
 }
 
 function isAscii(s: string): boolean {

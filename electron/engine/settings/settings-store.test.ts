@@ -55,7 +55,14 @@ describe('SettingsStore.open', () => {
     const push = { '/srv/MobileApps': { url: 'https://4d.example.com/4DACTION/MSM_RefreshSessions', timeoutMs: 8000 } };
     await writeFile(
       file(),
-      JSON.stringify({ version: 1, theme: 'purple', language: 'fr', window: { x: 'left' }, push, notifications: false }),
+      JSON.stringify({
+        version: 1,
+        theme: 'purple',
+        language: 'fr',
+        window: { x: 'left' },
+        push,
+        notifications: false,
+      }),
     );
     const { store, warning } = await SettingsStore.open(dir);
     const s = store.get();

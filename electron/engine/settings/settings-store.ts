@@ -65,9 +65,7 @@ const fieldSchemas = {
   recentFolders: recentFoldersSchema,
   lastFolder: z.string().min(1).max(4096).nullable(),
   /** Every folder open in the sidebar, reopened at start (the active one is lastFolder). */
-  openFolders: z
-    .array(z.string().min(1).max(4096))
-    .transform((list) => [...new Set(list)].slice(0, MAX_OPEN_FOLDERS)),
+  openFolders: z.array(z.string().min(1).max(4096)).transform((list) => [...new Set(list)].slice(0, MAX_OPEN_FOLDERS)),
   window: windowBoundsSchema.nullable(),
   language: z.enum(['system', 'en', 'fr', 'es', 'pt']),
   theme: z.enum(['system', 'light', 'dark']),

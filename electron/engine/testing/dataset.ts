@@ -12,7 +12,10 @@ export const rng = createRng;
 
 export function hexId(rand: () => number, length = 40): string {
   let s = '';
-  while (s.length < length) s += Math.floor(rand() * 0x100000000).toString(16).padStart(8, '0');
+  while (s.length < length)
+    s += Math.floor(rand() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return s.slice(0, length).toUpperCase();
 }
 
@@ -33,8 +36,20 @@ export function sessionText(app: AppSpec, id: string, i: number, status: 'accept
     language: { id: 'en_US', code: 'en', region: 'US' },
     email: `user${i}@example.com`,
     device: ios
-      ? { id: `D${i}-${id.slice(0, 12)}`, description: i % 3 ? 'iPhone 15 Pro' : 'iPad Air', version: '17.4', os: i % 3 ? 'iOS' : 'iPadOS', token: id.toLowerCase() + id.toLowerCase().slice(0, 24) }
-      : { id: `A${i}-${id.slice(0, 12)}`, description: 'Pixel 8', version: '34 (Android U)', os: 'Android', simulator: false },
+      ? {
+          id: `D${i}-${id.slice(0, 12)}`,
+          description: i % 3 ? 'iPhone 15 Pro' : 'iPad Air',
+          version: '17.4',
+          os: i % 3 ? 'iOS' : 'iPadOS',
+          token: id.toLowerCase() + id.toLowerCase().slice(0, 24),
+        }
+      : {
+          id: `A${i}-${id.slice(0, 12)}`,
+          description: 'Pixel 8',
+          version: '34 (Android U)',
+          os: 'Android',
+          simulator: false,
+        },
     ...(ios ? { send: 'link' } : {}),
     session: { id, ip: `10.0.${i % 250}.${(i * 7) % 250}` },
     status,
@@ -49,9 +64,23 @@ export function appSpecs(count: number): AppSpec[] {
   for (let a = 0; a < count; a++) {
     const kind = a % 3;
     const bundleId = `com.example.app${a}`;
-    if (kind === 0) specs.push({ folder: `ABCDE${String(a).padStart(5, '0')}.${bundleId}`, bundleId, teamId: `ABCDE${String(a).padStart(5, '0')}`, platform: 'ios', name: `App ${a}` });
+    if (kind === 0)
+      specs.push({
+        folder: `ABCDE${String(a).padStart(5, '0')}.${bundleId}`,
+        bundleId,
+        teamId: `ABCDE${String(a).padStart(5, '0')}`,
+        platform: 'ios',
+        name: `App ${a}`,
+      });
     else if (kind === 1) specs.push({ folder: bundleId, bundleId, teamId: '', platform: 'android', name: `App ${a}` });
-    else specs.push({ folder: `FAKETEAMID.${bundleId}`, bundleId, teamId: 'FAKETEAMID', platform: 'ios', name: `App ${a}` });
+    else
+      specs.push({
+        folder: `FAKETEAMID.${bundleId}`,
+        bundleId,
+        teamId: 'FAKETEAMID',
+        platform: 'ios',
+        name: `App ${a}`,
+      });
   }
   return specs;
 }

@@ -56,7 +56,10 @@ export async function waitFor(cond: () => boolean, what: string, ceilingMs = 10_
   }
 }
 
-export function recordEvents(subscribe: (l: (e: EngineEvent) => void) => () => void): { events: EngineEvent[]; stop: () => void } {
+export function recordEvents(subscribe: (l: (e: EngineEvent) => void) => () => void): {
+  events: EngineEvent[];
+  stop: () => void;
+} {
   const events: EngineEvent[] = [];
   const stop = subscribe((e) => events.push(e));
   return { events, stop };
