@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../demo/demo-folder';
-import { JsonSyntaxError, locateJsonError, setJsonStringField } from './json-edit';
+import { setJsonStringField } from './json-edit';
+import { JsonSyntaxError, locateJsonError } from './json-spans';
 
 const SAMPLE = {
   application: { id: 'com.x.y', name: 'Zoë', version: '1.0' },

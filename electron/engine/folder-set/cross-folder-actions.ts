@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, toErrorInfo } from '../../../shared/api-error';
 import type { ActionFailure, ActionResult, SessionRef } from '../../../shared/types';
 import type { Workspace } from '../folder/workspace';
-import type { FolderEntry, FolderRegistry } from './folder-registry';
+import type { FolderEntry } from './folder-entry';
+import type { FolderRegistry } from './folder-registry';
 
 /** Actions across folders remembered for undo (each folder keeps its own 200 too). */
 const MAX_CROSS_UNDO = 200;

@@ -11,15 +11,14 @@ import { ApiError, toErrorInfo } from '../../../shared/api-error';
 import type {
   EngineEvent,
   FolderSummary,
-  WatchInfo,
   WatchPreference,
-  WorkspacePhase,
   WorkspaceState,
 } from '../../../shared/types';
 import { memoryWatchPreferences, type WatchPreferences } from '../settings/watch-preferences';
 import { resolveMobileAppsRoot } from '../folder/root';
 import { Workspace, type WorkspaceHost } from '../folder/workspace';
-import { DEMO_FOLDER_ID, folderIdOf, folderLabel } from './folder-identity';
+import { DEMO_FOLDER_ID, folderIdOf } from './folder-identity';
+import { folderSummary, patchedState, pendingOf, type FolderEntry } from './folder-entry';
 import { reachability } from './reachability';
 
 export interface FolderRegistryHost extends WorkspaceHost {
@@ -31,26 +30,6 @@ export interface FolderRegistryHost extends WorkspaceHost {
   healthTimeoutMs?: number;
   /** Each folder's Auto / Native / Polling choice (desktop and browser mode: settings.json); default: kept in memory. */
   watchPreferences?: WatchPreferences;
-}
-
-export interface FolderEntry {
-  id: string;
-  /** What to reopen: the folder as asked, or null for the demo. */
-  dir: string | null;
-  ws: Workspace;
-  off: () => void;
-  isDemo: boolean;
-  root: string | null;
-  phase: WorkspacePhase;
-  error: string | null;
-  pending: number;
-  unpushed: number;
-  /** Set while the opened root is unreachable (share gone, folder deleted). */
-  health: string | null;
-  checking: boolean;
-  reopening: boolean;
-  /** How it is watched and why (from its state). */
-  watch: WatchInfo | null;
 }
 
 export class FolderRegistry {
@@ -142,29 +121,12 @@ export class FolderRegistry {
   }
 
   summaries(): FolderSummary[] {
-    return this.entries.map((e) => ({
-      id: e.id,
-      root: e.root ?? e.dir,
-      label: folderLabel(e.root ?? e.dir, e.isDemo),
-      isDemo: e.isDemo,
-      phase: e.health ? 'error' : e.phase,
-      error: e.health ?? e.error,
-      pending: e.pending,
-      unpushed: e.unpushed,
-      active: e === this.active,
-      watchMode: e.watch?.mode ?? this.host.watchMode ?? 'native',
-      ...(e.watch ? { watch: e.watch } : {}),
-    }));
+    return this.entries.map((e) => folderSummary(e, e === this.active, this.host.watchMode ?? 'native'));
   }
 
-  /**
-   * The workspace's own state, shown as an error while its root is unreachable, and as
-   * "scanning" (not "no folder") in the moment between a folder's activation and its open.
-   */
+  /** See folder-entry.ts: an unreachable root shows as an error, a folder being opened as scanning. */
   patched(entry: FolderEntry, state: WorkspaceState): WorkspaceState {
-    if (entry.health) return { ...state, phase: 'error', error: entry.health };
-    if (state.phase === 'none') return { ...state, phase: 'scanning', root: entry.dir, isDemo: entry.isDemo };
-    return state;
+    return patchedState(entry, state);
   }
 
   // ---- folders ------------------------------------------------------------------------------
@@ -408,8 +370,4 @@ export class FolderRegistry {
     for (const e of all) e.off();
     await Promise.all([...all.map((e) => e.ws.close()), this.blank.close()]);
   }
-}
-
-function pendingOf(apps: WorkspaceState['apps']): number {
-  return apps.reduce((n, a) => n + a.counts.pending, 0);
 }

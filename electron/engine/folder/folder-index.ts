@@ -11,7 +11,6 @@
 // milliseconds without 100,000 records crossing IPC. After the scan, every change
 // of any app is a 'sessions' delta.
 
-import { readdir } from 'node:fs/promises';
 import { ApiError, toErrorInfo } from '../../../shared/api-error';
 import type {
   EngineEvent,
@@ -30,16 +29,17 @@ import type { ProblemLiveIndex } from '../actions/problem-actions';
 import type { LiveIndex } from '../actions/session-actions';
 import type { UnpushedStore } from '../push/unpushed-store';
 import { startScan, type ScanHandle, type ScanStats } from '../scan/scanner';
-import { parseSessionBytes } from '../session/session-file';
-import { readSessionForApi } from '../session/session-read';
+import { readSessionDetail } from '../session/session-detail';
 import { type FolderWatcher } from '../watch/folder-watcher';
 import { chooseWatch, createWatcher } from '../watch/watch-choice';
 import type { VolumeKind } from '../watch/volume-kind';
+import { listAppFolders } from './app-folders';
 import { EventBatcher } from './event-batcher';
+import { emitIndexDifference } from './index-difference';
 import { IndexUpdater, type IndexUpdaterHooks } from './index-updater';
 import { pendingNewestFirst } from './pending-list';
 import { searchApps } from './session-search';
-import { appPath, assertInsideRoot, resolveMobileAppsRoot, sessionPath } from './root';
+import { appPath, resolveMobileAppsRoot } from './root';
 import { SessionIndex } from './session-index';
 
 export interface FolderIndexOptions {
@@ -322,18 +322,8 @@ export class FolderIndex {
     return [...entry.sessions.values()];
   }
 
-  async getSession(ref: SessionRef): Promise<SessionDetail> {
-    const root = this.requireRoot();
-    const path = sessionPath(root, ref);
-    await assertInsideRoot(root, path);
-    const label = `Session ${ref.id} of app ${ref.app}`;
-    const { bytes, stat } = await readSessionFile(path, label);
-    const parsed = parseSessionBytes(ref.app, ref.id, bytes, {
-      mtimeMs: stat.mtimeMs,
-      size: bytes.length || stat.size,
-    });
-    if (!parsed.ok) throw new ApiError('invalid-session', `${label}: ${parsed.reason}`);
-    return { record: parsed.record, json: parsed.json, location: path };
+  getSession(ref: SessionRef): Promise<SessionDetail> {
+    return readSessionDetail(this.requireRoot(), ref);
   }
 
   // ---- refresh ---------------------------------------------------------------------
@@ -382,49 +372,6 @@ export class FolderIndex {
   private swapIndex(fresh: SessionIndex): void {
     const old = this.index;
     this.index = fresh;
-    for (const [app, entry] of fresh.apps) {
-      const before = old.apps.get(app);
-      const upserted: SessionRecord[] = [];
-      for (const [id, r] of entry.sessions) {
-        const o = before?.sessions.get(id);
-        if (!o || o.mtimeMs !== r.mtimeMs || o.size !== r.size || o.status !== r.status || o.email !== r.email)
-          upserted.push(r);
-        // A session found by the rescan that was not pending before is news, like a watcher's.
-        if (this.updater?.isNewPending(r, o)) this.batcher.newPending(r);
-      }
-      const removed = before ? [...before.sessions.keys()].filter((id) => !entry.sessions.has(id)) : [];
-      this.batcher.upsert(app, upserted);
-      this.batcher.remove(app, removed);
-      if (!before) this.watcher?.addApp(app);
-    }
-    for (const [app, entry] of old.apps) {
-      if (fresh.apps.has(app)) continue;
-      this.batcher.remove(app, [...entry.sessions.keys()]);
-      this.watcher?.removeApp(app);
-    }
+    emitIndexDifference(old, fresh, { batcher: this.batcher, updater: this.updater, watcher: this.watcher });
   }
-}
-
-/** One session file's bytes and stat, read the one safe way (session/session-read.ts): never a hang, never a link. */
-async function readSessionFile(
-  path: string,
-  label: string,
-): Promise<{ bytes: Buffer; stat: { mtimeMs: number; size: number } }> {
-  const { bytes, stats } = await readSessionForApi(path, label);
-  return { bytes, stat: { mtimeMs: stats.mtimeMs, size: stats.size } };
-}
-
-/** App folders of a root, sorted; symlinked folders and dot-folders are skipped. */
-async function listAppFolders(root: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(root, { withFileTypes: true });
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    throw new ApiError('no-folder', `The folder ${root} cannot be read (${String(code ?? err)}).`);
-  }
-  return entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort();
 }

@@ -9,7 +9,7 @@
 // those keys also repeats, and is harmless to 4D's checks otherwise.
 
 import type { SessionWarning } from '../../../shared/types';
-import { parseJsonSpans, type JsonNode } from '../edit/json-edit';
+import { parseJsonSpans, type JsonNode } from '../edit/json-spans';
 
 const KEYS_4D_READS = /"(?:status|email|session|team|application)"/g;
 

@@ -4,7 +4,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import type { Platform, ProblemCode, SessionRecord } from '../../../shared/types';
-import { locateJsonError } from '../edit/json-edit';
+import { locateJsonError } from '../edit/json-spans';
 import { compactWarnings } from '../scan/record-compact';
 import { checkSession, isObject } from '../checks/session-check';
 import { duplicateKeyWarning, findDuplicateKeys } from './duplicate-keys';
