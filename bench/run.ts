@@ -11,31 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance as perf, PerformanceObserver } from 'node:perf_hooks';
 const eventLoopUtilization = perf.eventLoopUtilization.bind(perf);
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { EngineEvent, SessionRef } from '../shared/types';
 import { NativeWatcher, PollingWatcher } from '../electron/engine/watch/folder-watcher';
 import { Workspace } from '../electron/engine/folder/workspace';
 import { cachedDataset } from '../electron/engine/testing/dataset';
+import { arg, blockDuring, gc, median, pct, round, rssMB, settledRssMB } from './measure';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '.data');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const rssMB = () => process.memoryUsage().rss / 1e6;
-const round = (n: number) => Math.round(n * 10) / 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-};
 const now = () => performance.timeOrigin + performance.now();
 
 /** Bundles the scan worker to plain JS, as the app's build does (tsx startup would be measured otherwise). */
@@ -166,33 +150,6 @@ async function coldScan(root: string, wsData: string): Promise<{ run: ScanRun; w
       slowReads: s?.slowReads ?? false,
     },
   };
-}
-
-/** Longest event-loop block while `fn` runs (a 1 ms interval probe, started beforehand), and its duration. */
-async function blockDuring<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; maxBlockMs: number }> {
-  let last = performance.now();
-  let maxGap = 0;
-  const probe = setInterval(() => {
-    const t = performance.now();
-    maxGap = Math.max(maxGap, t - last - 1);
-    last = t;
-  }, 1);
-  await new Promise((r) => setTimeout(r, 10));
-  maxGap = 0;
-  const t0 = performance.now();
-  const value = await fn();
-  const ms = performance.now() - t0;
-  await new Promise((r) => setTimeout(r, 10)); // let the probe's late tick record the block
-  clearInterval(probe);
-  return { value, ms, maxBlockMs: maxGap };
-}
-
-/** RSS after two full collections and a pause, so freed pages are returned first. */
-async function settledRssMB(): Promise<number> {
-  gc();
-  await new Promise((r) => setTimeout(r, 100));
-  gc();
-  return rssMB();
 }
 
 async function watcherCost(
