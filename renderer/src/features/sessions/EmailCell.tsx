@@ -81,7 +81,15 @@ export function EmailEditor({ target, email, onDone }: EmailEditorProps) {
   );
 }
 
-export const EmailCell = memo(function EmailCell({ target, email, label }: { target: SessionRef; email: string; label: string }) {
+export const EmailCell = memo(function EmailCell({
+  target,
+  email,
+  label,
+}: {
+  target: SessionRef;
+  email: string;
+  label: string;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   if (editing) return <EmailEditor target={target} email={email} onDone={() => setEditing(false)} />;
@@ -97,6 +105,8 @@ export const EmailCell = memo(function EmailCell({ target, email, label }: { tar
         aria-label={`${t('table.editEmail')} — ${label}`}
         title={t('table.editEmail')}
         data-testid="email-edit"
+        // Not a row click: selecting the row would open the details panel and move the button from under the pointer.
+        onMouseDown={(e) => e.stopPropagation()}
         onClick={(e) => {
           e.stopPropagation();
           setEditing(true);
