@@ -51,15 +51,40 @@ function insertionSort(keys: ByteKeys, items: Int32Array, lo: number, hi: number
   }
 }
 
+/** Work that can pause: `yield` marks a place where a caller may stop and resume later. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs resumable work to its end at once. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Items of work between two pauses of the resumable variants (a few milliseconds). */
+export const STEP_ITEMS = 8_192;
+
 /** Sorts `items` (distinct item numbers below MAX_BYTE_KEY_ITEMS) in place by their keys; ties keep no particular order. */
 export function sortByByteKeys(keys: ByteKeys, items: Int32Array): void {
+  runSteps(sortByByteKeysSteps(keys, items));
+}
+
+/** `sortByByteKeys`, pausing every few thousand items of work (the first pass is one native sort of all items). */
+export function* sortByByteKeysSteps(keys: ByteKeys, items: Int32Array): Steps<void> {
   if (items.length > ITEM_SPAN) throw new RangeError('too many items for sortByByteKeys');
   // An explicit stack: long shared prefixes would otherwise recurse deeply.
   const stack: number[] = [0, items.length, 0];
+  let work = 0;
   while (stack.length > 0) {
     const depth = stack.pop()!;
     const hi = stack.pop()!;
     const lo = stack.pop()!;
+    work += hi - lo;
+    if (work >= STEP_ITEMS) {
+      work = 0;
+      yield;
+    }
     if (hi - lo <= SMALL_RUN) {
       insertionSort(keys, items, lo, hi, depth);
       continue;

@@ -7,7 +7,7 @@
 // collator itself, which is cheap on nearly sorted input. The collator has the last word,
 // so the ranks are exact whatever the key gets wrong. Pure: no Node, no DOM.
 
-import { ByteKeyBuilder, MAX_BYTE_KEY_ITEMS, sortByByteKeys } from './byte-key-sort';
+import { ByteKeyBuilder, MAX_BYTE_KEY_ITEMS, runSteps, sortByByteKeysSteps, STEP_ITEMS, type Steps } from './byte-key-sort';
 
 /** Bytes per character kind; ASCII weights are 1..~100, below these. */
 const OTHER_CHAR = 255; // any non-ASCII character left after removing accents
@@ -80,31 +80,34 @@ function pushKey(out: ByteKeyBuilder, table: KeyTable, numeric: boolean, raw: st
 }
 
 /** Indexes of the non-empty values sorted by their byte keys: the collator's order, or very close to it. */
-function presorted(values: readonly string[], collator: Intl.Collator): Int32Array {
+function* presorted(values: readonly string[], collator: Intl.Collator): Steps<Int32Array> {
   if (values.length > MAX_BYTE_KEY_ITEMS) return Int32Array.from(values.keys()).filter((i) => values[i] !== ''); // the collator sorts them
   const table = tableFor(collator);
   const numeric = collator.resolvedOptions().numeric === true;
   const keys = new ByteKeyBuilder(values.length, values.length * 24);
   let count = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (v !== '') count += 1;
     pushKey(keys, table, numeric, v);
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   const items = new Int32Array(count);
   for (let i = 0, k = 0; i < values.length; i++) if (values[i] !== '') items[k++] = i;
-  sortByByteKeys(keys.build(), items);
+  yield* sortByByteKeysSteps(keys.build(), items);
   return items;
 }
 
 /** Writes ranks along an order the collator agrees with; false as soon as a neighbour pair is out of order. */
-function ranksAlong(
+function* ranksAlong(
   values: readonly string[],
   order: Int32Array,
   collator: Intl.Collator,
   rank: Float64Array,
-): number | null {
+): Steps<number | null> {
   let r = 0;
   for (let k = 0; k < order.length; k++) {
+    if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const value = values[order[k]!]!;
     if (k > 0) {
       const previous = values[order[k - 1]!]!;
@@ -132,11 +135,16 @@ export interface CollationRanks {
  * is hashed (no Map or Set): at 100,000 strings that alone costs more than the sort.
  */
 export function collationRanks(values: readonly string[], collator: Intl.Collator): CollationRanks {
+  return runSteps(collationRanksSteps(values, collator));
+}
+
+/** `collationRanks`, pausing every few thousand values (for building in idle time). */
+export function* collationRanksSteps(values: readonly string[], collator: Intl.Collator): Steps<CollationRanks> {
   const rank = new Float64Array(values.length).fill(-1);
-  const order = presorted(values, collator);
-  const count = ranksAlong(values, order, collator, rank);
+  const order = yield* presorted(values, collator);
+  const count = yield* ranksAlong(values, order, collator, rank);
   if (count !== null) return { rank, count };
   // The keys got some pair wrong: let the collator sort (TimSort, near linear on nearly sorted input).
   const fixed = Int32Array.from(Array.from(order).sort((a, b) => collator.compare(values[a]!, values[b]!)));
-  return { rank, count: ranksAlong(values, fixed, collator, rank)! };
+  return { rank, count: (yield* ranksAlong(values, fixed, collator, rank))! };
 }

@@ -165,7 +165,7 @@ export type SortDirection = 'asc' | 'desc';
 export const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** Orders text with empty values last in either direction (an empty e-mail is not "smaller"). */
-function compareText(a: string, b: string, sign: number): number {
+export function compareText(a: string, b: string, sign: number): number {
   if (a === b) return 0;
   if (a === '') return 1;
   if (b === '') return -1;
@@ -204,7 +204,8 @@ function compareStatus(a: SessionStatus | null, b: SessionStatus | null, sign: n
   return sign * ((STATUS_RANK[a] ?? 2) - (STATUS_RANK[b] ?? 2));
 }
 
-function primary(a: SessionRecord, b: SessionRecord, column: SortColumn, sign: number): number {
+/** The column part of `compareRecords` alone (sign: 1 ascending, -1 descending); 0 when the column ties. */
+export function comparePrimary(a: SessionRecord, b: SessionRecord, column: SortColumn, sign: number): number {
   switch (column) {
     case 'device':
       return compareText(a.deviceDescription, b.deviceDescription, sign);
@@ -234,7 +235,7 @@ export function compareRecords(
   direction: SortDirection,
 ): number {
   const sign = direction === 'desc' ? -1 : 1;
-  const byColumn = primary(a, b, column, sign);
+  const byColumn = comparePrimary(a, b, column, sign);
   if (byColumn !== 0) return byColumn;
   if (a.app !== b.app) return a.app < b.app ? -1 : 1;
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;

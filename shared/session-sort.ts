@@ -1,43 +1,48 @@
 // The order of `compareRecords` (session-filter.ts), computed without calling it n·log n
-// times: every row gets an integer key (its column's rank, then its app/id rank) and the
-// keys are sorted natively. Text columns rank each distinct value once (collation-rank.ts).
-// The result is exactly `sortRecords`' order; session-sort.test.ts checks it against a
+// times, and kept up to date without computing it again:
+// - `ascendingOrder` gives every row an integer key (its column's rank, then its app/id
+//   rank) and sorts the keys natively. Text columns rank each distinct value once
+//   (collation-rank.ts). Beside the order it records, per row, whether its column value
+//   differs from the row before it (`level`): the groups of equal values.
+// - the descending order is read from the ascending one (`descendingPositions`): the
+//   comparator's tie-break (app, id) is ascending in both directions, and empty values
+//   (or an invalid status) stay last, so descending = the groups of equal values in
+//   reverse, each group in its own (ascending) order, the "last" group still last.
+// - `ColumnIndex` holds one column's ascending order and is patched on live changes by
+//   binary search with the comparator (O(log n) comparisons per changed record), so a
+//   click on a column header only copies (or reverses by groups) an order that exists.
+// Every step of the build can pause (`…Steps` generators), so the renderer builds the
+// indexes in idle-time slices. session-sort.test.ts checks the orders against a frozen
 // copy of the comparator on random data. Pure: no Node, no DOM.
 
-import { ByteKeyBuilder, MAX_BYTE_KEY_ITEMS, sortByByteKeys } from './byte-key-sort';
-import { collationRanks } from './collation-rank';
-import { collator, compareRecords, ipKey, STATUS_RANK, type SortColumn, type SortDirection } from './session-filter';
+import { ByteKeyBuilder, MAX_BYTE_KEY_ITEMS, runSteps, sortByByteKeysSteps, STEP_ITEMS, type Steps } from './byte-key-sort';
+import { collationRanksSteps } from './collation-rank';
+import {
+  collator,
+  comparePrimary,
+  compareRecords,
+  compareText,
+  ipKey,
+  searchTextOf,
+  STATUS_RANK,
+  type SortColumn,
+  type SortDirection,
+} from './session-filter';
 import type { SessionRecord } from './types';
 
-/** Per row, its place along the column alone (ties allowed); ascending numbers = the comparator's order. */
-type ColumnRanks = Float64Array;
+export { runSteps, type Steps } from './byte-key-sort';
 
-/** compareText's order: collated, empty values last in either direction. */
-function textRanks(values: readonly string[], desc: boolean): ColumnRanks {
-  const { rank, count } = collationRanks(values, collator);
-  for (let i = 0; i < rank.length; i++) {
-    const r = rank[i]!;
-    rank[i] = r === -1 ? count : desc ? count - 1 - r : r;
-  }
+// --- ascending ranks per column --------------------------------------------------------
+
+/** compareText's ascending order: collated, empty values last. */
+function* textRanks(values: readonly string[]): Steps<Float64Array> {
+  const { rank, count } = yield* collationRanksSteps(values, collator);
+  for (let i = 0; i < rank.length; i++) if (rank[i] === -1) rank[i] = count;
   return rank;
 }
 
-function osRanks(records: readonly SessionRecord[], desc: boolean): ColumnRanks {
-  const os = textRanks(
-    records.map((r) => r.os),
-    desc,
-  );
-  const version = textRanks(
-    records.map((r) => r.osVersion),
-    desc,
-  );
-  let span = 0;
-  for (const v of version) span = Math.max(span, v + 1);
-  return os.map((o, i) => o * span + version[i]!);
-}
-
 /** Index of the first element of `sorted` not below `x`: equal numbers get equal places. */
-function lowerBound(sorted: Float64Array, x: number): number {
+function lowerBoundNumber(sorted: Float64Array, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -48,92 +53,84 @@ function lowerBound(sorted: Float64Array, x: number): number {
   return lo;
 }
 
-/** Places of numbers among themselves (not dense, at most n - 1), reversed when descending; no hashing. */
-function numberRanks(values: Float64Array, desc: boolean): Float64Array {
+/** Places of numbers among themselves (not dense, at most n - 1); no hashing. */
+function* numberRanks(values: Float64Array): Steps<Float64Array> {
   const sorted = values.slice().sort();
-  // Descending counts the values above instead, so equal values still share a place.
-  return values.map((v) => (desc ? values.length - upperBound(sorted, v) : lowerBound(sorted, v)));
-}
-
-function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** compareIp's order: IPv4 by value, then other text collated (reversed as a whole when descending), empty last. */
-function ipRanks(records: readonly SessionRecord[], desc: boolean): ColumnRanks {
-  const v4 = records.map((r) => ipKey(r.ip));
-  const v4Keys = Float64Array.from(v4.filter((k): k is number => k !== null));
-  const v4Places = numberRanks(v4Keys, false);
-  const text = collationRanks(
-    records.map((r, i) => (v4[i] === null ? r.ip : '')),
-    collator,
-  );
-  const top = v4Keys.length + text.count - 1; // the last non-empty place
-  const out = new Float64Array(records.length);
-  for (let i = 0, k = 0; i < records.length; i++) {
-    const asc = v4[i] !== null ? v4Places[k++]! : records[i]!.ip === '' ? -1 : v4Keys.length + text.rank[i]!;
-    out[i] = asc === -1 ? top + 1 : desc ? top - asc : asc;
+  yield;
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    out[i] = lowerBoundNumber(sorted, values[i]!);
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   return out;
 }
 
-/** compareStatus' order: pending, accepted, anything else; an invalid (null) status last either way. */
-function statusRanks(records: readonly SessionRecord[], desc: boolean): ColumnRanks {
-  return Float64Array.from(records, (r) => {
-    if (r.status === null) return 3;
-    const asc = STATUS_RANK[r.status] ?? 2;
-    return desc ? 2 - asc : asc;
-  });
+/** compareIp's ascending order: IPv4 by value, then other text collated, empty last. */
+function* ipRanks(records: readonly SessionRecord[]): Steps<Float64Array> {
+  const v4 = new Array<number | null>(records.length);
+  const text = new Array<string>(records.length);
+  let v4Count = 0;
+  for (let i = 0; i < records.length; i++) {
+    const key = ipKey(records[i]!.ip);
+    v4[i] = key;
+    text[i] = key === null ? records[i]!.ip : '';
+    if (key !== null) v4Count += 1;
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+  }
+  const v4Keys = new Float64Array(v4Count);
+  for (let i = 0, k = 0; i < records.length; i++) if (v4[i] !== null) v4Keys[k++] = v4[i]!;
+  const v4Places = yield* numberRanks(v4Keys);
+  const textPlaces = yield* collationRanksSteps(text, collator);
+  const out = new Float64Array(records.length);
+  for (let i = 0, k = 0; i < records.length; i++) {
+    if (v4[i] !== null) out[i] = v4Places[k++]!;
+    else if (records[i]!.ip === '') out[i] = v4Count + textPlaces.count;
+    else out[i] = v4Count + textPlaces.rank[i]!;
+  }
+  return out;
 }
 
-function changedRanks(records: readonly SessionRecord[], desc: boolean): ColumnRanks {
-  // Places, not the times themselves: the row key multiplies them by the row count.
-  return numberRanks(
-    Float64Array.from(records, (r) => r.mtimeMs),
-    desc,
-  );
+/** compareStatus' ascending order: pending, accepted, anything else; an invalid (null) status last. */
+function statusRanks(records: readonly SessionRecord[]): Float64Array {
+  return Float64Array.from(records, (r) => (r.status === null ? 3 : (STATUS_RANK[r.status] ?? 2)));
 }
 
-function columnRanks(records: readonly SessionRecord[], column: SortColumn, desc: boolean): ColumnRanks {
+/** Per row, its place along the column (major, then minor for os versions); ascending numbers = ascending order. */
+interface ColumnRanks {
+  major: Float64Array;
+  minor: Float64Array | null;
+}
+
+function* columnRanks(records: readonly SessionRecord[], column: SortColumn): Steps<ColumnRanks> {
   switch (column) {
     case 'device':
-      return textRanks(
-        records.map((r) => r.deviceDescription),
-        desc,
-      );
+      return { major: yield* textRanks(records.map((r) => r.deviceDescription)), minor: null };
     case 'os':
-      return osRanks(records, desc);
+      return {
+        major: yield* textRanks(records.map((r) => r.os)),
+        minor: yield* textRanks(records.map((r) => r.osVersion)),
+      };
     case 'email':
-      return textRanks(
-        records.map((r) => r.email),
-        desc,
-      );
+      return { major: yield* textRanks(records.map((r) => r.email)), minor: null };
     case 'language':
-      return textRanks(
-        records.map((r) => r.language),
-        desc,
-      );
+      return { major: yield* textRanks(records.map((r) => r.language)), minor: null };
     case 'ip':
-      return ipRanks(records, desc);
+      return { major: yield* ipRanks(records), minor: null };
     case 'status':
-      return statusRanks(records, desc);
+      return { major: statusRanks(records), minor: null };
     case 'changed':
-      return changedRanks(records, desc);
+      return { major: yield* numberRanks(Float64Array.from(records, (r) => r.mtimeMs)), minor: null };
   }
 }
 
+// --- the app/id tie-break ----------------------------------------------------------------
+
 /** Code-unit keys (what `<` compares) of app + id, or null when a character does not fit a byte. */
-function tieKeys(records: readonly SessionRecord[]): ReturnType<ByteKeyBuilder['build']> | null {
+function* tieKeys(records: readonly SessionRecord[]): Steps<ReturnType<ByteKeyBuilder['build']> | null> {
   const oneApp = records.every((r) => r.app === records[0]!.app);
   const keys = new ByteKeyBuilder(records.length, records.length * 34);
-  for (const r of records) {
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k]!;
     const text = oneApp ? r.id : `${r.app}\u0000${r.id}`;
     keys.reserve(text.length);
     const { bytes } = keys;
@@ -144,24 +141,152 @@ function tieKeys(records: readonly SessionRecord[]): ReturnType<ByteKeyBuilder['
     }
     keys.length += text.length;
     keys.end();
+    if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   return keys.build();
 }
 
 /** Per row, its rank by (app, id): the comparator's tie-break, the same for every column (callers may keep it). */
 export function tieRanks(records: readonly SessionRecord[]): Int32Array {
+  return runSteps(tieRanksSteps(records));
+}
+
+/** `tieRanks`, pausing every few thousand rows. */
+export function* tieRanksSteps(records: readonly SessionRecord[]): Steps<Int32Array> {
   const order = new Int32Array(records.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  const keys = records.length <= MAX_BYTE_KEY_ITEMS ? tieKeys(records) : null;
-  if (keys) sortByByteKeys(keys, order);
+  const keys = records.length <= MAX_BYTE_KEY_ITEMS ? yield* tieKeys(records) : null;
+  if (keys) yield* sortByByteKeysSteps(keys, order);
   else {
     const byTie = (a: SessionRecord, b: SessionRecord) =>
       a.app !== b.app ? (a.app < b.app ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     order.sort((a, b) => byTie(records[a]!, records[b]!));
   }
   const rank = new Int32Array(records.length);
-  order.forEach((row, i) => (rank[row] = i));
+  for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
   return rank;
+}
+
+// --- groups of equal values, and the descending order ---------------------------------------
+
+/**
+ * How far two rows' column values differ: 0 equal (the comparator goes on to app and id),
+ * 1 different; for "os", 2 when the OS differs, 1 when only the version does.
+ */
+export function primaryLevel(a: SessionRecord, b: SessionRecord, column: SortColumn): number {
+  if (column === 'os') return compareText(a.os, b.os, 1) !== 0 ? 2 : compareText(a.osVersion, b.osVersion, 1) !== 0 ? 1 : 0;
+  return comparePrimary(a, b, column, 1) !== 0 ? 1 : 0;
+}
+
+/** The highest level `primaryLevel` gives for a column. */
+export function topLevel(column: SortColumn): number {
+  return column === 'os' ? 2 : 1;
+}
+
+/** True when the row belongs to the group the comparator puts last in either direction (at that level). */
+export function sortsLastAt(r: SessionRecord, column: SortColumn, level: number): boolean {
+  switch (column) {
+    case 'device':
+      return r.deviceDescription === '';
+    case 'os':
+      return level === 2 ? r.os === '' : r.osVersion === '';
+    case 'email':
+      return r.email === '';
+    case 'language':
+      return r.language === '';
+    case 'ip':
+      return r.ip === '';
+    case 'status':
+      return r.status === null;
+    case 'changed':
+      return false;
+  }
+}
+
+/**
+ * Positions of an ascending order, rearranged into the descending one. `level[k]` says
+ * how position k differs from k - 1 (`primaryLevel`); `last(k, lvl)` whether position k
+ * is in the group that stays last at that level.
+ */
+export function descendingPositions(
+  n: number,
+  level: Uint8Array,
+  top: number,
+  last: (position: number, lvl: number) => boolean,
+): Int32Array {
+  const out = new Int32Array(n);
+  let at = 0;
+  // [from, to) holds rows equal above `lvl`: its groups at `lvl` in reverse, the "last" one still last.
+  const emit = (from: number, to: number, lvl: number): void => {
+    if (lvl === 0) {
+      for (let k = from; k < to; k++) out[at++] = k;
+      return;
+    }
+    let end = to;
+    let lastFrom = -1;
+    let lastTo = -1;
+    while (end > from) {
+      let start = end - 1;
+      while (start > from && level[start]! < lvl) start--;
+      if (end === to && last(start, lvl)) {
+        lastFrom = start;
+        lastTo = end;
+      } else emit(start, end, lvl - 1);
+      end = start;
+    }
+    if (lastFrom >= 0) emit(lastFrom, lastTo, lvl - 1);
+  };
+  if (n > 0) emit(0, n, top);
+  return out;
+}
+
+/** Rows of a column in ascending comparator order, with the group levels between neighbours. */
+export interface AscendingOrder {
+  /** Row indexes, ascending. */
+  order: Int32Array;
+  /** level[k]: `primaryLevel` of rows order[k - 1] and order[k] (level[0] = 0). */
+  level: Uint8Array;
+}
+
+/** The ascending order of `records` by `column` (resumable). */
+export function* ascendingSteps(
+  records: readonly SessionRecord[],
+  column: SortColumn,
+  tie?: Int32Array,
+): Steps<AscendingOrder> {
+  const n = records.length;
+  const ties = tie ?? (yield* tieRanksSteps(records));
+  const { major, minor } = yield* columnRanks(records, column);
+  let span = 1;
+  if (minor) for (const v of minor) span = Math.max(span, v + 1);
+  let top = 0;
+  for (const m of major) top = Math.max(top, m);
+  const level = new Uint8Array(n);
+  if ((top + 1) * span * n >= Number.MAX_SAFE_INTEGER) {
+    const order = Int32Array.from(records.keys());
+    order.sort((a, b) => compareRecords(records[a]!, records[b]!, column, 'asc'));
+    for (let k = 1; k < n; k++) level[k] = primaryLevel(records[order[k - 1]!]!, records[order[k]!]!, column);
+    return { order, level };
+  }
+  // key = column rank, then tie rank: one native numeric sort; the tie rank names the row.
+  const rowOfTie = new Int32Array(n);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    keys[i] = (major[i]! * span + (minor ? minor[i]! : 0)) * n + ties[i]!;
+    rowOfTie[ties[i]!] = i;
+  }
+  yield;
+  keys.sort();
+  yield;
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = rowOfTie[keys[k]! % n]!;
+    order[k] = row;
+    if (k === 0) continue;
+    const prev = order[k - 1]!;
+    level[k] = major[prev] !== major[row] ? topLevel(column) : minor && minor[prev] !== minor[row] ? 1 : 0;
+  }
+  return { order, level };
 }
 
 /**
@@ -172,25 +297,200 @@ export function sortOrder(
   records: readonly SessionRecord[],
   column: SortColumn,
   direction: SortDirection,
-  tie: Int32Array = tieRanks(records),
+  tie?: Int32Array,
 ): Int32Array {
-  const n = records.length;
-  const primary = columnRanks(records, column, direction === 'desc');
-  let top = 0;
-  for (const p of primary) top = Math.max(top, p);
-  if ((top + 1) * n >= Number.MAX_SAFE_INTEGER) {
-    const order = Int32Array.from(records.keys());
-    return order.sort((a, b) => compareRecords(records[a]!, records[b]!, column, direction));
+  const { order, level } = runSteps(ascendingSteps(records, column, tie));
+  if (direction === 'asc') return order;
+  const positions = descendingPositions(order.length, level, topLevel(column), (k, lvl) =>
+    sortsLastAt(records[order[k]!]!, column, lvl),
+  );
+  return positions.map((k) => order[k]!);
+}
+
+// --- an index kept up to date ----------------------------------------------------------------
+
+/** Sorted rows as parallel arrays: `hay[i]` is searchTextOf(recs[i]). */
+export interface OrderedRows {
+  ids: string[];
+  recs: SessionRecord[];
+  hay: string[];
+}
+
+/**
+ * One column's rows in ascending comparator order, with their group levels, patched in
+ * place on live changes. `rows(direction)` hands out copies, so lists given out never
+ * change under their users.
+ */
+export class ColumnIndex {
+  /** Changes of at most this many records are spliced in one by one; larger ones are merged in one pass. */
+  static spliceLimit = 8;
+
+  readonly column: SortColumn;
+  private recs: SessionRecord[];
+  private ids: string[];
+  private hay: string[];
+  private level: Uint8Array;
+  private readonly compare: (a: SessionRecord, b: SessionRecord) => number;
+
+  private constructor(column: SortColumn, recs: SessionRecord[], ids: string[], hay: string[], level: Uint8Array) {
+    this.column = column;
+    this.recs = recs;
+    this.ids = ids;
+    this.hay = hay;
+    this.level = level;
+    this.compare = (a, b) => compareRecords(a, b, column, 'asc');
   }
-  // key = column rank, then tie rank: one native numeric sort; the tie rank names the row.
-  const rowOfTie = new Int32Array(n);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    keys[i] = primary[i]! * n + tie[i]!;
-    rowOfTie[tie[i]!] = i;
+
+  /** Builds the index of `records` (resumable: the renderer runs it in idle time). */
+  static *build(records: readonly SessionRecord[], column: SortColumn, tie?: Int32Array): Steps<ColumnIndex> {
+    const { order, level } = yield* ascendingSteps(records, column, tie);
+    const n = order.length;
+    const recs = new Array<SessionRecord>(n);
+    const ids = new Array<string>(n);
+    const hay = new Array<string>(n);
+    for (let k = 0; k < n; k++) {
+      const r = records[order[k]!]!;
+      recs[k] = r;
+      ids[k] = r.id;
+      hay[k] = searchTextOf(r);
+      if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    }
+    return new ColumnIndex(column, recs, ids, hay, level);
   }
-  keys.sort();
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = rowOfTie[keys[i]! % n]!;
-  return order;
+
+  get size(): number {
+    return this.recs.length;
+  }
+
+  /** The rows in the given direction (fresh arrays). */
+  rows(direction: SortDirection): OrderedRows {
+    if (direction === 'asc') return { ids: this.ids.slice(), recs: this.recs.slice(), hay: this.hay.slice() };
+    const { recs, ids, hay, column } = this;
+    const n = recs.length;
+    const positions = descendingPositions(n, this.level, topLevel(column), (k, lvl) => sortsLastAt(recs[k]!, column, lvl));
+    const out: OrderedRows = { ids: new Array<string>(n), recs: new Array<SessionRecord>(n), hay: new Array<string>(n) };
+    for (let i = 0; i < n; i++) {
+      const k = positions[i]!;
+      out.ids[i] = ids[k]!;
+      out.recs[i] = recs[k]!;
+      out.hay[i] = hay[k]!;
+    }
+    return out;
+  }
+
+  /** First position whose record is not before `r`. */
+  private lowerBound(r: SessionRecord): number {
+    const { recs, compare } = this;
+    let lo = 0;
+    let hi = recs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(recs[mid]!, r) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Position of this very record object, or -1. */
+  private find(r: SessionRecord): number {
+    const at = this.lowerBound(r);
+    return at < this.recs.length && this.recs[at] === r ? at : -1;
+  }
+
+  /** Replaces the records `before` (objects held now) with `after` (objects to hold). */
+  apply(before: readonly SessionRecord[], after: readonly SessionRecord[]): void {
+    if (before.length + after.length <= ColumnIndex.spliceLimit) {
+      for (const r of before) this.removeOne(r);
+      for (const r of after) this.insertOne(r);
+    } else this.merge(before, after);
+  }
+
+  private removeOne(r: SessionRecord): void {
+    const at = this.find(r);
+    if (at < 0) return;
+    const n = this.recs.length;
+    const { level } = this;
+    // The rows around it now meet: they differ as much as either step did.
+    const joined = at + 1 < n ? Math.max(level[at]!, level[at + 1]!) : 0;
+    this.recs.splice(at, 1);
+    this.ids.splice(at, 1);
+    this.hay.splice(at, 1);
+    level.copyWithin(at, at + 1, n);
+    if (at < n - 1) level[at] = at === 0 ? 0 : joined;
+  }
+
+  private insertOne(r: SessionRecord): void {
+    const at = this.lowerBound(r);
+    const n = this.recs.length;
+    if (n + 1 > this.level.length) this.growLevels(n + 1);
+    const { level, recs, column } = this;
+    level.copyWithin(at + 1, at, n);
+    recs.splice(at, 0, r);
+    this.ids.splice(at, 0, r.id);
+    this.hay.splice(at, 0, searchTextOf(r));
+    level[at] = at > 0 ? primaryLevel(recs[at - 1]!, r, column) : 0;
+    if (at + 1 <= n) level[at + 1] = primaryLevel(r, recs[at + 1]!, column);
+  }
+
+  private growLevels(min: number): void {
+    const grown = new Uint8Array(Math.max(min, Math.ceil(this.level.length * 1.25) + 16));
+    grown.set(this.level.subarray(0, this.recs.length));
+    this.level = grown;
+  }
+
+  /** Many records at once: one pass over the index instead of one splice each. */
+  private merge(before: readonly SessionRecord[], after: readonly SessionRecord[]): void {
+    const { recs, ids, hay, level, column, compare } = this;
+    const n = recs.length;
+    const drop = new Uint8Array(n);
+    let dropped = 0;
+    for (const r of before) {
+      const at = this.find(r);
+      if (at >= 0 && drop[at] === 0) {
+        drop[at] = 1;
+        dropped += 1;
+      }
+    }
+    const add = [...after].sort(compare);
+    const places = add.map((r) => this.lowerBound(r));
+    const m = n - dropped + add.length;
+    const outRecs = new Array<SessionRecord>(m);
+    const outIds = new Array<string>(m);
+    const outHay = new Array<string>(m);
+    const outLevel = new Uint8Array(Math.max(m, level.length));
+    let j = 0;
+    let k = 0;
+    let prev: SessionRecord | null = null;
+    let prevAdded = false;
+    let carry = 0; // the highest level met among dropped rows since the last row written
+    for (let i = 0; i <= n; i++) {
+      while (k < add.length && places[k] === i) {
+        const r = add[k++]!;
+        outRecs[j] = r;
+        outIds[j] = r.id;
+        outHay[j] = searchTextOf(r);
+        outLevel[j++] = prev ? primaryLevel(prev, r, column) : 0;
+        prev = r;
+        prevAdded = true;
+        carry = 0;
+      }
+      if (i === n) break;
+      if (drop[i] === 1) {
+        carry = Math.max(carry, level[i]!);
+        continue;
+      }
+      const r = recs[i]!;
+      outRecs[j] = r;
+      outIds[j] = ids[i]!;
+      outHay[j] = hay[i]!;
+      outLevel[j++] = !prev ? 0 : prevAdded ? primaryLevel(prev, r, column) : Math.max(carry, level[i]!);
+      prev = r;
+      prevAdded = false;
+      carry = 0;
+    }
+    this.recs = outRecs;
+    this.ids = outIds;
+    this.hay = outHay;
+    this.level = outLevel;
+  }
 }

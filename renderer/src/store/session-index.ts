@@ -39,9 +39,19 @@ export interface AppSessions {
 
 let generations = 0;
 
+/** The rev each record map was last brought to (the map is shared by a generation's successive revs). */
+const revOfRecords = new WeakMap<ReadonlyMap<string, SessionRecord>, number>();
+
+/** True when no delta was applied after `s` (its record map still shows exactly rev `s.rev`). */
+export function isLatest(s: AppSessions): boolean {
+  return (revOfRecords.get(s.records) ?? s.rev) === s.rev;
+}
+
 export function emptyAppSessions(app: string): AppSessions {
   generations += 1;
-  return { app, gen: generations, records: new Map(), rev: 0, lastChange: null, recent: [] };
+  const records = new Map<string, SessionRecord>();
+  revOfRecords.set(records, 0);
+  return { app, gen: generations, records, rev: 0, lastChange: null, recent: [] };
 }
 
 /** True when two records show the same thing, so the old object can be kept. */
@@ -87,6 +97,7 @@ export function applyDelta(prev: AppSessions, delta: SessionDelta): AppSessions 
   }
   if (upserted.length === 0 && removed.length === 0) return prev;
   const rev = prev.rev + 1;
+  revOfRecords.set(records, rev);
   const recent = prev.recent.length >= MAX_RECENT_STEPS ? prev.recent.slice(1 - MAX_RECENT_STEPS) : [...prev.recent];
   if (before.size <= MAX_STEP_ROWS) recent.push(stepOf(rev, before, records));
   return { app: prev.app, gen: prev.gen, records, rev, lastChange: { fromRev: prev.rev, upserted, removed }, recent };

@@ -2,17 +2,20 @@
 // and search. The rules are the command line's (shared/session-filter.ts): sorting gives
 // exactly `compareRecords`' order, search uses `searchTerms` / `searchTextOf` (every word
 // must appear, case- and accent-insensitive). What this file adds is speed at 100,000 rows:
-// - a full sort ranks each column value once (shared/session-sort.ts), not n·log n
-//   collator calls, and reuses the app/id tie ranks between columns;
+// - per column, an ascending index of the rows (shared/session-sort.ts `ColumnIndex`):
+//   built once per load (the shown column at once, the others in idle-time slices of a
+//   few milliseconds), then patched on every live change by binary search, so a click
+//   on a column header only copies an order that exists (or reverses it by groups);
 // - the sorted order and each filtered list are kept, and a live change (a few rows) is
 //   applied to them by binary search with the comparator (rows-patch.ts), not recomputed;
-// - a query that extends the previous one only re-checks the previous matches.
+// - a query that extends the previous one only re-checks the previous matches, and a new
+//   sort of the same filter keeps the same matches (no search over 100k rows again).
 
-import { compareRecords, searchTerms, searchTextOf, type SortColumn } from '../../../shared/session-filter';
-import { sortOrder, tieRanks } from '../../../shared/session-sort';
+import { compareRecords, searchTerms, searchTextOf, SORT_COLUMNS, type SortColumn } from '../../../shared/session-filter';
+import { ColumnIndex, runSteps, tieRanksSteps, type Steps } from '../../../shared/session-sort';
 import type { SessionRecord, SessionStatus } from '../../../shared/types';
 import { patchRows, type SortedRows } from './rows-patch';
-import { stepsSince, type AppSessions } from './session-index';
+import { isLatest, stepsSince, type AppSessions } from './session-index';
 
 /** The table's sort keys ("mtime" is what localStorage has always held for Last changed). */
 export type SortKey = 'device' | 'os' | 'email' | 'language' | 'ip' | 'status' | 'mtime';
@@ -60,34 +63,153 @@ export interface SortedView extends SortedRows {
 }
 
 const sortedCache = new Map<string, SortedView>();
-/** The app/id tie ranks of one revision's rows, shared by every column's full sort. */
-const tieCache = new Map<string, { gen: number; rev: number; recs: SessionRecord[]; tie: Int32Array }>();
 
-function rowsOf(s: AppSessions): { recs: SessionRecord[]; tie: Int32Array } {
-  const cached = tieCache.get(s.app);
+// --- per-column indexes ------------------------------------------------------------------
+
+/** One revision's rows as an array, with their app/id tie ranks once computed (shared by every column's build). */
+interface Rows {
+  gen: number;
+  rev: number;
+  recs: SessionRecord[];
+  tie: Int32Array | null;
+}
+const rowsCache = new Map<string, Rows>();
+
+function rowsOf(s: AppSessions): Rows {
+  const cached = rowsCache.get(s.app);
   if (cached && cached.gen === s.gen && cached.rev === s.rev) return cached;
-  const recs = [...s.records.values()];
-  const entry = { gen: s.gen, rev: s.rev, recs, tie: tieRanks(recs) };
-  tieCache.set(s.app, entry);
+  const entry: Rows = { gen: s.gen, rev: s.rev, recs: [...s.records.values()], tie: null };
+  rowsCache.set(s.app, entry);
   return entry;
 }
 
-function fullSort(s: AppSessions, sort: SortSpec): SortedView {
-  const { recs: rows, tie } = rowsOf(s);
-  const order = sortOrder(rows, COLUMN_OF[sort.key], sort.dir, tie);
-  const n = order.length;
-  const view: SortedView = { gen: s.gen, rev: s.rev, sortKey: sort.key, dir: sort.dir, ids: new Array<string>(n), recs: new Array<SessionRecord>(n), hay: new Array<string>(n) };
-  for (let i = 0; i < n; i++) {
-    const r = rows[order[i]!]!;
-    view.recs[i] = r;
-    view.ids[i] = r.id;
-    view.hay[i] = searchTextOf(r);
+function* tieOf(rows: Rows): Steps<Int32Array> {
+  if (!rows.tie) rows.tie = yield* tieRanksSteps(rows.recs);
+  return rows.tie;
+}
+
+/** The column indexes of the app shown last (one app at a time), all at `rev`. */
+interface AppIndex {
+  app: string;
+  gen: number;
+  rev: number;
+  /** The sessions the indexes were last brought up to (their steps patch a column built from older rows). */
+  latest: AppSessions;
+  columns: Map<SortColumn, ColumnIndex>;
+  /** The idle-time build of the missing columns, when one is under way. */
+  build: Steps<void> | null;
+}
+
+let appIndex: AppIndex | null = null;
+
+/** Brings the app's indexes to `s.rev` (patching each column with the changes since), or starts them afresh. */
+function syncIndex(s: AppSessions): AppIndex {
+  const index = appIndex;
+  if (!index || index.app !== s.app || index.gen !== s.gen) {
+    appIndex = { app: s.app, gen: s.gen, rev: s.rev, latest: s, columns: new Map(), build: null };
+    return appIndex;
   }
-  return view;
+  if (index.rev !== s.rev) {
+    const steps = stepsSince(s, index.rev);
+    if (steps) {
+      for (const column of index.columns.values()) for (const step of steps) column.apply(step.before, step.after);
+    } else {
+      // Too much changed (a Refresh, or changes nobody looked at): build again.
+      index.columns.clear();
+      index.build = null;
+    }
+    index.rev = s.rev;
+  }
+  index.latest = s;
+  return index;
+}
+
+/** Builds the missing columns from one revision's rows; each built column is patched up to the index's rev. */
+function* buildMissing(index: AppIndex, rows: Rows): Steps<void> {
+  for (const column of SORT_COLUMNS) {
+    if (index.columns.has(column)) continue;
+    const tie = yield* tieOf(rows);
+    const built = yield* ColumnIndex.build(rows.recs, column, tie);
+    if (appIndex !== index || index.columns.has(column)) continue;
+    const steps = stepsSince(index.latest, rows.rev);
+    if (!steps) return; // the rows are too old now: a later slice starts again
+    for (const step of steps) built.apply(step.before, step.after);
+    index.columns.set(column, built);
+  }
+}
+
+/** The column's index for `s`, built now when it does not exist yet. */
+function columnIndex(s: AppSessions, column: SortColumn): ColumnIndex {
+  const index = syncIndex(s);
+  let built = index.columns.get(column);
+  if (!built) {
+    const rows = rowsOf(s);
+    built = runSteps(ColumnIndex.build(rows.recs, column, runSteps(tieOf(rows))));
+    index.columns.set(column, built);
+  }
+  scheduleIndexBuild();
+  return built;
+}
+
+/**
+ * Runs the build of the shown app's missing column indexes for about `budgetMs` (one
+ * pause point may overrun it by a native sort of the rows, ~10 ms at 100k). True when
+ * every column is built.
+ */
+export function stepIndexBuild(budgetMs: number): boolean {
+  const index = appIndex;
+  if (!index) return true;
+  const complete = () => SORT_COLUMNS.every((c) => index.columns.has(c));
+  // Rows are read from the live record map: only while the index has seen its latest revision.
+  if (!isLatest(index.latest)) return complete();
+  const start = performance.now();
+  do {
+    if (complete()) {
+      index.build = null;
+      return true;
+    }
+    index.build ??= buildMissing(index, rowsOf(index.latest));
+    if (index.build.next().done) index.build = null;
+    if (appIndex !== index) return true;
+  } while (performance.now() - start < budgetMs);
+  return complete();
+}
+
+type IdleScheduler = (work: (deadline?: { timeRemaining(): number }) => void) => void;
+const idle = (globalThis as { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void, o?: object) => number })
+  .requestIdleCallback;
+/** Idle time in the renderer; none in Node (tests and the bench run `stepIndexBuild` themselves). */
+const scheduleIdle: IdleScheduler | null = idle ? (work) => idle(work, { timeout: 2_000 }) : null;
+/** Longest slice of index building per idle callback. */
+const IDLE_SLICE_MS = 12;
+let idleScheduled = false;
+
+function scheduleIndexBuild(): void {
+  if (!scheduleIdle || idleScheduled) return;
+  idleScheduled = true;
+  const slice = (deadline?: { timeRemaining(): number }) => {
+    const budget = Math.max(4, Math.min(IDLE_SLICE_MS, deadline ? deadline.timeRemaining() : IDLE_SLICE_MS));
+    if (stepIndexBuild(budget)) idleScheduled = false;
+    else scheduleIdle(slice);
+  };
+  scheduleIdle(slice);
+}
+
+/** Which columns of the shown app have an index (for the bench and tests). */
+export function indexedColumns(): SortColumn[] {
+  return appIndex ? [...appIndex.columns.keys()] : [];
+}
+
+// --- sorted views -----------------------------------------------------------------------------
+
+function fullSort(s: AppSessions, sort: SortSpec): SortedView {
+  const rows = columnIndex(s, COLUMN_OF[sort.key]).rows(sort.dir);
+  return { gen: s.gen, rev: s.rev, sortKey: sort.key, dir: sort.dir, ...rows };
 }
 
 /** The app's sessions in sort order; cached, patched incrementally on small deltas. */
 export function sortedView(s: AppSessions, sort: SortSpec): SortedView {
+  syncIndex(s);
   const cached = sortedCache.get(s.app);
   const sameSort = cached && cached.gen === s.gen && cached.sortKey === sort.key && cached.dir === sort.dir;
   if (sameSort && cached.rev === s.rev) return cached;
@@ -107,18 +229,27 @@ export function sortedIds(s: AppSessions, sort: SortSpec): string[] {
 export function forgetSortedView(app?: string): void {
   if (app === undefined) {
     sortedCache.clear();
-    tieCache.clear();
+    rowsCache.clear();
+    appIndex = null;
     filteredMemo = null;
   } else {
     sortedCache.delete(app);
-    tieCache.delete(app);
+    rowsCache.delete(app);
+    if (appIndex?.app === app) appIndex = null;
     if (filteredMemo?.app === app) filteredMemo = null;
   }
 }
 
 /** Sizes of what this module keeps, for the leak check. */
-export function viewCacheSizes(): { sortedViews: number; tieRanks: number; filtered: number } {
-  return { sortedViews: sortedCache.size, tieRanks: tieCache.size, filtered: filteredMemo ? filteredMemo.rows.ids.length : 0 };
+export function viewCacheSizes(): { sortedViews: number; tieRanks: number; filtered: number; indexedRows: number } {
+  let indexedRows = 0;
+  if (appIndex) for (const column of appIndex.columns.values()) indexedRows = Math.max(indexedRows, column.size);
+  return {
+    sortedViews: sortedCache.size,
+    tieRanks: rowsCache.size,
+    filtered: filteredMemo ? filteredMemo.rows.ids.length : 0,
+    indexedRows,
+  };
 }
 
 /** The status and search half of shared `compileFilter`, as one predicate. */
@@ -177,14 +308,21 @@ export function filteredRows<K>(
   keep: (r: SessionRecord, hay: string) => boolean,
   memo: FilteredMemo<K> | null,
 ): FilteredMemo<K> {
+  syncIndex(s); // the column indexes follow every change, so a later click on a header finds them current
   const base = { app: s.app, gen: s.gen, rev: s.rev, sortKey: sort.key, dir: sort.dir, key };
-  const sameView = memo && memo.app === s.app && memo.gen === s.gen && memo.sortKey === sort.key && memo.dir === sort.dir;
+  const sameApp = memo && memo.app === s.app && memo.gen === s.gen;
+  const sameView = sameApp && memo.sortKey === sort.key && memo.dir === sort.dir;
   if (sameView && sameKey(memo.key, key)) {
     if (memo.rev === s.rev) return memo;
     const steps = stepsSince(s, memo.rev);
     if (steps) return { ...base, rows: patchRows(memo.rows, steps, recordComparator(sort), (r) => keep(r, searchTextOf(r))) };
   }
   const view = sortedView(s, sort);
+  if (sameApp && !sameView && memo.rev === s.rev && sameKey(memo.key, key)) {
+    // Only the sort changed: the same rows match, in the new order (no filter run over every row).
+    const matched = new Set<SessionRecord>(memo.rows.recs);
+    return { ...base, rows: filterRows(view, (r) => matched.has(r)) };
+  }
   const candidates = sameView && memo.rev === s.rev && narrows(memo.key) ? memo.rows : undefined;
   return { ...base, rows: filterRows(view, keep, candidates) };
 }
