@@ -90,9 +90,12 @@ export function* sortByByteKeysSteps(keys: ByteKeys, items: Int32Array): Steps<v
       continue;
     }
     const packed = new Float64Array(hi - lo);
-    for (let k = 0; k < packed.length; k++)
+    for (let k = 0; k < packed.length; k++) {
       packed[k] = prefixAt(keys, items[lo + k]!, depth) * ITEM_SPAN + items[lo + k]!;
+      if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    }
     packed.sort();
+    if (packed.length > STEP_ITEMS) yield;
     let runStart = lo;
     let runPrefix = -1;
     let runLongest = 0;
@@ -110,6 +113,7 @@ export function* sortByByteKeysSteps(keys: ByteKeys, items: Int32Array): Steps<v
         items[lo + k] = item;
         runLongest = Math.max(runLongest, keyLength(keys, item));
       }
+      if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
     }
   }
 }

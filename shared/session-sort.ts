@@ -274,8 +274,8 @@ export function* ascendingSteps(
   for (let i = 0; i < n; i++) {
     keys[i] = (major[i]! * span + (minor ? minor[i]! : 0)) * n + ties[i]!;
     rowOfTie[ties[i]!] = i;
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
-  yield;
   keys.sort();
   yield;
   const order = new Int32Array(n);
@@ -285,6 +285,7 @@ export function* ascendingSteps(
     if (k === 0) continue;
     const prev = order[k - 1]!;
     level[k] = major[prev] !== major[row] ? topLevel(column) : minor && minor[prev] !== minor[row] ? 1 : 0;
+    if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   return { order, level };
 }
@@ -316,76 +317,95 @@ export interface OrderedRows {
   hay: string[];
 }
 
+/** One record with what a view needs of it; the same object sits in every column's index. */
+export interface IndexedRow {
+  readonly id: string;
+  readonly rec: SessionRecord;
+  readonly hay: string;
+}
+
+export function indexedRow(rec: SessionRecord): IndexedRow {
+  return { id: rec.id, rec, hay: searchTextOf(rec) };
+}
+
 /**
  * One column's rows in ascending comparator order, with their group levels, patched in
- * place on live changes. `rows(direction)` hands out copies, so lists given out never
- * change under their users.
+ * place on live changes. `rows(direction)` hands out fresh arrays, so lists given out
+ * never change under their users.
  */
 export class ColumnIndex {
   /** Changes of at most this many records are spliced in one by one; larger ones are merged in one pass. */
   static spliceLimit = 8;
 
   readonly column: SortColumn;
-  private recs: SessionRecord[];
-  private ids: string[];
-  private hay: string[];
+  private order: IndexedRow[];
   private level: Uint8Array;
   private readonly compare: (a: SessionRecord, b: SessionRecord) => number;
 
-  private constructor(column: SortColumn, recs: SessionRecord[], ids: string[], hay: string[], level: Uint8Array) {
+  private constructor(column: SortColumn, order: IndexedRow[], level: Uint8Array) {
     this.column = column;
-    this.recs = recs;
-    this.ids = ids;
-    this.hay = hay;
+    this.order = order;
     this.level = level;
     this.compare = (a, b) => compareRecords(a, b, column, 'asc');
   }
 
-  /** Builds the index of `records` (resumable: the renderer runs it in idle time). */
-  static *build(records: readonly SessionRecord[], column: SortColumn, tie?: Int32Array): Steps<ColumnIndex> {
+  /**
+   * Builds the index of `records` (resumable: the renderer runs it in idle time). `rows[i]`,
+   * when given, is records[i]'s row, so that several columns share one object per record.
+   */
+  static *build(
+    records: readonly SessionRecord[],
+    column: SortColumn,
+    tie?: Int32Array,
+    rows?: readonly IndexedRow[],
+  ): Steps<ColumnIndex> {
     const { order, level } = yield* ascendingSteps(records, column, tie);
     const n = order.length;
-    const recs = new Array<SessionRecord>(n);
-    const ids = new Array<string>(n);
-    const hay = new Array<string>(n);
+    const out = new Array<IndexedRow>(n);
     for (let k = 0; k < n; k++) {
-      const r = records[order[k]!]!;
-      recs[k] = r;
-      ids[k] = r.id;
-      hay[k] = searchTextOf(r);
+      const row = order[k]!;
+      out[k] = rows ? rows[row]! : indexedRow(records[row]!);
       if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
     }
-    return new ColumnIndex(column, recs, ids, hay, level);
+    return new ColumnIndex(column, out, level);
   }
 
   get size(): number {
-    return this.recs.length;
+    return this.order.length;
   }
 
   /** The rows in the given direction (fresh arrays). */
   rows(direction: SortDirection): OrderedRows {
-    if (direction === 'asc') return { ids: this.ids.slice(), recs: this.recs.slice(), hay: this.hay.slice() };
-    const { recs, ids, hay, column } = this;
-    const n = recs.length;
-    const positions = descendingPositions(n, this.level, topLevel(column), (k, lvl) => sortsLastAt(recs[k]!, column, lvl));
+    const { order, column } = this;
+    const n = order.length;
     const out: OrderedRows = { ids: new Array<string>(n), recs: new Array<SessionRecord>(n), hay: new Array<string>(n) };
+    if (direction === 'asc') {
+      for (let i = 0; i < n; i++) {
+        const row = order[i]!;
+        out.ids[i] = row.id;
+        out.recs[i] = row.rec;
+        out.hay[i] = row.hay;
+      }
+      return out;
+    }
+    const positions = descendingPositions(n, this.level, topLevel(column), (k, lvl) => sortsLastAt(order[k]!.rec, column, lvl));
     for (let i = 0; i < n; i++) {
-      const k = positions[i]!;
-      out.ids[i] = ids[k]!;
-      out.recs[i] = recs[k]!;
-      out.hay[i] = hay[k]!;
+      const row = order[positions[i]!]!;
+      out.ids[i] = row.id;
+      out.recs[i] = row.rec;
+      out.hay[i] = row.hay;
     }
     return out;
   }
 
   /** First position whose record is not before `r`. */
   private lowerBound(r: SessionRecord): number {
-    const { recs, compare } = this;
+    const { order, compare } = this;
     let lo = 0;
-    let hi = recs.length;
+    let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compare(recs[mid]!, r) < 0) lo = mid + 1;
+      if (compare(order[mid]!.rec, r) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -394,7 +414,7 @@ export class ColumnIndex {
   /** Position of this very record object, or -1. */
   private find(r: SessionRecord): number {
     const at = this.lowerBound(r);
-    return at < this.recs.length && this.recs[at] === r ? at : -1;
+    return at < this.order.length && this.order[at]!.rec === r ? at : -1;
   }
 
   /** Replaces the records `before` (objects held now) with `after` (objects to hold). */
@@ -408,40 +428,36 @@ export class ColumnIndex {
   private removeOne(r: SessionRecord): void {
     const at = this.find(r);
     if (at < 0) return;
-    const n = this.recs.length;
+    const n = this.order.length;
     const { level } = this;
     // The rows around it now meet: they differ as much as either step did.
     const joined = at + 1 < n ? Math.max(level[at]!, level[at + 1]!) : 0;
-    this.recs.splice(at, 1);
-    this.ids.splice(at, 1);
-    this.hay.splice(at, 1);
+    this.order.splice(at, 1);
     level.copyWithin(at, at + 1, n);
     if (at < n - 1) level[at] = at === 0 ? 0 : joined;
   }
 
   private insertOne(r: SessionRecord): void {
     const at = this.lowerBound(r);
-    const n = this.recs.length;
+    const n = this.order.length;
     if (n + 1 > this.level.length) this.growLevels(n + 1);
-    const { level, recs, column } = this;
+    const { level, order, column } = this;
     level.copyWithin(at + 1, at, n);
-    recs.splice(at, 0, r);
-    this.ids.splice(at, 0, r.id);
-    this.hay.splice(at, 0, searchTextOf(r));
-    level[at] = at > 0 ? primaryLevel(recs[at - 1]!, r, column) : 0;
-    if (at + 1 <= n) level[at + 1] = primaryLevel(r, recs[at + 1]!, column);
+    order.splice(at, 0, indexedRow(r));
+    level[at] = at > 0 ? primaryLevel(order[at - 1]!.rec, r, column) : 0;
+    if (at + 1 <= n) level[at + 1] = primaryLevel(r, order[at + 1]!.rec, column);
   }
 
   private growLevels(min: number): void {
     const grown = new Uint8Array(Math.max(min, Math.ceil(this.level.length * 1.25) + 16));
-    grown.set(this.level.subarray(0, this.recs.length));
+    grown.set(this.level.subarray(0, this.order.length));
     this.level = grown;
   }
 
   /** Many records at once: one pass over the index instead of one splice each. */
   private merge(before: readonly SessionRecord[], after: readonly SessionRecord[]): void {
-    const { recs, ids, hay, level, column, compare } = this;
-    const n = recs.length;
+    const { order, level, column, compare } = this;
+    const n = order.length;
     const drop = new Uint8Array(n);
     let dropped = 0;
     for (const r of before) {
@@ -454,9 +470,7 @@ export class ColumnIndex {
     const add = [...after].sort(compare);
     const places = add.map((r) => this.lowerBound(r));
     const m = n - dropped + add.length;
-    const outRecs = new Array<SessionRecord>(m);
-    const outIds = new Array<string>(m);
-    const outHay = new Array<string>(m);
+    const out = new Array<IndexedRow>(m);
     const outLevel = new Uint8Array(Math.max(m, level.length));
     let j = 0;
     let k = 0;
@@ -466,9 +480,7 @@ export class ColumnIndex {
     for (let i = 0; i <= n; i++) {
       while (k < add.length && places[k] === i) {
         const r = add[k++]!;
-        outRecs[j] = r;
-        outIds[j] = r.id;
-        outHay[j] = searchTextOf(r);
+        out[j] = indexedRow(r);
         outLevel[j++] = prev ? primaryLevel(prev, r, column) : 0;
         prev = r;
         prevAdded = true;
@@ -479,18 +491,14 @@ export class ColumnIndex {
         carry = Math.max(carry, level[i]!);
         continue;
       }
-      const r = recs[i]!;
-      outRecs[j] = r;
-      outIds[j] = ids[i]!;
-      outHay[j] = hay[i]!;
-      outLevel[j++] = !prev ? 0 : prevAdded ? primaryLevel(prev, r, column) : Math.max(carry, level[i]!);
-      prev = r;
+      const row = order[i]!;
+      out[j] = row;
+      outLevel[j++] = !prev ? 0 : prevAdded ? primaryLevel(prev, row.rec, column) : Math.max(carry, level[i]!);
+      prev = row.rec;
       prevAdded = false;
       carry = 0;
     }
-    this.recs = outRecs;
-    this.ids = outIds;
-    this.hay = outHay;
+    this.order = out;
     this.level = outLevel;
   }
 }

@@ -8,8 +8,26 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkspaceState } from '../../shared/types';
 import { buildSessionJson, createRng, randomSessionId } from '../../electron/engine/demo/demo-folder';
-import { appFolders, callApi, launchChromium, openApp, serveDemoFolder, type OpenedPage, type ServedFolder } from './harness';
-import { fileExists, readSession, row, search, selectApp, sessionsOnDisk, showOnly, visibleRows, waitForApp } from './ui';
+import {
+  appFolders,
+  callApi,
+  launchChromium,
+  openApp,
+  serveDemoFolder,
+  type OpenedPage,
+  type ServedFolder,
+} from './harness';
+import {
+  fileExists,
+  readSession,
+  row,
+  search,
+  selectApp,
+  sessionsOnDisk,
+  showOnly,
+  visibleRows,
+  waitForApp,
+} from './ui';
 
 let served: ServedFolder;
 let browser: Browser;
@@ -82,7 +100,11 @@ describe('browser mode, end to end', () => {
     expect((await fetch(bare)).status).toBe(401);
     expect((await fetch(`${bare}?token=wrong`)).status).toBe(401);
     expect((await fetch(`${served.origin}/api/events`)).status).toBe(401);
-    const post = await fetch(`${served.origin}/api/getState`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' });
+    const post = await fetch(`${served.origin}/api/getState`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '[]',
+    });
     expect(post.status).toBe(401);
     const wrong = await fetch(`${served.origin}/api/getState`, {
       method: 'POST',
@@ -101,7 +123,9 @@ describe('browser mode, end to end', () => {
 
   it('lists every app folder with its total and pending counts from the disk', async () => {
     const folders = await appFolders(served.mobileApps);
-    const shown = await page.locator('[data-testid="app-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-app')));
+    const shown = await page
+      .locator('[data-testid="app-item"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-app')));
     expect([...shown].sort()).toEqual(folders);
     for (const folder of folders) {
       const sessions = await sessionsOnDisk(served.mobileApps, folder);
@@ -116,19 +140,30 @@ describe('browser mode, end to end', () => {
   it('sorts by each column, ascending then descending', async () => {
     await selectApp(page, busyApp().folder);
     await search(page, '');
-    const columns: [string, number][] = [['device', 0], ['os', 1], ['email', 2], ['language', 3], ['status', 5], ['mtime', 6]];
+    const columns: [string, number][] = [
+      ['device', 0],
+      ['os', 1],
+      ['email', 2],
+      ['language', 3],
+      ['status', 5],
+      ['mtime', 6],
+    ];
     for (const [key, cell] of columns) {
       const header = page.locator(`button[data-sort="${key}"]`);
       for (const dir of ['ascending', 'descending'] as const) {
         // Click until the header says the direction we want (the first click may pick either).
-        for (let i = 0; i < 2 && (await header.locator('xpath=..').getAttribute('aria-sort')) !== dir; i++) await header.click();
+        for (let i = 0; i < 2 && (await header.locator('xpath=..').getAttribute('aria-sort')) !== dir; i++)
+          await header.click();
         expect(await header.locator('xpath=..').getAttribute('aria-sort'), key).toBe(dir);
         const values = (await visibleRows(page)).map((r) => r.cells[cell] ?? '');
         expect(values.length).toBeGreaterThan(3);
         for (let i = 1; i < values.length; i++) {
           const order = compareCells(key, values[i - 1]!, values[i]!);
           const fixed = order === Infinity || order === -Infinity;
-          expect(dir === 'ascending' || fixed ? order <= 0 : order >= 0, `${key} ${dir}: ${values[i - 1]} / ${values[i]}`).toBe(true);
+          expect(
+            dir === 'ascending' || fixed ? order <= 0 : order >= 0,
+            `${key} ${dir}: ${values[i - 1]} / ${values[i]}`,
+          ).toBe(true);
         }
       }
     }
@@ -137,10 +172,18 @@ describe('browser mode, end to end', () => {
   it('searches: only matching rows remain, and clearing brings all back', async () => {
     const app = busyApp();
     await selectApp(page, app.folder);
-    const target = (await sessionsOnDisk(served.mobileApps, app.folder)).find((s) => typeof s.json.email === 'string' && s.json.email);
+    const target = (await sessionsOnDisk(served.mobileApps, app.folder)).find(
+      (s) => typeof s.json.email === 'string' && s.json.email,
+    );
     const email = String(target!.json.email);
     await search(page, email.slice(0, 8));
-    await expect.poll(async () => (await visibleRows(page)).every((r) => r.cells.join(' ').toLowerCase().includes(email.slice(0, 8).toLowerCase()) || r.id === target!.id)).toBe(true);
+    await expect
+      .poll(async () =>
+        (await visibleRows(page)).every(
+          (r) => r.cells.join(' ').toLowerCase().includes(email.slice(0, 8).toLowerCase()) || r.id === target!.id,
+        ),
+      )
+      .toBe(true);
     expect((await visibleRows(page)).some((r) => r.id === target!.id)).toBe(true);
     await search(page, 'no-such-device-zzz');
     await expect.poll(async () => (await visibleRows(page)).length).toBe(0);
@@ -154,7 +197,9 @@ describe('browser mode, end to end', () => {
     const pending = (await sessionsOnDisk(served.mobileApps, app.folder)).find((s) => s.json.status === 'pending')!;
     const r = await showOnly(page, pending.id);
     await r.locator('[data-testid="row-status"]').selectOption('accepted');
-    await expect.poll(async () => (await readSession(served.mobileApps, app.folder, pending.id)).status).toBe('accepted');
+    await expect
+      .poll(async () => (await readSession(served.mobileApps, app.folder, pending.id)).status)
+      .toBe('accepted');
     const after = await readFile(join(served.mobileApps, app.folder, pending.id), 'utf8');
     expect(after).toBe(pending.text.replace(/"status"(\s*):(\s*)"pending"/, '"status"$1:$2"accepted"'));
     await expect.poll(() => r.getAttribute('data-status')).toBe('accepted');
@@ -174,7 +219,9 @@ describe('browser mode, end to end', () => {
     expect((await readSession(served.mobileApps, app.folder, session.id)).email).toBe(session.json.email);
     await input.fill('new.admin@example.org');
     await input.press('Enter');
-    await expect.poll(async () => (await readSession(served.mobileApps, app.folder, session.id)).email).toBe('new.admin@example.org');
+    await expect
+      .poll(async () => (await readSession(served.mobileApps, app.folder, session.id)).email)
+      .toBe('new.admin@example.org');
     await expect.poll(() => r.locator('.email-cell__text').textContent()).toBe('new.admin@example.org');
   });
 
@@ -185,7 +232,10 @@ describe('browser mode, end to end', () => {
     const onDisk = await sessionsOnDisk(served.mobileApps, app.folder);
     const filter = page.locator('[data-testid="status-filter"]');
     await filter.getByRole('radio', { name: 'Pending' }).click();
-    const pending = onDisk.filter((s) => s.json.status === 'pending').map((s) => s.id).sort();
+    const pending = onDisk
+      .filter((s) => s.json.status === 'pending')
+      .map((s) => s.id)
+      .sort();
     await expect.poll(async () => (await visibleRows(page)).map((r) => r.id).sort()).toEqual(pending);
     await filter.getByRole('radio', { name: 'All' }).click();
     await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(pending.length);
@@ -199,12 +249,18 @@ describe('browser mode, end to end', () => {
     await r.click();
     const details = page.locator('[data-testid="details-panel"]');
     await expect.poll(() => details.textContent()).toContain(session.id);
-    expect(await details.locator('[data-testid="details-location"]').textContent()).toContain(join(app.folder, session.id));
+    expect(await details.locator('[data-testid="details-location"]').textContent()).toContain(
+      join(app.folder, session.id),
+    );
     await details.locator('[data-testid="details-status"]').selectOption('pending');
-    await expect.poll(async () => (await readSession(served.mobileApps, app.folder, session.id)).status).toBe('pending');
+    await expect
+      .poll(async () => (await readSession(served.mobileApps, app.folder, session.id)).status)
+      .toBe('pending');
     await details.locator('[data-testid="details-email"]').fill('panel.edit@example.net');
     await details.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await readSession(served.mobileApps, app.folder, session.id)).email).toBe('panel.edit@example.net');
+    await expect
+      .poll(async () => (await readSession(served.mobileApps, app.folder, session.id)).email)
+      .toBe('panel.edit@example.net');
     await expect.poll(() => r.getAttribute('data-status')).toBe('pending');
     await search(page, '');
   });
@@ -225,7 +281,10 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => fileExists(path)).toBe(false);
     await expect.poll(() => r.count()).toBe(0);
     // Every change now offers Undo: take the delete's own toast.
-    await page.locator('[data-testid="toast"]', { hasText: 'to the trash' }).getByRole('button', { name: 'Undo' }).click();
+    await page
+      .locator('[data-testid="toast"]', { hasText: 'to the trash' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await expect.poll(() => fileExists(path)).toBe(true);
     expect(Buffer.compare(await readFile(path), bytes)).toBe(0);
     await r.waitFor();
@@ -239,7 +298,13 @@ describe('browser mode, end to end', () => {
     await r.click({ button: 'right' });
     const menu = page.locator('[data-testid="context-menu"]');
     await menu.waitFor();
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Show file path', 'Copy session id', 'Accept', 'Hold', 'Delete…']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      'Show file path',
+      'Copy session id',
+      'Accept',
+      'Hold',
+      'Delete…',
+    ]);
     await menu.getByRole('menuitem', { name: 'Copy session id' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(session.id);
     await r.click({ button: 'right' });
@@ -279,7 +344,10 @@ describe('browser mode, end to end', () => {
     const r = row(page, id);
     await r.waitFor();
     expect(await r.getAttribute('data-status')).toBe('pending');
-    await writeFile(path, text.replace('"pending"', '"accepted"').replace('outside.writer@example.com', 'changed.outside@example.com'));
+    await writeFile(
+      path,
+      text.replace('"pending"', '"accepted"').replace('outside.writer@example.com', 'changed.outside@example.com'),
+    );
     await expect.poll(() => r.getAttribute('data-status')).toBe('accepted');
     await expect.poll(() => r.locator('.email-cell__text').textContent()).toBe('changed.outside@example.com');
     await rm(path);
@@ -323,7 +391,9 @@ describe('browser mode, end to end', () => {
     // Space toggles the status of the selected session, on disk.
     const before = (await readSession(served.mobileApps, app.folder, second)).status;
     await page.keyboard.press(' ');
-    await expect.poll(async () => (await readSession(served.mobileApps, app.folder, second)).status).toBe(before === 'accepted' ? 'pending' : 'accepted');
+    await expect
+      .poll(async () => (await readSession(served.mobileApps, app.folder, second)).status)
+      .toBe(before === 'accepted' ? 'pending' : 'accepted');
     // Enter opens the details of the selected session.
     await page.keyboard.press('Enter');
     const details = page.locator('[data-testid="details-panel"]');

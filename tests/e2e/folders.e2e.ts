@@ -40,7 +40,8 @@ async function pendingOnDisk(root: string): Promise<{ app: string; id: string; t
 /** How many sessions of the folder are pending, from the disk. */
 async function pendingCount(root: string): Promise<number> {
   let n = 0;
-  for (const app of await appFolders(root)) n += (await sessionsOnDisk(root, app)).filter((x) => x.json.status === 'pending').length;
+  for (const app of await appFolders(root))
+    n += (await sessionsOnDisk(root, app)).filter((x) => x.json.status === 'pending').length;
   return n;
 }
 
@@ -83,16 +84,24 @@ afterAll(async () => {
 describe('several folders (browser mode, two --dir)', () => {
   it('lists both folders, the first one shown, each watching', async () => {
     await expect.poll(() => folderItems().count()).toBe(2);
-    expect(await folderItems().locator('[data-testid="folder-label"]').allTextContents()).toEqual(['server-data', join('ServerB', 'Data')]);
+    expect(await folderItems().locator('[data-testid="folder-label"]').allTextContents()).toEqual([
+      'server-data',
+      join('ServerB', 'Data'),
+    ]);
     expect(await folderItems().first().getAttribute('class')).toContain('folder-item--active');
-    expect(await folderItems().evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['watching', 'watching']);
+    expect(await folderItems().evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual([
+      'watching',
+      'watching',
+    ]);
     expect(await page.locator('[data-testid="folder-add"]').count()).toBe(0); // browser mode: folders come from --dir
   });
 
   it('edits a status in each folder after switching in the sidebar', async () => {
     const a = await pendingOnDisk(served.mobileApps);
     await acceptInUi(served.mobileApps, a.app, a.id);
-    await expect.poll(() => folderItem('server-data').locator('[data-testid="folder-unpushed"]').textContent()).toContain('1');
+    await expect
+      .poll(() => folderItem('server-data').locator('[data-testid="folder-unpushed"]').textContent())
+      .toContain('1');
 
     await folderItem('ServerB').locator('.folder-item__main').click();
     await expect.poll(() => folderItem('ServerB').getAttribute('class')).toContain('folder-item--active');
@@ -125,7 +134,8 @@ describe('several folders (browser mode, two --dir)', () => {
     const rowB = grid.locator(`[data-testid="inbox-row"][data-app="${b.app}"][data-id="${b.id}"]`);
     await expect
       .poll(async () => {
-        if ((await rowA.count()) + (await rowB.count()) < 2) await view.getByRole('button', { name: 'Refresh' }).click();
+        if ((await rowA.count()) + (await rowB.count()) < 2)
+          await view.getByRole('button', { name: 'Refresh' }).click();
         return (await rowA.count()) + (await rowB.count());
       })
       .toBe(2);
@@ -136,7 +146,10 @@ describe('several folders (browser mode, two --dir)', () => {
     await rowB.locator('.row-check').click();
     await expect.poll(() => page.locator('[data-testid="selection-count"]').textContent()).toBe('2 selected');
     await page.locator('[data-testid="bulk-accept"]').click();
-    const statuses = async () => [(await readSession(served.mobileApps, a.app, a.id)).status, (await readSession(rootB, b.app, b.id)).status];
+    const statuses = async () => [
+      (await readSession(served.mobileApps, a.app, a.id)).status,
+      (await readSession(rootB, b.app, b.id)).status,
+    ];
     await expect.poll(statuses).toEqual(['accepted', 'accepted']);
     await expect.poll(() => rowA.count()).toBe(0);
     await expect.poll(() => rowB.count()).toBe(0);

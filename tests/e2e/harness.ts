@@ -45,7 +45,18 @@ export async function serveDemoFolder(opts: DemoFolderOptions & { extraArgs?: st
   const dataDir = join(base, 'app-data');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron', 'server', 'cli.ts'), '--dir', mobileApps, '--port', '0', '--data-dir', dataDir, ...(opts.extraArgs ?? [])],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'electron', 'server', 'cli.ts'),
+      '--dir',
+      mobileApps,
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...(opts.extraArgs ?? []),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PUSH_SECRET: '' } },
   );
   let err = '';
@@ -71,7 +82,9 @@ function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before printing its address:\n${stderr()}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the server exited (${code}) before printing its address:\n${stderr()}`)),
+    );
   });
 }
 
@@ -99,7 +112,13 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -110,8 +129,17 @@ export interface OpenedPage {
   errors: string[];
 }
 
-export async function openApp(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, locale: 'en-US', deviceScaleFactor: 1 });
+export async function openApp(
+  browser: Browser,
+  url: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme,
+    locale: 'en-US',
+    deviceScaleFactor: 1,
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -131,5 +159,8 @@ export async function sessionFiles(mobileApps: string, app: string): Promise<str
 
 export async function appFolders(mobileApps: string): Promise<string[]> {
   const entries = await readdir(mobileApps, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }

@@ -31,7 +31,19 @@ interface PushServer {
 async function servePushFolder(mobileApps: string, dataDir: string, pushUrl: string): Promise<PushServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron', 'server', 'cli.ts'), '--dir', mobileApps, '--port', '0', '--data-dir', dataDir, '--push-url', pushUrl],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'electron', 'server', 'cli.ts'),
+      '--dir',
+      mobileApps,
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--push-url',
+      pushUrl,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PUSH_SECRET: SECRET } },
   );
   let err = '';

@@ -33,14 +33,12 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** The app with the most sessions: the fullest table to show. */
 async function busiestApp(page: Page): Promise<string> {
-  const items = await page
-    .locator('[data-testid="app-item"]')
-    .evaluateAll((els) =>
-      els.map((e) => ({
-        app: e.getAttribute('data-app') ?? '',
-        total: Number(e.querySelector('[data-testid="app-total"]')?.textContent ?? 0),
-      })),
-    );
+  const items = await page.locator('[data-testid="app-item"]').evaluateAll((els) =>
+    els.map((e) => ({
+      app: e.getAttribute('data-app') ?? '',
+      total: Number(e.querySelector('[data-testid="app-total"]')?.textContent ?? 0),
+    })),
+  );
   items.sort((a, b) => b.total - a.total);
   return items[0]!.app;
 }

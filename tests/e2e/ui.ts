@@ -75,7 +75,8 @@ export async function sessionsOnDisk(mobileApps: string, app: string): Promise<S
     const text = await readFile(join(mobileApps, app, name), 'utf8');
     try {
       const json = JSON.parse(text) as unknown;
-      if (json && typeof json === 'object' && !Array.isArray(json)) out.push({ id: name, text, json: json as Record<string, unknown> });
+      if (json && typeof json === 'object' && !Array.isArray(json))
+        out.push({ id: name, text, json: json as Record<string, unknown> });
     } catch {
       // a broken file: the Problems view's business
     }

@@ -8,12 +8,7 @@
 
 import { resolve } from 'node:path';
 import { ApiError, toErrorInfo } from '../../../shared/api-error';
-import type {
-  EngineEvent,
-  FolderSummary,
-  WatchPreference,
-  WorkspaceState,
-} from '../../../shared/types';
+import type { EngineEvent, FolderSummary, WatchPreference, WorkspaceState } from '../../../shared/types';
 import { memoryWatchPreferences, type WatchPreferences } from '../settings/watch-preferences';
 import { resolveMobileAppsRoot } from '../folder/root';
 import { Workspace, type WorkspaceHost } from '../folder/workspace';

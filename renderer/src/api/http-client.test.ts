@@ -57,7 +57,12 @@ describe('takeTokenFromLocation', () => {
 describe('createHttpClient', () => {
   it('POSTs each call with the token header and unwraps the envelope', async () => {
     const f = fakeFetch(() => ({ status: 200, body: { ok: true, value: ['x'] } }));
-    const client = createHttpClient({ baseUrl: 'http://127.0.0.1:9', token: 'tok', fetch: f.fn, EventSource: FakeEventSource as unknown as typeof EventSource });
+    const client = createHttpClient({
+      baseUrl: 'http://127.0.0.1:9',
+      token: 'tok',
+      fetch: f.fn,
+      EventSource: FakeEventSource as unknown as typeof EventSource,
+    });
     expect(await client.listSessions('TEAM.com.x')).toEqual(['x']);
     expect(f.calls[0]?.url).toBe('http://127.0.0.1:9/api/listSessions');
     expect(f.calls[0]?.init.method).toBe('POST');
@@ -73,10 +78,21 @@ describe('createHttpClient', () => {
           ? { status: 401, body: { ok: false, error: { code: 'unauthorized', message: 'token' } } }
           : { status: 502, body: '<html>bad gateway</html>' },
     );
-    const client = createHttpClient({ baseUrl: '', token: 't', fetch: f.fn, EventSource: FakeEventSource as unknown as typeof EventSource });
-    await expect(client.getSession({ app: 'a', id: 'b' })).rejects.toMatchObject({ code: 'not-found', message: 'gone' });
+    const client = createHttpClient({
+      baseUrl: '',
+      token: 't',
+      fetch: f.fn,
+      EventSource: FakeEventSource as unknown as typeof EventSource,
+    });
+    await expect(client.getSession({ app: 'a', id: 'b' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'gone',
+    });
     await expect(client.refresh()).rejects.toMatchObject({ code: 'unauthorized' });
-    await expect(client.getState()).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('HTTP 502') });
+    await expect(client.getState()).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining('HTTP 502'),
+    });
     const err = await client.getSession({ app: 'a', id: 'b' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
   });
@@ -85,13 +101,26 @@ describe('createHttpClient', () => {
     const failing = (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    const client = createHttpClient({ baseUrl: '', token: 't', fetch: failing, EventSource: FakeEventSource as unknown as typeof EventSource });
-    await expect(client.getState()).rejects.toMatchObject({ code: 'io', message: expect.stringContaining('cannot be reached') });
+    const client = createHttpClient({
+      baseUrl: '',
+      token: 't',
+      fetch: failing,
+      EventSource: FakeEventSource as unknown as typeof EventSource,
+    });
+    await expect(client.getState()).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringContaining('cannot be reached'),
+    });
   });
 
   it('shares one event stream, reconnects when it closes, and closes with the last listener', async () => {
     const f = fakeFetch(() => ({ status: 200, body: { ok: true, value: null } }));
-    const client = createHttpClient({ baseUrl: 'http://h', token: 't/k', fetch: f.fn, EventSource: FakeEventSource as unknown as typeof EventSource });
+    const client = createHttpClient({
+      baseUrl: 'http://h',
+      token: 't/k',
+      fetch: f.fn,
+      EventSource: FakeEventSource as unknown as typeof EventSource,
+    });
     const a: EngineEvent[] = [];
     const b: EngineEvent[] = [];
     const offA = client.onEvent((e) => a.push(e));

@@ -67,16 +67,25 @@ export function createHttpClient(options: HttpClientOptions = {}): SessionClient
       });
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      throw new ApiError('io', `The Mobile Session Manager server cannot be reached (${why}). Is "npm run serve" still running?`);
+      throw new ApiError(
+        'io',
+        `The Mobile Session Manager server cannot be reached (${why}). Is "npm run serve" still running?`,
+      );
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      throw new ApiError('internal', `The server answered ${method} with HTTP ${response.status} and no readable reply.`);
+      throw new ApiError(
+        'internal',
+        `The server answered ${method} with HTTP ${response.status} and no readable reply.`,
+      );
     }
     if (!isEnvelope(body)) {
-      throw new ApiError('internal', `The server answered ${method} with HTTP ${response.status} and an unexpected reply.`);
+      throw new ApiError(
+        'internal',
+        `The server answered ${method} with HTTP ${response.status} and an unexpected reply.`,
+      );
     }
     if (body.ok) return body.value;
     throw new ApiError(body.error.code, body.error.message);

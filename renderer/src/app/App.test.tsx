@@ -2,9 +2,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeRecord } from '../test/fake-client';
-import { renderApp, rowDevices, rowIds, settle, useRendererTestCleanup } from '../test/render-app';
+import { renderApp, rowDevices, rowIds, settle, cleanUpAfterEachTest } from '../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 

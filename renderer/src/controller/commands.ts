@@ -10,7 +10,19 @@ import { selectedRefs } from '../features/sessions/selection-actions';
 import { requestDelete, setStatus } from '../features/sessions/session-actions';
 
 export const MENU_EVENT = 'msm:menu';
-export const MENU_COMMANDS = ['open-folder', 'add-folder', 'refresh', 'push', 'find', 'delete', 'accept', 'hold', 'open-demo', 'about', 'push-settings'] as const;
+export const MENU_COMMANDS = [
+  'open-folder',
+  'add-folder',
+  'refresh',
+  'push',
+  'find',
+  'delete',
+  'accept',
+  'hold',
+  'open-demo',
+  'about',
+  'push-settings',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(v: unknown): v is MenuCommand {

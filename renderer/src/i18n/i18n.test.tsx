@@ -6,13 +6,15 @@ import es from './locales/es';
 import fr from './locales/fr';
 import pt from './locales/pt';
 import { createI18n, pickLanguage } from '.';
-import { renderApp, useRendererTestCleanup } from '../test/render-app';
+import { renderApp, cleanUpAfterEachTest } from '../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 type Tree = { [k: string]: string | Tree };
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
 }
 
 describe('i18n', () => {

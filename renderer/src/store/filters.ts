@@ -32,11 +32,13 @@ export function sanitizeExtra(raw: unknown): ExtraFilters {
   if (!raw || typeof raw !== 'object') return {};
   const r = raw as Record<string, unknown>;
   const out: ExtraFilters = {};
-  if (typeof r.platform === 'string' && (PLATFORM_FILTERS as readonly string[]).includes(r.platform)) out.platform = r.platform as PlatformFilter;
+  if (typeof r.platform === 'string' && (PLATFORM_FILTERS as readonly string[]).includes(r.platform))
+    out.platform = r.platform as PlatformFilter;
   if (typeof r.simulator === 'boolean') out.simulator = r.simulator;
   if (typeof r.appVersion === 'string' && r.appVersion !== '') out.appVersion = r.appVersion.slice(0, 100);
   if (typeof r.language === 'string' && r.language.trim() !== '') out.language = r.language.trim().slice(0, 35);
-  if (typeof r.olderThanDays === 'number' && Number.isFinite(r.olderThanDays) && r.olderThanDays >= 0) out.olderThanDays = Math.min(Math.floor(r.olderThanDays), 36_500);
+  if (typeof r.olderThanDays === 'number' && Number.isFinite(r.olderThanDays) && r.olderThanDays >= 0)
+    out.olderThanDays = Math.min(Math.floor(r.olderThanDays), 36_500);
   return out;
 }
 

@@ -29,7 +29,12 @@ function lowerBound(recs: readonly SessionRecord[], r: SessionRecord, compare: C
   return lo;
 }
 
-function applyStep(rows: SortedRows, step: ChangeStep, compare: Compare, keep: (r: SessionRecord) => boolean): SortedRows {
+function applyStep(
+  rows: SortedRows,
+  step: ChangeStep,
+  compare: Compare,
+  keep: (r: SessionRecord) => boolean,
+): SortedRows {
   const drop = new Set<number>();
   for (const old of step.before) {
     // The comparator is a total order ending in app and id, so the old record is exactly here if it was kept.
@@ -60,7 +65,12 @@ function applyStep(rows: SortedRows, step: ChangeStep, compare: Compare, keep: (
 }
 
 /** `rows` after the steps, as if filtered by `keep` and sorted by `compare` from scratch. */
-export function patchRows(rows: SortedRows, steps: readonly ChangeStep[], compare: Compare, keep: (r: SessionRecord) => boolean): SortedRows {
+export function patchRows(
+  rows: SortedRows,
+  steps: readonly ChangeStep[],
+  compare: Compare,
+  keep: (r: SessionRecord) => boolean,
+): SortedRows {
   let out = rows;
   for (const step of steps) out = applyStep(out, step, compare, keep);
   return out;

@@ -50,7 +50,7 @@ export function click(sel: Selection, order: readonly string[], id: string, kind
       const ids = new Set(sel.ids);
       if (ids.has(id)) ids.delete(id);
       else ids.add(id);
-      return { ids, current: ids.has(id) ? id : (sel.current !== id ? sel.current : null), anchor: id, multi: true };
+      return { ids, current: ids.has(id) ? id : sel.current !== id ? sel.current : null, anchor: id, multi: true };
     }
   }
 }

@@ -103,7 +103,11 @@ export function applyDelta(prev: AppSessions, delta: SessionDelta): AppSessions 
   return { app: prev.app, gen: prev.gen, records, rev, lastChange: { fromRev: prev.rev, upserted, removed }, recent };
 }
 
-function stepOf(rev: number, before: Map<string, SessionRecord | undefined>, records: Map<string, SessionRecord>): ChangeStep {
+function stepOf(
+  rev: number,
+  before: Map<string, SessionRecord | undefined>,
+  records: Map<string, SessionRecord>,
+): ChangeStep {
   const old: SessionRecord[] = [];
   const now: SessionRecord[] = [];
   for (const [id, rec] of before) {

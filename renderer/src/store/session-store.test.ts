@@ -55,9 +55,36 @@ describe('applyDelta', () => {
 
 describe('sorting and filtering', () => {
   const records = [
-    makeRecord(APP, 'aa01', { deviceDescription: 'iPhone 9', os: 'iOS', osVersion: '9.3', email: 'zed@x.io', language: 'fr_FR', ip: '10.0.0.2', status: 'pending', mtimeMs: 3 }),
-    makeRecord(APP, 'bb02', { deviceDescription: 'iPhone 15', os: 'iOS', osVersion: '17.4', email: 'amy@x.io', language: 'en_US', ip: '10.0.0.10', status: 'accepted', mtimeMs: 1 }),
-    makeRecord(APP, 'cc03', { deviceDescription: 'Pixel 8', os: 'Android', osVersion: '34 (Android 14)', email: '', language: 'es_ES', ip: '192.168.0.1', status: 'accepted', mtimeMs: 2 }),
+    makeRecord(APP, 'aa01', {
+      deviceDescription: 'iPhone 9',
+      os: 'iOS',
+      osVersion: '9.3',
+      email: 'zed@x.io',
+      language: 'fr_FR',
+      ip: '10.0.0.2',
+      status: 'pending',
+      mtimeMs: 3,
+    }),
+    makeRecord(APP, 'bb02', {
+      deviceDescription: 'iPhone 15',
+      os: 'iOS',
+      osVersion: '17.4',
+      email: 'amy@x.io',
+      language: 'en_US',
+      ip: '10.0.0.10',
+      status: 'accepted',
+      mtimeMs: 1,
+    }),
+    makeRecord(APP, 'cc03', {
+      deviceDescription: 'Pixel 8',
+      os: 'Android',
+      osVersion: '34 (Android 14)',
+      email: '',
+      language: 'es_ES',
+      ip: '192.168.0.1',
+      status: 'accepted',
+      mtimeMs: 2,
+    }),
   ];
   const s = loaded(records);
   const order = (spec: SortSpec) => sortedIds(s, spec).map((id) => s.records.get(id)!.deviceDescription);
@@ -77,7 +104,8 @@ describe('sorting and filtering', () => {
   });
 
   it('searches device, e-mail, id, OS and IP, case-insensitively, all words', () => {
-    const find = (q: string) => filterIds(s, { key: 'device', dir: 'asc' }, q, 'all').map((id) => s.records.get(id)!.deviceDescription);
+    const find = (q: string) =>
+      filterIds(s, { key: 'device', dir: 'asc' }, q, 'all').map((id) => s.records.get(id)!.deviceDescription);
     expect(find('PIXEL')).toEqual(['Pixel 8']);
     expect(find('amy@')).toEqual(['iPhone 15']);
     expect(find('aa01')).toEqual(['iPhone 9']);
@@ -87,9 +115,13 @@ describe('sorting and filtering', () => {
     expect(find('nothing-like-this')).toEqual([]);
   });
 
-  it('searches accent- and case-insensitively, every word anywhere (the command line\'s rule)', () => {
+  it("searches accent- and case-insensitively, every word anywhere (the command line's rule)", () => {
     const withAccents = loaded([
-      makeRecord(APP, 'dd04', { deviceDescription: 'Téléphone de José', email: 'jose@exemplo.com.br', language: 'pt_BR' }),
+      makeRecord(APP, 'dd04', {
+        deviceDescription: 'Téléphone de José',
+        email: 'jose@exemplo.com.br',
+        language: 'pt_BR',
+      }),
       makeRecord(APP, 'ee05', { deviceDescription: 'iPhone', email: 'JOSÉ@ACME.FR', appVersion: '2.3.1' }),
     ]);
     const find = (q: string) => filterIds(withAccents, { key: 'device', dir: 'asc' }, q, 'all');
@@ -107,8 +139,13 @@ describe('sorting and filtering', () => {
     let cur = loaded(manySessions(APP, 2000));
     const spec: SortSpec = { key: 'email', dir: 'asc' };
     sortedIds(cur, spec);
-    const some = [...cur.records.values()].slice(100, 110).map((r, i) => ({ ...r, email: `m${i}@b.io`, mtimeMs: r.mtimeMs + 1 }));
-    cur = applyDelta(cur, { upserted: [...some, makeRecord(APP, 'ffff', { email: 'new@n.io' })], removed: [[...cur.records.keys()][5]!] });
+    const some = [...cur.records.values()]
+      .slice(100, 110)
+      .map((r, i) => ({ ...r, email: `m${i}@b.io`, mtimeMs: r.mtimeMs + 1 }));
+    cur = applyDelta(cur, {
+      upserted: [...some, makeRecord(APP, 'ffff', { email: 'new@n.io' })],
+      removed: [[...cur.records.keys()][5]!],
+    });
     const incremental = sortedIds(cur, spec);
     const full = [...cur.records.keys()].sort(makeComparator(cur.records, spec));
     expect(incremental).toEqual(full);
@@ -123,7 +160,15 @@ describe('sorting and filtering', () => {
       status: i % 17 === 0 ? null : r.status,
     }));
     const big = loaded(recs);
-    const columns: [SortSpec['key'], SortColumn][] = [['device', 'device'], ['os', 'os'], ['email', 'email'], ['language', 'language'], ['ip', 'ip'], ['status', 'status'], ['mtime', 'changed']];
+    const columns: [SortSpec['key'], SortColumn][] = [
+      ['device', 'device'],
+      ['os', 'os'],
+      ['email', 'email'],
+      ['language', 'language'],
+      ['ip', 'ip'],
+      ['status', 'status'],
+      ['mtime', 'changed'],
+    ];
     for (const [key, column] of columns) {
       for (const dir of ['asc', 'desc'] as const) {
         const expected = sortRecords(recs, column, dir);
@@ -151,7 +196,9 @@ describe('sorting and filtering', () => {
     const t2 = performance.now();
     const other = visibleIds(big, { key: 'mtime', dir: 'desc' }, 'ipados 16', 'all');
     const ms3 = performance.now() - t2;
-    console.log(`search over 100k sessions: first search ${ms.toFixed(1)} ms (${hits.length} hits); next keystroke ${ms2.toFixed(1)} ms; a new search ${ms3.toFixed(1)} ms (${other.length} hits)`);
+    console.log(
+      `search over 100k sessions: first search ${ms.toFixed(1)} ms (${hits.length} hits); next keystroke ${ms2.toFixed(1)} ms; a new search ${ms3.toFixed(1)} ms (${other.length} hits)`,
+    );
     expect(hits.length).toBeGreaterThan(0);
     expect(narrower.every((id) => hits.includes(id))).toBe(true);
     expect(narrower).toEqual(filterIds(big, { key: 'mtime', dir: 'desc' }, 'corp7.com user1', 'all'));

@@ -3,7 +3,15 @@
 // with the number of changes (the leak check of issue 13).
 import { describe, expect, it } from 'vitest';
 import { applyDelta, emptyAppSessions, MAX_RECENT_STEPS, type AppSessions, type SessionDelta } from './session-index';
-import { filterIds, forgetSortedView, sortedIds, viewCacheSizes, visibleIds, type SortSpec, SORT_KEYS } from './session-view';
+import {
+  filterIds,
+  forgetSortedView,
+  sortedIds,
+  viewCacheSizes,
+  visibleIds,
+  type SortSpec,
+  SORT_KEYS,
+} from './session-view';
 import { forgetVisible, visibleMemoSize, visibleWithFilters } from './visible';
 import { makeRecord, manySessions } from '../test/fake-client';
 import { compileFilter } from '../../../shared/session-filter';
@@ -15,7 +23,7 @@ const CLOCK = 1_700_000_000_000;
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
 }
 
 function randomDelta(s: AppSessions, random: () => number, i: number): SessionDelta {
@@ -30,13 +38,20 @@ function randomDelta(s: AppSessions, random: () => number, i: number): SessionDe
     os: random() < 0.8 ? r.os : 'Android',
     mtimeMs: CLOCK - Math.floor(random() * 60) * 86_400_000,
   });
-  if (kind < 0.4 || ids.length < 5) return { upserted: [changed(makeRecord(APP, `new${i}`, { mtimeMs: CLOCK - i }))], removed: [] };
+  if (kind < 0.4 || ids.length < 5)
+    return { upserted: [changed(makeRecord(APP, `new${i}`, { mtimeMs: CLOCK - i }))], removed: [] };
   if (kind < 0.6) return { upserted: [], removed: [pick().id] };
   if (kind < 0.9) return { upserted: [changed(pick())], removed: [] };
   return { upserted: [changed(pick()), changed(pick())], removed: [pick().id] }; // several rows in one delta
 }
 
-function fullVisible(s: AppSessions, sort: SortSpec, query: string, status: 'all' | 'pending', filters: ExtraFilters): string[] {
+function fullVisible(
+  s: AppSessions,
+  sort: SortSpec,
+  query: string,
+  status: 'all' | 'pending',
+  filters: ExtraFilters,
+): string[] {
   const keep = compileFilter(filters, CLOCK);
   return filterIds(s, sort, query, status).filter((id) => keep(s.records.get(id)!));
 }
@@ -91,9 +106,15 @@ describe('incremental view', () => {
       const ids = [...s.records.keys()];
       const delta: SessionDelta =
         i % 3 === 0
-          ? { upserted: [makeRecord(APP, `live${(added += 1)}`, { status: 'pending', mtimeMs: CLOCK - i })], removed: [] }
+          ? {
+              upserted: [makeRecord(APP, `live${(added += 1)}`, { status: 'pending', mtimeMs: CLOCK - i })],
+              removed: [],
+            }
           : i % 3 === 1
-            ? { upserted: [{ ...s.records.get(ids[Math.floor(random() * ids.length)]!)!, email: `e${i}@x.io` }], removed: [] }
+            ? {
+                upserted: [{ ...s.records.get(ids[Math.floor(random() * ids.length)]!)!, email: `e${i}@x.io` }],
+                removed: [],
+              }
             : { upserted: [], removed: [`live${added}`] };
       s = applyDelta(s, delta);
       visibleWithFilters(s, sort, 'iphone', 'pending', filters, CLOCK);

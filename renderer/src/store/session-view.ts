@@ -11,8 +11,14 @@
 // - a query that extends the previous one only re-checks the previous matches, and a new
 //   sort of the same filter keeps the same matches (no search over 100k rows again).
 
-import { compareRecords, searchTerms, searchTextOf, SORT_COLUMNS, type SortColumn } from '../../../shared/session-filter';
-import { ColumnIndex, runSteps, tieRanksSteps, type Steps } from '../../../shared/session-sort';
+import {
+  compareRecords,
+  searchTerms,
+  searchTextOf,
+  SORT_COLUMNS,
+  type SortColumn,
+} from '../../../shared/session-filter';
+import { ColumnIndex, indexedRow, runSteps, tieRanksSteps, type IndexedRow, type Steps } from '../../../shared/session-sort';
 import type { SessionRecord, SessionStatus } from '../../../shared/types';
 import { patchRows, type SortedRows } from './rows-patch';
 import { isLatest, stepsSince, type AppSessions } from './session-index';
@@ -44,7 +50,10 @@ export function recordComparator(sort: SortSpec): (a: SessionRecord, b: SessionR
 }
 
 /** Compares two session ids of one app by the sort spec (for callers holding ids). */
-export function makeComparator(records: ReadonlyMap<string, SessionRecord>, sort: SortSpec): (a: string, b: string) => number {
+export function makeComparator(
+  records: ReadonlyMap<string, SessionRecord>,
+  sort: SortSpec,
+): (a: string, b: string) => number {
   const compare = recordComparator(sort);
   return (a, b) => {
     const ra = records.get(a);
@@ -72,13 +81,15 @@ interface Rows {
   rev: number;
   recs: SessionRecord[];
   tie: Int32Array | null;
+  /** recs[i]'s IndexedRow, one object per record shared by every column's index. */
+  indexed: IndexedRow[] | null;
 }
 const rowsCache = new Map<string, Rows>();
 
 function rowsOf(s: AppSessions): Rows {
   const cached = rowsCache.get(s.app);
   if (cached && cached.gen === s.gen && cached.rev === s.rev) return cached;
-  const entry: Rows = { gen: s.gen, rev: s.rev, recs: [...s.records.values()], tie: null };
+  const entry: Rows = { gen: s.gen, rev: s.rev, recs: [...s.records.values()], tie: null, indexed: null };
   rowsCache.set(s.app, entry);
   return entry;
 }
@@ -86,6 +97,25 @@ function rowsOf(s: AppSessions): Rows {
 function* tieOf(rows: Rows): Steps<Int32Array> {
   if (!rows.tie) rows.tie = yield* tieRanksSteps(rows.recs);
   return rows.tie;
+}
+
+function* indexedOf(rows: Rows): Steps<IndexedRow[]> {
+  if (!rows.indexed) {
+    const out = new Array<IndexedRow>(rows.recs.length);
+    for (let i = 0; i < out.length; i++) {
+      out[i] = indexedRow(rows.recs[i]!);
+      if (i % 8_192 === 8_191) yield;
+    }
+    rows.indexed = out;
+  }
+  return rows.indexed;
+}
+
+/** Builds one column's index from one revision's rows (resumable). */
+function* buildColumn(rows: Rows, column: SortColumn): Steps<ColumnIndex> {
+  const tie = yield* tieOf(rows);
+  const indexed = yield* indexedOf(rows);
+  return yield* ColumnIndex.build(rows.recs, column, tie, indexed);
 }
 
 /** The column indexes of the app shown last (one app at a time), all at `rev`. */
@@ -128,8 +158,7 @@ function syncIndex(s: AppSessions): AppIndex {
 function* buildMissing(index: AppIndex, rows: Rows): Steps<void> {
   for (const column of SORT_COLUMNS) {
     if (index.columns.has(column)) continue;
-    const tie = yield* tieOf(rows);
-    const built = yield* ColumnIndex.build(rows.recs, column, tie);
+    const built = yield* buildColumn(rows, column);
     if (appIndex !== index || index.columns.has(column)) continue;
     const steps = stepsSince(index.latest, rows.rev);
     if (!steps) return; // the rows are too old now: a later slice starts again
@@ -144,7 +173,7 @@ function columnIndex(s: AppSessions, column: SortColumn): ColumnIndex {
   let built = index.columns.get(column);
   if (!built) {
     const rows = rowsOf(s);
-    built = runSteps(ColumnIndex.build(rows.recs, column, runSteps(tieOf(rows))));
+    built = runSteps(buildColumn(rows, column));
     index.columns.set(column, built);
   }
   scheduleIndexBuild();
@@ -176,8 +205,9 @@ export function stepIndexBuild(budgetMs: number): boolean {
 }
 
 type IdleScheduler = (work: (deadline?: { timeRemaining(): number }) => void) => void;
-const idle = (globalThis as { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void, o?: object) => number })
-  .requestIdleCallback;
+const idle = (
+  globalThis as { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void, o?: object) => number }
+).requestIdleCallback;
 /** Idle time in the renderer; none in Node (tests and the bench run `stepIndexBuild` themselves). */
 const scheduleIdle: IdleScheduler | null = idle ? (work) => idle(work, { timeout: 2_000 }) : null;
 /** Longest slice of index building per idle callback. */
@@ -253,7 +283,10 @@ export function viewCacheSizes(): { sortedViews: number; tieRanks: number; filte
 }
 
 /** The status and search half of shared `compileFilter`, as one predicate. */
-export function statusSearchFilter(terms: readonly string[], status: StatusFilter): (r: SessionRecord, hay: string) => boolean {
+export function statusSearchFilter(
+  terms: readonly string[],
+  status: StatusFilter,
+): (r: SessionRecord, hay: string) => boolean {
   return (r, hay) => {
     if (status !== 'all' && r.status !== status) return false;
     for (const t of terms) if (!hay.includes(t)) return false;
@@ -262,7 +295,11 @@ export function statusSearchFilter(terms: readonly string[], status: StatusFilte
 }
 
 /** The rows of `rows` that `keep` accepts (candidates: a subset of indexes to look at, in order). */
-export function filterRows(rows: SortedRows, keep: (r: SessionRecord, hay: string) => boolean, candidates?: SortedRows): SortedRows {
+export function filterRows(
+  rows: SortedRows,
+  keep: (r: SessionRecord, hay: string) => boolean,
+  candidates?: SortedRows,
+): SortedRows {
   const from = candidates ?? rows;
   const out: SortedRows = { ids: [], recs: [], hay: [] };
   const { recs, hay } = from;
@@ -315,7 +352,8 @@ export function filteredRows<K>(
   if (sameView && sameKey(memo.key, key)) {
     if (memo.rev === s.rev) return memo;
     const steps = stepsSince(s, memo.rev);
-    if (steps) return { ...base, rows: patchRows(memo.rows, steps, recordComparator(sort), (r) => keep(r, searchTextOf(r))) };
+    if (steps)
+      return { ...base, rows: patchRows(memo.rows, steps, recordComparator(sort), (r) => keep(r, searchTextOf(r))) };
   }
   const view = sortedView(s, sort);
   if (sameApp && !sameView && memo.rev === s.rev && sameKey(memo.key, key)) {

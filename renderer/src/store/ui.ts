@@ -123,7 +123,12 @@ export function selectApp(app: string | null): void {
   const s = useUi.getState();
   if (s.selectedApp === app && s.view === 'sessions') return;
   const same = s.selectedApp === app;
-  useUi.setState({ selectedApp: app, view: 'sessions', selectedId: same ? s.selectedId : null, selection: same ? s.selection : EMPTY_SELECTION });
+  useUi.setState({
+    selectedApp: app,
+    view: 'sessions',
+    selectedId: same ? s.selectedId : null,
+    selection: same ? s.selection : EMPTY_SELECTION,
+  });
 }
 
 export function showProblems(): void {
@@ -157,7 +162,8 @@ export function clearSelection(): void {
 /** Clicking the sorted column flips its direction; another column starts ascending (dates newest first). */
 export function toggleSort(key: SortSpec['key']): void {
   const cur = useUi.getState().sort;
-  const sort: SortSpec = cur.key === key ? { key, dir: cur.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'mtime' ? 'desc' : 'asc' };
+  const sort: SortSpec =
+    cur.key === key ? { key, dir: cur.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'mtime' ? 'desc' : 'asc' };
   useUi.setState({ sort });
   try {
     globalThis.localStorage?.setItem(SORT_STORAGE, JSON.stringify(sort));
@@ -181,7 +187,9 @@ export function setStatusFilter(statusFilter: StatusFilter): void {
 }
 
 /** Sets or clears (undefined) filter fields. */
-export function setFilters(patch: Partial<Record<keyof ExtraFilters, ExtraFilters[keyof ExtraFilters] | undefined>>): void {
+export function setFilters(
+  patch: Partial<Record<keyof ExtraFilters, ExtraFilters[keyof ExtraFilters] | undefined>>,
+): void {
   const next: Record<string, unknown> = { ...useUi.getState().filters };
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined || v === '') delete next[k];

@@ -88,10 +88,16 @@ export function applyEvent(event: EngineEvent): void {
       applySessionsDelta(event.app, { upserted: event.upserted, removed: event.removed });
       return;
     case 'problems':
-      useWorkspace.setState((s) => ({ problems: event.problems, state: s.state ? { ...s.state, problems: event.problems } : s.state }));
+      useWorkspace.setState((s) => ({
+        problems: event.problems,
+        state: s.state ? { ...s.state, problems: event.problems } : s.state,
+      }));
       return;
     case 'unpushed':
-      useWorkspace.setState((s) => ({ unpushed: event.count, state: s.state ? { ...s.state, unpushed: event.count } : s.state }));
+      useWorkspace.setState((s) => ({
+        unpushed: event.count,
+        state: s.state ? { ...s.state, unpushed: event.count } : s.state,
+      }));
       return;
   }
 }

@@ -26,7 +26,7 @@ import type {
 import type { RecheckResult, WatchInfo, WatchPreference } from '../../../shared/types';
 import type { ProblemRef, RevealResult } from '../../../shared/types';
 import { searchTerms, searchTextOf } from '../../../shared/session-filter';
-import { makeRecord, sampleData, T0 } from './sample-sessions';
+import { sampleData, T0 } from './sample-sessions';
 
 export interface FakeCall {
   method: string;
@@ -213,7 +213,13 @@ export class FakeClient implements SessionClient {
         team: { id: 'UTT7VDX8W5' },
         language: { id: r.language, code: r.language.slice(0, 2), region: r.language.slice(3) },
         email: r.email,
-        device: { description: r.deviceDescription, version: r.osVersion, id: r.deviceId, os: r.os, simulator: r.simulator },
+        device: {
+          description: r.deviceDescription,
+          version: r.osVersion,
+          id: r.deviceId,
+          os: r.os,
+          simulator: r.simulator,
+        },
         send: 'link',
         session: { id: r.id, ip: r.ip },
         status: r.status,
@@ -349,7 +355,9 @@ export class FakeClient implements SessionClient {
   async listPending(): Promise<SessionRecord[]> {
     this.record('listPending', []);
     const all = [...this.sessions.values()].flatMap((m) => [...m.values()]);
-    return [...all.filter((s) => s.status === 'pending'), ...this.otherFolderPending].sort((a, b) => b.mtimeMs - a.mtimeMs);
+    return [...all.filter((s) => s.status === 'pending'), ...this.otherFolderPending].sort(
+      (a, b) => b.mtimeMs - a.mtimeMs,
+    );
   }
 
   /** Overwritten changes listOverwritten returns; tests fill it (emit an 'overwritten' event to announce a change). */
@@ -411,9 +419,14 @@ export class FakeClient implements SessionClient {
     this.record('searchSessions', [query, limit]);
     const terms = searchTerms(query);
     const all = [...this.sessions.values()].flatMap((m) => [...m.values()]);
-    const found = terms.length ? all.filter((r) => terms.every((w) => searchTextOf(r).includes(w))).sort((a, b) => b.mtimeMs - a.mtimeMs) : [];
+    const found = terms.length
+      ? all.filter((r) => terms.every((w) => searchTextOf(r).includes(w))).sort((a, b) => b.mtimeMs - a.mtimeMs)
+      : [];
     const name = (app: string) => this.apps.find((a) => a.folder === app)?.name ?? app;
-    return { hits: found.slice(0, limit).map((record) => ({ record, appName: name(record.app) })), total: found.length };
+    return {
+      hits: found.slice(0, limit).map((record) => ({ record, appName: name(record.app) })),
+      total: found.length,
+    };
   }
 
   // ---- several folders (tests set `folders`; by default the one folder of the snapshot) ----
@@ -425,7 +438,19 @@ export class FakeClient implements SessionClient {
     const st = this.snapshot();
     const label = st.root?.split('/').filter(Boolean).at(-1) ?? 'MobileApps';
     const pending = st.apps.reduce((n, a) => n + a.counts.pending, 0);
-    const one: FolderSummary = { id: st.isDemo ? 'demo' : 'f1', root: st.root, label, isDemo: st.isDemo, phase: st.phase, error: st.error, pending, unpushed: st.unpushed, active: true, watchMode: st.watchMode, ...(st.watch ? { watch: st.watch } : {}) };
+    const one: FolderSummary = {
+      id: st.isDemo ? 'demo' : 'f1',
+      root: st.root,
+      label,
+      isDemo: st.isDemo,
+      phase: st.phase,
+      error: st.error,
+      pending,
+      unpushed: st.unpushed,
+      active: true,
+      watchMode: st.watchMode,
+      ...(st.watch ? { watch: st.watch } : {}),
+    };
     return [one];
   }
 
@@ -446,14 +471,16 @@ export class FakeClient implements SessionClient {
   async closeFolder(id: string): Promise<FolderSummary[]> {
     this.record('closeFolder', [id]);
     const left = this.folderList().filter((f) => f.id !== id);
-    this.folders = left.length > 0 && !left.some((f) => f.active) ? left.map((f, i) => ({ ...f, active: i === 0 })) : left;
+    this.folders =
+      left.length > 0 && !left.some((f) => f.active) ? left.map((f, i) => ({ ...f, active: i === 0 })) : left;
     this.emit({ type: 'folders', folders: this.folders });
     return this.folders;
   }
 
   async addFolder(): Promise<WorkspaceState | null> {
     this.record('addFolder', []);
-    if (this.host === 'browser') throw new ApiError('unsupported', 'Adding a folder is only available in the desktop app.');
+    if (this.host === 'browser')
+      throw new ApiError('unsupported', 'Adding a folder is only available in the desktop app.');
     return null;
   }
 
@@ -462,7 +489,13 @@ export class FakeClient implements SessionClient {
     const network = this.watch?.network ?? null;
     const polling = mode === 'polling' || (mode === 'auto' && network === true);
     const reason = mode === 'auto' ? (polling ? 'network' : 'local') : 'chosen';
-    const watch: WatchInfo = { mode: polling ? 'polling' : 'native', preference: mode, reason, fsType: this.watch?.fsType ?? null, network };
+    const watch: WatchInfo = {
+      mode: polling ? 'polling' : 'native',
+      preference: mode,
+      reason,
+      fsType: this.watch?.fsType ?? null,
+      network,
+    };
     this.folders = this.folderList().map((f) => (f.id === id ? { ...f, watchMode: watch.mode, watch } : f));
     if (this.folders.find((f) => f.id === id)?.active) this.watch = watch;
     this.emit({ type: 'folders', folders: this.folders });

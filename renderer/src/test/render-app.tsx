@@ -18,7 +18,7 @@ if (typeof Element !== 'undefined' && !Element.prototype.scrollTo) {
 }
 
 /** Registers cleanup between tests (vitest runs without globals, so RTL cannot do it itself). */
-export function useRendererTestCleanup(): void {
+export function cleanUpAfterEachTest(): void {
   afterEach(() => {
     cleanup();
     resetUi();
@@ -66,7 +66,9 @@ export function rowIds(): string[] {
 }
 
 export function rowDevices(): string[] {
-  return screen.getAllByTestId('session-row').map((r) => r.querySelector('.cell--device .cell__text')?.textContent ?? '');
+  return screen
+    .getAllByTestId('session-row')
+    .map((r) => r.querySelector('.cell--device .cell__text')?.textContent ?? '');
 }
 
 /** The sessions table's row whose text names `device`. */

@@ -28,7 +28,7 @@ export function makeRecord(app: string, id: string, over: Partial<SessionRecord>
 }
 
 function hexId(n: number): string {
-  return (n * 2654435761 >>> 0).toString(16).padStart(8, '0') + n.toString(16).padStart(32, '0');
+  return ((n * 2654435761) >>> 0).toString(16).padStart(8, '0') + n.toString(16).padStart(32, '0');
 }
 
 /** The default data: an iOS app, an Android app, a FAKETEAMID app, and one problem. */
@@ -37,11 +37,47 @@ export function sampleData(): { apps: Omit<AppFolder, 'counts'>[]; sessions: Ses
   const android = 'com.acme.tasks';
   const fake = 'FAKETEAMID.com.acme.fieldnotes';
   const sessions: SessionRecord[] = [
-    makeRecord(ios, 'a1c0ffee00000000000000000000000000000001', { deviceDescription: 'iPhone 15 Pro', email: 'alice@acme.com', mtimeMs: T0 - 3 * 3600_000 }),
-    makeRecord(ios, 'b2c0ffee00000000000000000000000000000002', { deviceDescription: 'iPad Air', os: 'iPadOS', osVersion: '17.4', email: 'bob@acme.com', status: 'pending', language: 'fr_FR', ip: '10.0.0.7', mtimeMs: T0 - 60_000 }),
-    makeRecord(ios, 'c3c0ffee00000000000000000000000000000003', { deviceDescription: 'iPhone 9', simulator: true, email: '', language: 'es_ES', ip: '::1', mtimeMs: T0 - 26 * 3600_000 }),
-    makeRecord(android, 'd4c0ffee00000000000000000000000000000004', { deviceDescription: 'Pixel 8', os: 'Android', osVersion: '34 (Android 14)', email: 'carol@acme.com', status: 'pending', ip: '10.0.0.9', mtimeMs: T0 - 5 * 60_000 }),
-    makeRecord(android, 'e5c0ffee00000000000000000000000000000005', { deviceDescription: 'Simulator', os: 'Android', osVersion: '29 (Android Q)', simulator: true, email: 'dev@acme.com', language: 'pt_BR', mtimeMs: T0 - 9 * 86400_000 }),
+    makeRecord(ios, 'a1c0ffee00000000000000000000000000000001', {
+      deviceDescription: 'iPhone 15 Pro',
+      email: 'alice@acme.com',
+      mtimeMs: T0 - 3 * 3600_000,
+    }),
+    makeRecord(ios, 'b2c0ffee00000000000000000000000000000002', {
+      deviceDescription: 'iPad Air',
+      os: 'iPadOS',
+      osVersion: '17.4',
+      email: 'bob@acme.com',
+      status: 'pending',
+      language: 'fr_FR',
+      ip: '10.0.0.7',
+      mtimeMs: T0 - 60_000,
+    }),
+    makeRecord(ios, 'c3c0ffee00000000000000000000000000000003', {
+      deviceDescription: 'iPhone 9',
+      simulator: true,
+      email: '',
+      language: 'es_ES',
+      ip: '::1',
+      mtimeMs: T0 - 26 * 3600_000,
+    }),
+    makeRecord(android, 'd4c0ffee00000000000000000000000000000004', {
+      deviceDescription: 'Pixel 8',
+      os: 'Android',
+      osVersion: '34 (Android 14)',
+      email: 'carol@acme.com',
+      status: 'pending',
+      ip: '10.0.0.9',
+      mtimeMs: T0 - 5 * 60_000,
+    }),
+    makeRecord(android, 'e5c0ffee00000000000000000000000000000005', {
+      deviceDescription: 'Simulator',
+      os: 'Android',
+      osVersion: '29 (Android Q)',
+      simulator: true,
+      email: 'dev@acme.com',
+      language: 'pt_BR',
+      mtimeMs: T0 - 9 * 86400_000,
+    }),
     makeRecord(fake, 'f6c0ffee00000000000000000000000000000006', {
       deviceDescription: 'iPhone 13 mini',
       email: 'dan@acme.com',
@@ -50,9 +86,33 @@ export function sampleData(): { apps: Omit<AppFolder, 'counts'>[]; sessions: Ses
   ];
   return {
     apps: [
-      { folder: ios, bundleId: 'com.contactApp.Contact', teamId: 'UTT7VDX8W5', fakeTeam: false, name: 'Contact', platform: 'ios', version: '1.0.0' },
-      { folder: android, bundleId: 'com.acme.tasks', teamId: null, fakeTeam: false, name: 'Tasks', platform: 'android', version: '2.3' },
-      { folder: fake, bundleId: 'com.acme.fieldnotes', teamId: 'FAKETEAMID', fakeTeam: true, name: 'Field Notes', platform: 'ios', version: '0.9' },
+      {
+        folder: ios,
+        bundleId: 'com.contactApp.Contact',
+        teamId: 'UTT7VDX8W5',
+        fakeTeam: false,
+        name: 'Contact',
+        platform: 'ios',
+        version: '1.0.0',
+      },
+      {
+        folder: android,
+        bundleId: 'com.acme.tasks',
+        teamId: null,
+        fakeTeam: false,
+        name: 'Tasks',
+        platform: 'android',
+        version: '2.3',
+      },
+      {
+        folder: fake,
+        bundleId: 'com.acme.fieldnotes',
+        teamId: 'FAKETEAMID',
+        fakeTeam: true,
+        name: 'Field Notes',
+        platform: 'ios',
+        version: '0.9',
+      },
     ],
     sessions,
     problems: [

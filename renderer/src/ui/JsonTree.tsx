@@ -31,10 +31,17 @@ function Node({ name, value, level }: { name: string; value: unknown; level: num
       </li>
     );
   }
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value as Record<string, unknown>);
   return (
     <li role="treeitem" aria-level={level} aria-expanded={open} className="json__item">
-      <button type="button" className="json__toggle" onClick={() => setOpen(!open)} aria-label={`${open ? t('details.collapse') : t('details.expand')} ${name}`}>
+      <button
+        type="button"
+        className="json__toggle"
+        onClick={() => setOpen(!open)}
+        aria-label={`${open ? t('details.collapse') : t('details.expand')} ${name}`}
+      >
         <ChevronIcon size={11} className={open ? 'json__chevron json__chevron--open' : 'json__chevron'} />
         <span className="json__key">{name}</span>
         <span className="json__summary">{Array.isArray(value) ? `[${entries.length}]` : `{${entries.length}}`}</span>

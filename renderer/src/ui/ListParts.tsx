@@ -3,7 +3,17 @@
 
 import type { ReactNode } from 'react';
 
-export function ViewHeader({ id, title, intro, actions }: { id: string; title: string; intro: ReactNode; actions?: ReactNode }) {
+export function ViewHeader({
+  id,
+  title,
+  intro,
+  actions,
+}: {
+  id: string;
+  title: string;
+  intro: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="view-header">
       <div className="view-header__text">
@@ -15,7 +25,17 @@ export function ViewHeader({ id, title, intro, actions }: { id: string; title: s
   );
 }
 
-export function EmptyList({ icon, title, text, testId }: { icon: ReactNode; title: string; text?: string | null; testId: string }) {
+export function EmptyList({
+  icon,
+  title,
+  text,
+  testId,
+}: {
+  icon: ReactNode;
+  title: string;
+  text?: string | null;
+  testId: string;
+}) {
   return (
     <div className="list-empty" data-testid={testId}>
       <div className="empty-state__icon">{icon}</div>

@@ -20,7 +20,19 @@ export interface PopoverProps {
   children: (close: () => void) => ReactNode;
 }
 
-export function Popover({ label, ariaLabel, buttonClass, testId, panelTestId, kind, panelLabel, align = 'left', disabled, title, children }: PopoverProps) {
+export function Popover({
+  label,
+  ariaLabel,
+  buttonClass,
+  testId,
+  panelTestId,
+  kind,
+  panelLabel,
+  align = 'left',
+  disabled,
+  title,
+  children,
+}: PopoverProps) {
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);

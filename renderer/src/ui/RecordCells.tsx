@@ -16,11 +16,23 @@ export function IpCell({ ip }: { ip: string }) {
 }
 
 /** When the file last changed: relative, with the exact time in the tooltip. */
-export function ChangedCell({ record, now, className = '' }: { record: SessionRecord; now: number; className?: string }) {
+export function ChangedCell({
+  record,
+  now,
+  className = '',
+}: {
+  record: SessionRecord;
+  now: number;
+  className?: string;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <div role="gridcell" className={`cell cell--time${className ? ` ${className}` : ''}`}>
-      <time className="cell__text" dateTime={new Date(record.mtimeMs).toISOString()} title={absoluteTime(record.mtimeMs, i18n.language)}>
+      <time
+        className="cell__text"
+        dateTime={new Date(record.mtimeMs).toISOString()}
+        title={absoluteTime(record.mtimeMs, i18n.language)}
+      >
         {relativeTime(record.mtimeMs, now, i18n.language, t('time.justNow'))}
       </time>
     </div>

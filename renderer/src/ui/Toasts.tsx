@@ -14,8 +14,15 @@ function ToastView({ toast }: { toast: Toast }) {
   }, [toast.id, toast.timeoutMs]);
 
   return (
-    <div className={`toast toast--${toast.tone}`} data-testid="toast" data-tone={toast.tone} role={toast.tone === 'error' ? 'alert' : 'status'}>
-      <span className="toast__icon">{toast.tone === 'error' ? <WarningIcon /> : toast.tone === 'success' ? <CheckIcon /> : null}</span>
+    <div
+      className={`toast toast--${toast.tone}`}
+      data-testid="toast"
+      data-tone={toast.tone}
+      role={toast.tone === 'error' ? 'alert' : 'status'}
+    >
+      <span className="toast__icon">
+        {toast.tone === 'error' ? <WarningIcon /> : toast.tone === 'success' ? <CheckIcon /> : null}
+      </span>
       <div className="toast__text">
         <div className="toast__title">{toast.title}</div>
         {toast.detail ? <div className="toast__detail">{toast.detail}</div> : null}
@@ -34,7 +41,12 @@ function ToastView({ toast }: { toast: Toast }) {
             {a.label}
           </button>
         ))}
-        <button type="button" className="icon-button icon-button--small" aria-label={t('toast.dismiss')} onClick={() => dismissToast(toast.id)}>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label={t('toast.dismiss')}
+          onClick={() => dismissToast(toast.id)}
+        >
           <CloseIcon size={12} />
         </button>
       </div>

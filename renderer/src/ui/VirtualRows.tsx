@@ -20,7 +20,12 @@ export interface VirtualRowsOptions {
   headerHeight: number;
 }
 
-export function useVirtualRows({ keys, scrollRef, rowHeight, headerHeight }: VirtualRowsOptions): Virtualizer<HTMLDivElement, Element> {
+export function useVirtualRows({
+  keys,
+  scrollRef,
+  rowHeight,
+  headerHeight,
+}: VirtualRowsOptions): Virtualizer<HTMLDivElement, Element> {
   return useVirtualizer({
     count: keys.length,
     getScrollElement: () => scrollRef.current,

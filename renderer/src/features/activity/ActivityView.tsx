@@ -4,7 +4,13 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditSessionChange, type AuditValue } from '../../../../shared/audit';
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditSessionChange,
+  type AuditValue,
+} from '../../../../shared/audit';
 import { loadAudit } from './audit-actions';
 import { exportAudit } from '../export/export-actions';
 import { absoluteTime } from '../../lib/format';
@@ -29,7 +35,14 @@ function valueLabel(t: TFunction, v: AuditValue | undefined): string {
 }
 
 function searchable(e: AuditEntry): string {
-  return [e.user, e.folder, e.action, e.message ?? '', e.outcome ?? '', ...e.sessions.flatMap((s) => [s.app, s.id, JSON.stringify(s.before ?? ''), JSON.stringify(s.after ?? '')])]
+  return [
+    e.user,
+    e.folder,
+    e.action,
+    e.message ?? '',
+    e.outcome ?? '',
+    ...e.sessions.flatMap((s) => [s.app, s.id, JSON.stringify(s.before ?? ''), JSON.stringify(s.after ?? '')]),
+  ]
     .join('\u0001')
     .toLowerCase();
 }
@@ -64,7 +77,11 @@ function PushedCell({ entry }: { entry: AuditEntry }) {
     );
   }
   if (entry.pushed === undefined) return <span className="muted">—</span>;
-  return <span className={`pill ${entry.pushed ? 'pill--ok' : 'pill--wait'}`}>{entry.pushed ? t('activity.pushed') : t('activity.notPushed')}</span>;
+  return (
+    <span className={`pill ${entry.pushed ? 'pill--ok' : 'pill--wait'}`}>
+      {entry.pushed ? t('activity.pushed') : t('activity.notPushed')}
+    </span>
+  );
 }
 
 function EntryRow({ entry, names }: { entry: AuditEntry; names: Map<string, string> }) {
@@ -127,10 +144,22 @@ export function ActivityView() {
         intro={<p className="muted">{t('activity.intro')}</p>}
         actions={
           <>
-            <button type="button" className="button button--small button--icon-small" aria-label={t('toolbar.refresh')} title={t('toolbar.refresh')} onClick={() => void loadAudit()}>
+            <button
+              type="button"
+              className="button button--small button--icon-small"
+              aria-label={t('toolbar.refresh')}
+              title={t('toolbar.refresh')}
+              onClick={() => void loadAudit()}
+            >
               {loading ? <Spinner /> : <RefreshIcon size={13} />}
             </button>
-            <button type="button" className="button button--small" data-testid="activity-export" disabled={shown.length === 0} onClick={() => exportAudit(shown)}>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="activity-export"
+              disabled={shown.length === 0}
+              onClick={() => exportAudit(shown)}
+            >
               <ExportIcon size={12} /> {t('activity.export')}
             </button>
           </>
@@ -167,12 +196,18 @@ export function ActivityView() {
           />
         </div>
         <label className="toggle">
-          <input type="checkbox" checked={thisFolderOnly} onChange={(e) => useAudit.setState({ thisFolderOnly: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={thisFolderOnly}
+            onChange={(e) => useAudit.setState({ thisFolderOnly: e.target.checked })}
+          />
           <span>{t('activity.thisFolder')}</span>
         </label>
         <span className="list-header__spacer" />
         <span className="list-header__meta" data-testid="activity-count">
-          {entries ? t('activity.count', { count: shown.length, formatted: shown.length.toLocaleString(i18n.language) }) : ''}
+          {entries
+            ? t('activity.count', { count: shown.length, formatted: shown.length.toLocaleString(i18n.language) })
+            : ''}
         </span>
       </div>
       {error ? (
@@ -209,7 +244,11 @@ export function ActivityView() {
               ))}
             </tbody>
           </table>
-          {shown.length > SHOWN_ENTRIES ? <p className="muted mini-table__more">{t('activity.moreEntries', { count: shown.length - SHOWN_ENTRIES })}</p> : null}
+          {shown.length > SHOWN_ENTRIES ? (
+            <p className="muted mini-table__more">
+              {t('activity.moreEntries', { count: shown.length - SHOWN_ENTRIES })}
+            </p>
+          ) : null}
         </div>
       )}
     </section>

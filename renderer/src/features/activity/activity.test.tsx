@@ -3,9 +3,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../shared/audit';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 const ROOT = '/srv/4d/Data/MobileApps';
@@ -22,7 +22,10 @@ describe('activity', () => {
       sessions: [{ app: IOS, id, before, after }],
       pushed: false,
     });
-    client.auditEntries = [entry('set-status', 'b2c0ffee', 'pending', 'accepted'), entry('set-email', 'a1c0ffee', 'alice@acme.com', 'alice@new.org')];
+    client.auditEntries = [
+      entry('set-status', 'b2c0ffee', 'pending', 'accepted'),
+      entry('set-email', 'a1c0ffee', 'alice@acme.com', 'alice@new.org'),
+    ];
     await settle(() => fireEvent.click(screen.getByTestId('activity-item')));
     await waitFor(() => expect(screen.getAllByTestId('activity-row')).toHaveLength(2));
     expect(client.callsOf('readAuditLog')[0]![0]).toEqual({ limit: 5000, folder: ROOT });

@@ -13,7 +13,14 @@ export interface AuditStore {
   thisFolderOnly: boolean;
 }
 
-const initial = (): AuditStore => ({ entries: null, loading: false, error: null, action: 'all', text: '', thisFolderOnly: true });
+const initial = (): AuditStore => ({
+  entries: null,
+  loading: false,
+  error: null,
+  action: 'all',
+  text: '',
+  thisFolderOnly: true,
+});
 
 export const useAudit = create<AuditStore>(initial);
 

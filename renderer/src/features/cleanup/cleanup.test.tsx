@@ -3,9 +3,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sampleData } from '../../test/fake-client';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 const ANDROID = 'com.acme.tasks';

@@ -5,7 +5,15 @@ import type { ExportFormat } from './export-actions';
 import { ChevronDownIcon, ExportIcon } from '../../ui/Icons';
 import { Popover } from '../../ui/Popover';
 
-export function ExportMenu({ onExport, count, small }: { onExport: (format: ExportFormat) => void; count: number; small?: boolean }) {
+export function ExportMenu({
+  onExport,
+  count,
+  small,
+}: {
+  onExport: (format: ExportFormat) => void;
+  count: number;
+  small?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Popover

@@ -79,9 +79,17 @@ export function exportSessions(records: readonly SessionRecord[], format: Export
   }
   try {
     sink(sessionsFile(records, format, what));
-    showToast({ tone: 'success', title: t('exporting.done', { count: records.length, format: format.toUpperCase() }), timeoutMs: 3000 });
+    showToast({
+      tone: 'success',
+      title: t('exporting.done', { count: records.length, format: format.toUpperCase() }),
+      timeoutMs: 3000,
+    });
   } catch (err) {
-    showToast({ tone: 'error', title: t('exporting.failed'), detail: err instanceof Error ? err.message : String(err) });
+    showToast({
+      tone: 'error',
+      title: t('exporting.failed'),
+      detail: err instanceof Error ? err.message : String(err),
+    });
   }
 }
 
@@ -89,6 +97,10 @@ export function exportAudit(entries: readonly AuditEntry[]): void {
   try {
     sink({ fileName: `activity-${stamp()}.csv`, mime: EXPORT_MIME.csv, text: auditToCsv(entries, { bom: true }) });
   } catch (err) {
-    showToast({ tone: 'error', title: t('exporting.failed'), detail: err instanceof Error ? err.message : String(err) });
+    showToast({
+      tone: 'error',
+      title: t('exporting.failed'),
+      detail: err instanceof Error ? err.message : String(err),
+    });
   }
 }

@@ -3,9 +3,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { adoptFiltersOf } from '../../store/ui';
-import { renderApp, rowDevices, rowIds, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, rowDevices, rowIds, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const ROOT = '/srv/4d/Data/MobileApps';
 
@@ -21,7 +21,10 @@ describe('filters', () => {
     expect(screen.getByTestId('filters-button').getAttribute('aria-label')).toBe('Filters (2 active)');
     fireEvent.change(screen.getByTestId('search'), { target: { value: 'nobody' } });
     expect(screen.queryAllByTestId('session-row')).toHaveLength(0);
-    expect(JSON.parse(localStorage.getItem(`msm.filters:${ROOT}`) ?? 'null')).toEqual({ status: 'all', extra: { platform: 'ios', simulator: false } });
+    expect(JSON.parse(localStorage.getItem(`msm.filters:${ROOT}`) ?? 'null')).toEqual({
+      status: 'all',
+      extra: { platform: 'ios', simulator: false },
+    });
     unmount();
     // A new window on the same folder gets them back (renderApp resets the stores, not the storage).
     const saved = localStorage.getItem(`msm.filters:${ROOT}`);

@@ -3,9 +3,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { FolderSummary } from '../../../../shared/types';
 import { resetFolders } from './folders-store';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 function folder(over: Partial<FolderSummary>): FolderSummary {
   return {

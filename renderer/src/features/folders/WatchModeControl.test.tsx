@@ -6,11 +6,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { WatchInfo } from '../../../../shared/types';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 import { recheckOnFocus, RECHECK_EVERY_MS } from './focus-recheck';
 import { resetFolders } from './folders-store';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const SHARE: WatchInfo = {
   mode: 'polling',

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FolderSummary } from '../../../../shared/types';
 import { resetFolders } from '../folders/folders-store';
 import { makeRecord } from '../../test/fake-client';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 const ANDROID = 'com.acme.tasks';

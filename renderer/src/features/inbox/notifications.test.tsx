@@ -4,9 +4,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useUi } from '../../store/ui';
 import { makeRecord } from '../../test/fake-client';
-import { renderApp, selectedDevices, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, selectedDevices, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 const ANDROID = 'com.acme.tasks';

@@ -6,9 +6,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../shared/api-error';
 import type { Problem } from '../../../../shared/types';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 

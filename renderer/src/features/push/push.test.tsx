@@ -2,9 +2,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PushResult } from '../../../../shared/types';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 
@@ -48,7 +48,10 @@ describe('Push', () => {
         },
       ],
       problems: [],
-      rules: { source: '4d-schema', schemaPath: '/Applications/4D.app/Contents/Resources/JSONSchemas/mobileSessionSchema.json' },
+      rules: {
+        source: '4d-schema',
+        schemaPath: '/Applications/4D.app/Contents/Resources/JSONSchemas/mobileSessionSchema.json',
+      },
     };
     await settle(() => fireEvent.click(screen.getByTestId('push-button')));
     const dialog = screen.getByTestId('preflight-dialog');
@@ -146,7 +149,9 @@ describe('Push', () => {
       ),
     );
     expect(dialog.textContent).toContain('Stored in the OS keychain.');
-    expect(within(dialog).getByTestId('check-rules').textContent).toBe('Checked with the built-in rules (no 4D installation found).');
+    expect(within(dialog).getByTestId('check-rules').textContent).toBe(
+      'Checked with the built-in rules (no 4D installation found).',
+    );
     const secret = within(dialog).getByLabelText('Secret') as HTMLInputElement;
     expect(secret.type).toBe('password');
     expect(secret.placeholder).toBe('Leave empty to keep the stored secret');
@@ -166,7 +171,11 @@ describe('Push', () => {
     fireEvent.change(within(dialog).getByLabelText('4D installation'), { target: { value: ' /Applications/4D.app ' } });
     await settle(() => fireEvent.click(within(dialog).getByTestId('save-settings')));
     expect(client.callsOf('setPushSettings').at(-1)).toEqual([
-      { url: 'https://new.example.com/rest/$catalog/refresh', timeoutMs: 10_000, fourDInstallPath: '/Applications/4D.app' },
+      {
+        url: 'https://new.example.com/rest/$catalog/refresh',
+        timeoutMs: 10_000,
+        fourDInstallPath: '/Applications/4D.app',
+      },
     ]);
   });
 });

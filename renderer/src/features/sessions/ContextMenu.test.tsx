@@ -2,9 +2,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HostPlatform } from '../../../../shared/types';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 
@@ -26,7 +26,9 @@ describe('context menu', () => {
       await renderApp({ host });
       const { menu } = await openMenuOnFirstRow();
       expect(menu.getAttribute('role')).toBe('menu');
-      const names = within(menu).getAllByRole('menuitem').map((i) => i.textContent);
+      const names = within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent);
       expect(names).toEqual([label, 'Copy session id', 'Accept', 'Hold', 'Delete…']);
     });
   }
@@ -38,7 +40,9 @@ describe('context menu', () => {
     const id = row.getAttribute('data-id')!;
     expect(client.callsOf('reveal')).toEqual([[{ app: IOS, id }]]);
     const dialog = screen.getByTestId('reveal-dialog');
-    expect((within(dialog).getByTestId('reveal-location') as HTMLInputElement).value).toBe(`/srv/4d/Data/MobileApps/${IOS}/${id}`);
+    expect((within(dialog).getByTestId('reveal-location') as HTMLInputElement).value).toBe(
+      `/srv/4d/Data/MobileApps/${IOS}/${id}`,
+    );
     expect(within(dialog).getByRole('button', { name: /Copy/ })).toBeTruthy();
     expect(screen.queryByTestId('context-menu')).toBeNull();
   });
@@ -76,9 +80,15 @@ describe('context menu', () => {
     await settle(() => fireEvent.contextMenu(rows[1]!, { clientX: 10, clientY: 10 }));
     const menu = screen.getByTestId('context-menu');
     expect(within(menu).getByTestId('context-menu-count').textContent).toBe('3 sessions selected');
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.getAttribute('data-item'))).toEqual(['copy', 'accept', 'hold', 'export-csv', 'export-json', 'delete']);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.getAttribute('data-item')),
+    ).toEqual(['copy', 'accept', 'hold', 'export-csv', 'export-json', 'delete']);
     // The selection is kept.
-    expect(screen.getAllByTestId('session-row').filter((r) => r.getAttribute('aria-selected') === 'true')).toHaveLength(3);
+    expect(screen.getAllByTestId('session-row').filter((r) => r.getAttribute('aria-selected') === 'true')).toHaveLength(
+      3,
+    );
     await settle(() => fireEvent.click(within(menu).getByRole('menuitem', { name: 'Hold' })));
     expect(client.callsOf('setStatus')).toEqual([[ids.map((id) => ({ app: IOS, id })), 'pending']]);
   });
@@ -89,10 +99,14 @@ describe('context menu', () => {
     await settle(() => fireEvent.mouseDown(rows[0]!, { button: 0 }));
     await settle(() => fireEvent.mouseDown(rows[1]!, { button: 0, shiftKey: true }));
     await settle(() => fireEvent.contextMenu(rows[0]!, { clientX: 10, clientY: 10 }));
-    await settle(() => fireEvent.click(within(screen.getByTestId('context-menu')).getByRole('menuitem', { name: 'Delete…' })));
+    await settle(() =>
+      fireEvent.click(within(screen.getByTestId('context-menu')).getByRole('menuitem', { name: 'Delete…' })),
+    );
     const dialog = screen.getByTestId('confirm-dialog');
     await settle(() => fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' })));
-    expect(client.callsOf('deleteSessions')).toEqual([[rows.slice(0, 2).map((r) => ({ app: IOS, id: r.getAttribute('data-id') }))]]);
+    expect(client.callsOf('deleteSessions')).toEqual([
+      [rows.slice(0, 2).map((r) => ({ app: IOS, id: r.getAttribute('data-id') }))],
+    ]);
   });
 
   it('on a row outside the selection first selects that row alone', async () => {
@@ -112,7 +126,11 @@ describe('context menu', () => {
     const { client } = await renderApp();
     await settle(() => fireEvent.contextMenu(screen.getByTestId('sessions-table'), { clientX: 10, clientY: 400 }));
     const menu = screen.getByTestId('context-menu');
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Refresh']);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent),
+    ).toEqual(['Refresh']);
     await settle(() => fireEvent.click(within(menu).getByRole('menuitem', { name: 'Refresh' })));
     expect(client.callsOf('refresh')).toHaveLength(1);
   });

@@ -40,8 +40,19 @@ function rowItems(t: TFunction, host: HostPlatform | undefined, target: SessionR
   return [
     { key: 'reveal', label: t(revealLabelKey(host)), run: () => void reveal(target) },
     { key: 'copy', label: t('menu.copyId'), run: () => void copySessionId(target) },
-    { key: 'accept', label: t('menu.accept'), run: () => void setStatus([target], 'accepted'), disabled: record?.status === 'accepted', separatorBefore: true },
-    { key: 'hold', label: t('menu.hold'), run: () => void setStatus([target], 'pending'), disabled: record?.status === 'pending' },
+    {
+      key: 'accept',
+      label: t('menu.accept'),
+      run: () => void setStatus([target], 'accepted'),
+      disabled: record?.status === 'accepted',
+      separatorBefore: true,
+    },
+    {
+      key: 'hold',
+      label: t('menu.hold'),
+      run: () => void setStatus([target], 'pending'),
+      disabled: record?.status === 'pending',
+    },
     { key: 'delete', label: t('menu.delete'), run: () => requestDelete([target]), danger: true, separatorBefore: true },
   ];
 }
@@ -52,9 +63,25 @@ function selectionItems(t: TFunction, refs: SessionRef[]): Item[] {
   const app = useWorkspace.getState().apps.find((a) => a.folder === refs[0]?.app)?.name ?? refs[0]?.app ?? '';
   return [
     { key: 'copy', label: t('menu.copyIds'), run: () => void copySessionIds(refs) },
-    { key: 'accept', label: t('menu.accept'), run: () => void setStatus(refs, 'accepted'), disabled: records.every((r) => r.status === 'accepted'), separatorBefore: true },
-    { key: 'hold', label: t('menu.hold'), run: () => void setStatus(refs, 'pending'), disabled: records.every((r) => r.status === 'pending') },
-    { key: 'export-csv', label: t('menu.exportCsv'), run: () => exportSessions(records, 'csv', `${app}-selection`), separatorBefore: true },
+    {
+      key: 'accept',
+      label: t('menu.accept'),
+      run: () => void setStatus(refs, 'accepted'),
+      disabled: records.every((r) => r.status === 'accepted'),
+      separatorBefore: true,
+    },
+    {
+      key: 'hold',
+      label: t('menu.hold'),
+      run: () => void setStatus(refs, 'pending'),
+      disabled: records.every((r) => r.status === 'pending'),
+    },
+    {
+      key: 'export-csv',
+      label: t('menu.exportCsv'),
+      run: () => exportSessions(records, 'csv', `${app}-selection`),
+      separatorBefore: true,
+    },
     { key: 'export-json', label: t('menu.exportJson'), run: () => exportSessions(records, 'json', `${app}-selection`) },
     { key: 'delete', label: t('menu.delete'), run: () => requestDelete(refs), danger: true, separatorBefore: true },
   ];
@@ -116,7 +143,9 @@ function MenuView() {
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const all = Array.from(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
+    const all = Array.from(
+      ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? [],
+    );
     const i = all.indexOf(document.activeElement as HTMLElement);
     let next: HTMLElement | undefined;
     switch (e.key) {

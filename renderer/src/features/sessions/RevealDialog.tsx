@@ -20,14 +20,26 @@ export function RevealDialog({ location }: { location: string }) {
           <button type="button" className="button" onClick={closeDialog}>
             {t('dialogs.close')}
           </button>
-          <button type="button" className="button button--primary" data-autofocus onClick={() => void copyPath(location).then(setCopied)}>
+          <button
+            type="button"
+            className="button button--primary"
+            data-autofocus
+            onClick={() => void copyPath(location).then(setCopied)}
+          >
             <CopyIcon size={12} /> {copied ? t('dialogs.copied') : t('dialogs.copy')}
           </button>
         </>
       }
     >
       <p>{t('dialogs.revealText')}</p>
-      <input className="input input--mono" readOnly value={location} aria-label={t('dialogs.revealTitle')} data-testid="reveal-location" onFocus={(e) => e.target.select()} />
+      <input
+        className="input input--mono"
+        readOnly
+        value={location}
+        aria-label={t('dialogs.revealTitle')}
+        data-testid="reveal-location"
+        onFocus={(e) => e.target.select()}
+      />
     </Dialog>
   );
 }

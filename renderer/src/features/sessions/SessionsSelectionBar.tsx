@@ -21,16 +21,35 @@ export function SessionsSelectionBar({ count, appName }: { count: number; appNam
   const { t } = useTranslation();
   return (
     <SelectionBar count={count} onClear={clearSelection}>
-      <button type="button" className="button button--small" data-testid="bulk-accept" onClick={() => void setStatus(selectedRefs(), 'accepted')}>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="bulk-accept"
+        onClick={() => void setStatus(selectedRefs(), 'accepted')}
+      >
         <CheckIcon size={12} /> {t('menu.accept')}
       </button>
-      <button type="button" className="button button--small" data-testid="bulk-hold" onClick={() => void setStatus(selectedRefs(), 'pending')}>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="bulk-hold"
+        onClick={() => void setStatus(selectedRefs(), 'pending')}
+      >
         {t('menu.hold')}
       </button>
-      <button type="button" className="button button--small button--danger-text" data-testid="bulk-delete" onClick={() => requestDelete(selectedRefs())}>
+      <button
+        type="button"
+        className="button button--small button--danger-text"
+        data-testid="bulk-delete"
+        onClick={() => requestDelete(selectedRefs())}
+      >
         <TrashIcon size={12} /> {t('menu.delete')}
       </button>
-      <ExportMenu small count={count} onExport={(format) => exportSessions(selectedRecords(), format, `${appName}-selection`)} />
+      <ExportMenu
+        small
+        count={count}
+        onExport={(format) => exportSessions(selectedRecords(), format, `${appName}-selection`)}
+      />
     </SelectionBar>
   );
 }

@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import type { SessionRef, SessionStatus } from '../../../../shared/types';
 import { setStatus } from './session-actions';
 
-export function StatusSelect({ target, status, inRow }: { target: SessionRef; status: SessionStatus | null; inRow?: boolean }) {
+export function StatusSelect({
+  target,
+  status,
+  inRow,
+}: {
+  target: SessionRef;
+  status: SessionStatus | null;
+  inRow?: boolean;
+}) {
   const { t } = useTranslation();
   const [inFlight, setInFlight] = useState<SessionStatus | null>(null);
   useEffect(() => setInFlight(null), [status]);

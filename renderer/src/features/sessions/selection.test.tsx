@@ -3,9 +3,17 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useUi } from '../../store/ui';
-import { renderApp, rowDevices, selectedDevices, sessionRow, settle, sortByDevice, useRendererTestCleanup } from '../../test/render-app';
+import {
+  renderApp,
+  rowDevices,
+  selectedDevices,
+  sessionRow,
+  settle,
+  sortByDevice,
+  cleanUpAfterEachTest,
+} from '../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 
@@ -38,7 +46,10 @@ describe('selection', () => {
     expect(rowDevices().sort()).toEqual(['iPhone 15 Pro', 'iPhone 9']);
     fireEvent.keyDown(screen.getByTestId('sessions-table'), { key: 'a', ctrlKey: true });
     expect(screen.getByTestId('selection-count').textContent).toBe('2 selected');
-    expect([...useUi.getState().selection.ids].sort()).toEqual(['a1c0ffee00000000000000000000000000000001', 'c3c0ffee00000000000000000000000000000003']);
+    expect([...useUi.getState().selection.ids].sort()).toEqual([
+      'a1c0ffee00000000000000000000000000000001',
+      'c3c0ffee00000000000000000000000000000003',
+    ]);
     // Narrowing the view drops the rows it hides from the selection.
     fireEvent.change(screen.getByTestId('search'), { target: { value: 'iphone 15' } });
     expect(screen.getByTestId('selection-count').textContent).toBe('1 selected');

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { tableCommand, type TableKey, type TableKeyContext } from './table-keys';
 
 const ctx: TableKeyContext = { selectedIndex: 5, rowCount: 100, pageRows: 10, multi: false, hasCurrent: true };
-const key = (k: string, mods: Partial<TableKey> = {}): TableKey => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<TableKey> = {}): TableKey => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('tableCommand', () => {
   it('selects all visible rows on Ctrl+A and Cmd+A (either case), not with Shift or Alt', () => {
@@ -25,7 +32,11 @@ describe('tableCommand', () => {
     expect(tableCommand(key('PageUp'), ctx)).toEqual({ kind: 'move', index: 0, extend: false });
     expect(tableCommand(key('Home'), ctx)).toEqual({ kind: 'move', index: 0, extend: false });
     expect(tableCommand(key('End'), ctx)).toEqual({ kind: 'move', index: 99, extend: false });
-    expect(tableCommand(key('PageDown'), { ...ctx, selectedIndex: 95 })).toEqual({ kind: 'move', index: 99, extend: false });
+    expect(tableCommand(key('PageDown'), { ...ctx, selectedIndex: 95 })).toEqual({
+      kind: 'move',
+      index: 99,
+      extend: false,
+    });
   });
 
   it('starts at the first row when none is current; Shift extends the selection', () => {

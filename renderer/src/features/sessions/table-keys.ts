@@ -39,10 +39,14 @@ export type TableCommand =
 
 /** The command for a key, or null when the key is not the grid's (the browser keeps it). */
 export function tableCommand(e: TableKey, ctx: TableKeyContext): TableCommand | null {
-  if ((e.metaKey || e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') return { kind: 'select-all' };
+  if ((e.metaKey || e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a')
+    return { kind: 'select-all' };
   if (e.metaKey || e.ctrlKey || e.altKey) return null;
   const move = moveTarget(e.key, ctx);
-  if (move !== null) return ctx.rowCount === 0 ? { kind: 'none' } : { kind: 'move', index: clamp(move, ctx.rowCount), extend: e.shiftKey };
+  if (move !== null)
+    return ctx.rowCount === 0
+      ? { kind: 'none' }
+      : { kind: 'move', index: clamp(move, ctx.rowCount), extend: e.shiftKey };
   switch (e.key) {
     case 'Escape':
       // Without a multiple selection Escape is not ours (a dialog or the window may want it).

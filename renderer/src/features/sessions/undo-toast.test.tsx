@@ -3,10 +3,10 @@
 // e-mail edit, inbox Accept and Keep pending — not only bulk actions.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp, settle, useRendererTestCleanup } from '../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 import { setEmail } from './session-actions';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 const IOS = 'UTT7VDX8W5.com.contactApp.Contact';
 

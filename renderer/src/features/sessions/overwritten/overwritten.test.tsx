@@ -5,9 +5,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OverwrittenChange } from '../../../../../shared/types';
-import { renderApp, settle, useRendererTestCleanup } from '../../../test/render-app';
+import { renderApp, settle, cleanUpAfterEachTest } from '../../../test/render-app';
 
-useRendererTestCleanup();
+cleanUpAfterEachTest();
 
 async function withOverwrite() {
   const rendered = await renderApp({ unpushed: 1 });
