@@ -63,7 +63,7 @@ export function runSteps<T>(steps: Steps<T>): T {
 }
 
 /** Items of work between two pauses of the resumable variants (a few milliseconds). */
-export const STEP_ITEMS = 8_192;
+export const STEP_ITEMS = 4_096;
 
 /** Sorts `items` (distinct item numbers below MAX_BYTE_KEY_ITEMS) in place by their keys; ties keep no particular order. */
 export function sortByByteKeys(keys: ByteKeys, items: Int32Array): void {

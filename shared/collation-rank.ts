@@ -7,7 +7,14 @@
 // collator itself, which is cheap on nearly sorted input. The collator has the last word,
 // so the ranks are exact whatever the key gets wrong. Pure: no Node, no DOM.
 
-import { ByteKeyBuilder, MAX_BYTE_KEY_ITEMS, runSteps, sortByByteKeysSteps, STEP_ITEMS, type Steps } from './byte-key-sort';
+import {
+  ByteKeyBuilder,
+  MAX_BYTE_KEY_ITEMS,
+  runSteps,
+  sortByByteKeysSteps,
+  STEP_ITEMS,
+  type Steps,
+} from './byte-key-sort';
 
 /** Bytes per character kind; ASCII weights are 1..~100, below these. */
 const OTHER_CHAR = 255; // any non-ASCII character left after removing accents
@@ -16,6 +23,9 @@ const MAX_DIGITS = 250;
 interface KeyTable {
   weight: Uint8Array; // per ASCII code: 0 = ignorable, else primary weight order
   digitRun: number; // the weight a run of digits sorts at
+  collator: Intl.Collator;
+  /** Non-ASCII characters met so far: the weight of the ASCII letter the collator calls equal (ø → o), else OTHER_CHAR. */
+  other: Map<number, number>;
 }
 
 function buildTable(collator: Intl.Collator): KeyTable {
@@ -31,7 +41,27 @@ function buildTable(collator: Intl.Collator): KeyTable {
     if (i > 0 && collator.compare(chars[i - 1]!, chars[i]!) !== 0) w += 1;
     weight[chars[i]!.charCodeAt(0)] = w;
   }
-  return { weight, digitRun: weight[48]! };
+  return { weight, digitRun: weight[48]!, collator, other: new Map() };
+}
+
+/** A non-ASCII character's weight: an ASCII letter's when the collator calls them equal (a guess the ranks check). */
+function otherWeight(table: KeyTable, code: number): number {
+  let w = table.other.get(code);
+  if (w === undefined) {
+    w = OTHER_CHAR;
+    if (code < 0xd800 || code > 0xdfff) {
+      const c = String.fromCharCode(code);
+      for (let a = 0; a < 128; a++) {
+        const letter = (a >= 65 && a <= 90) || (a >= 97 && a <= 122);
+        if (letter && table.weight[a] !== 0 && table.collator.compare(c, String.fromCharCode(a)) === 0) {
+          w = table.weight[a]!;
+          break;
+        }
+      }
+    }
+    table.other.set(code, w);
+  }
+  return w;
 }
 
 const tables = new WeakMap<Intl.Collator, KeyTable>();
@@ -72,7 +102,7 @@ function pushKey(out: ByteKeyBuilder, table: KeyTable, numeric: boolean, raw: st
       const w = table.weight[code]!;
       if (w !== 0) bytes[at++] = w;
     } else {
-      bytes[at++] = OTHER_CHAR;
+      bytes[at++] = otherWeight(table, code);
     }
   }
   out.length = at;
@@ -85,6 +115,7 @@ function* presorted(values: readonly string[], collator: Intl.Collator): Steps<I
   const table = tableFor(collator);
   const numeric = collator.resolvedOptions().numeric === true;
   const keys = new ByteKeyBuilder(values.length, values.length * 24);
+  yield;
   let count = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -144,7 +175,65 @@ export function* collationRanksSteps(values: readonly string[], collator: Intl.C
   const order = yield* presorted(values, collator);
   const count = yield* ranksAlong(values, order, collator, rank);
   if (count !== null) return { rank, count };
-  // The keys got some pair wrong: let the collator sort (TimSort, near linear on nearly sorted input).
-  const fixed = Int32Array.from(Array.from(order).sort((a, b) => collator.compare(values[a]!, values[b]!)));
+  // The keys got some pair wrong: let the collator sort (a natural merge sort, near linear on nearly sorted input).
+  const fixed = yield* mergeSortSteps(order, (a, b) => collator.compare(values[a]!, values[b]!));
   return { rank, count: (yield* ranksAlong(values, fixed, collator, rank))! };
+}
+
+/** The first index in [lo, hi) where `before` stops holding (it holds for a prefix). */
+function bound(items: Int32Array, lo: number, hi: number, before: (item: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A stable natural merge sort of `items` by `compare` (a copy), pausing every few thousand
+ * comparisons: the ascending runs already there are found, then merged pairwise.
+ */
+export function* mergeSortSteps(items: Int32Array, compare: (a: number, b: number) => number): Steps<Int32Array> {
+  const n = items.length;
+  let src = items.slice();
+  let dst = new Int32Array(n);
+  let runs: number[] = [0];
+  for (let k = 1; k < n; k++) {
+    if (compare(src[k - 1]!, src[k]!) > 0) runs.push(k);
+    if (k % STEP_ITEMS === 0) yield;
+  }
+  runs.push(n);
+  let work = 0;
+  while (runs.length > 2) {
+    const merged: number[] = [0];
+    for (let r = 0; r + 1 < runs.length; r += 2) {
+      const lo = runs[r]!;
+      const mid = runs[r + 1]!;
+      const hi = r + 2 < runs.length ? runs[r + 2]! : mid;
+      // Trimmed first, as TimSort does: the left run's head not above the right run's first
+      // item, and the right run's tail not below the left run's last item, are in place.
+      let i = lo;
+      let j = mid;
+      let out = lo;
+      let end = hi;
+      if (mid < hi) {
+        i = bound(src, lo, mid, (x) => compare(x, src[mid]!) <= 0);
+        end = bound(src, mid, hi, (x) => compare(x, src[mid - 1]!) < 0);
+      }
+      for (; out < i; out++) dst[out] = src[out]!;
+      for (let t = end; t < hi; t++) dst[t] = src[t]!;
+      while (i < mid && j < end) {
+        dst[out++] = compare(src[i]!, src[j]!) <= 0 ? src[i++]! : src[j++]!;
+        if (++work % STEP_ITEMS === 0) yield;
+      }
+      while (i < mid) dst[out++] = src[i++]!;
+      while (j < end) dst[out++] = src[j++]!;
+      merged.push(hi);
+    }
+    if (merged[merged.length - 1] !== n) merged.push(n);
+    runs = merged;
+    [src, dst] = [dst, src];
+  }
+  return src;
 }

@@ -3,9 +3,9 @@
 // (shared/session-filter.ts as of issue 13): if compareRecords ever changes, this test
 // still checks sortOrder against the order users have always seen.
 import { describe, expect, it } from 'vitest';
-import { compareRecords, SORT_COLUMNS, type SortColumn, type SortDirection } from './session-filter';
-import { sortOrder } from './session-sort';
-import { collationRanks } from './collation-rank';
+import { compareRecords, searchTextOf, SORT_COLUMNS, type SortColumn, type SortDirection } from './session-filter';
+import { ColumnIndex, runSteps, sortOrder } from './session-sort';
+import { collationRanks, mergeSortSteps } from './collation-rank';
 import type { SessionRecord, SessionStatus } from './types';
 
 // --- frozen copy of the comparator ---------------------------------------------------
@@ -245,5 +245,89 @@ describe('collationRanks', () => {
     const { rank } = collationRanks(values, spanish);
     const byRank = [...values].sort((a, b) => rank[values.indexOf(a)]! - rank[values.indexOf(b)]!);
     expect(byRank).toEqual([...values].sort(spanish.compare));
+  });
+});
+
+describe('ColumnIndex (kept up to date on live changes)', () => {
+  const ids = (rows: readonly SessionRecord[]) => rows.map((r) => `${r.app}/${r.id}`);
+
+  function check(indexes: Map<SortColumn, ColumnIndex>, current: readonly SessionRecord[], when: string): void {
+    for (const column of SORT_COLUMNS) {
+      const index = indexes.get(column)!;
+      const rebuilt = runSteps(ColumnIndex.build(current, column));
+      for (const direction of ['asc', 'desc'] as const) {
+        const expected = ids([...current].sort((a, b) => referenceCompare(a, b, column, direction)));
+        const patched = index.rows(direction);
+        expect(ids(patched.recs), `${column} ${direction} ${when}`).toEqual(expected);
+        expect(patched.ids).toEqual(patched.recs.map((r) => r.id));
+        expect(patched.hay).toEqual(patched.recs.map((r) => searchTextOf(r)));
+        expect(ids(rebuilt.rows(direction).recs), `${column} ${direction} rebuilt ${when}`).toEqual(expected);
+      }
+    }
+  }
+
+  for (const seed of [5, 6]) {
+    it(`equals the reference order after many random changes, one by one and in batches (seed ${seed})`, () => {
+      const random = rng(seed * 101);
+      let current = randomRecords(seed, 600);
+      // Same (app, id) never twice, as in one folder.
+      const seen = new Set<string>();
+      current = current.filter((r) => !seen.has(`${r.app}/${r.id}`) && seen.add(`${r.app}/${r.id}`));
+      const fresh = randomRecords(seed + 1_000, 4_000).map((r, i) => ({ ...r, id: `fresh${i}` }));
+      let next = 0;
+      const indexes = new Map(SORT_COLUMNS.map((c) => [c, runSteps(ColumnIndex.build(current, c))] as const));
+      for (let round = 0; round < 40; round++) {
+        const batch = round % 4 === 3 ? 20 + Math.floor(random() * 30) : 1 + Math.floor(random() * 3);
+        const before: SessionRecord[] = [];
+        const after: SessionRecord[] = [];
+        const gone = new Set<SessionRecord>();
+        for (let k = 0; k < batch; k++) {
+          const kind = random();
+          const pick = current[Math.floor(random() * current.length)]!;
+          if (gone.has(pick)) continue;
+          if (kind < 0.35) {
+            after.push(fresh[next++]!); // added
+          } else if (kind < 0.6) {
+            before.push(pick); // removed
+            gone.add(pick);
+          } else {
+            // changed: the same session with other values (often equal to a neighbour's, often empty)
+            const other = fresh[next++]!;
+            before.push(pick);
+            gone.add(pick);
+            after.push({ ...other, app: pick.app, id: pick.id });
+          }
+        }
+        current = [...current.filter((r) => !gone.has(r)), ...after];
+        for (const index of indexes.values()) index.apply(before, after);
+        check(indexes, current, `after round ${round} (${before.length} out, ${after.length} in)`);
+      }
+    });
+  }
+
+  it('empties and refills', () => {
+    const records = randomRecords(8, 30);
+    const index = runSteps(ColumnIndex.build(records, 'os'));
+    index.apply(records.slice(0, 10), []);
+    index.apply(records.slice(10), []);
+    expect(index.size).toBe(0);
+    expect(index.rows('desc').recs).toEqual([]);
+    for (const r of records) index.apply([], [r]);
+    const expected = [...records].sort((a, b) => referenceCompare(a, b, 'os', 'desc'));
+    expect(ids(index.rows('desc').recs)).toEqual(ids(expected));
+  });
+});
+
+describe('mergeSortSteps', () => {
+  it('sorts like Array#sort, whatever runs the input has', () => {
+    const random = rng(21);
+    for (const n of [0, 1, 2, 50, 5_000]) {
+      const values = Array.from({ length: n }, () => Math.floor(random() * 100));
+      // Mostly sorted with a few displaced stretches, like byte keys that got some strings wrong.
+      const items = Int32Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
+      for (let k = 0; k < n / 10; k++) items[Math.floor(random() * n)] = Math.floor(random() * n);
+      const sorted = runSteps(mergeSortSteps(items, (a, b) => values[a]! - values[b]!));
+      expect(Array.from(sorted, (i) => values[i])).toEqual(Array.from(items, (i) => values[i]).sort((a, b) => a! - b!));
+    }
   });
 });

@@ -15,7 +15,14 @@
 // indexes in idle-time slices. session-sort.test.ts checks the orders against a frozen
 // copy of the comparator on random data. Pure: no Node, no DOM.
 
-import { ByteKeyBuilder, MAX_BYTE_KEY_ITEMS, runSteps, sortByByteKeysSteps, STEP_ITEMS, type Steps } from './byte-key-sort';
+import {
+  ByteKeyBuilder,
+  MAX_BYTE_KEY_ITEMS,
+  runSteps,
+  sortByByteKeysSteps,
+  STEP_ITEMS,
+  type Steps,
+} from './byte-key-sort';
 import { collationRanksSteps } from './collation-rank';
 import {
   collator,
@@ -30,12 +37,13 @@ import {
 } from './session-filter';
 import type { SessionRecord } from './types';
 
-export { runSteps, type Steps } from './byte-key-sort';
+export { runSteps, STEP_ITEMS, type Steps } from './byte-key-sort';
 
 // --- ascending ranks per column --------------------------------------------------------
 
 /** compareText's ascending order: collated, empty values last. */
 function* textRanks(values: readonly string[]): Steps<Float64Array> {
+  yield; // after the caller's pass over every row
   const { rank, count } = yield* collationRanksSteps(values, collator);
   for (let i = 0; i < rank.length; i++) if (rank[i] === -1) rank[i] = count;
   return rank;
@@ -92,7 +100,19 @@ function* ipRanks(records: readonly SessionRecord[]): Steps<Float64Array> {
 
 /** compareStatus' ascending order: pending, accepted, anything else; an invalid (null) status last. */
 function statusRanks(records: readonly SessionRecord[]): Float64Array {
-  return Float64Array.from(records, (r) => (r.status === null ? 3 : (STATUS_RANK[r.status] ?? 2)));
+  const out = new Float64Array(records.length);
+  for (let i = 0; i < out.length; i++) {
+    const { status } = records[i]!;
+    out[i] = status === null ? 3 : (STATUS_RANK[status] ?? 2);
+  }
+  return out;
+}
+
+/** A plain loop: `Float64Array.from(records, fn)` takes several times longer at 100k rows. */
+function mtimes(records: readonly SessionRecord[]): Float64Array {
+  const out = new Float64Array(records.length);
+  for (let i = 0; i < out.length; i++) out[i] = records[i]!.mtimeMs;
+  return out;
 }
 
 /** Per row, its place along the column (major, then minor for os versions); ascending numbers = ascending order. */
@@ -119,7 +139,7 @@ function* columnRanks(records: readonly SessionRecord[], column: SortColumn): St
     case 'status':
       return { major: statusRanks(records), minor: null };
     case 'changed':
-      return { major: yield* numberRanks(Float64Array.from(records, (r) => r.mtimeMs)), minor: null };
+      return { major: yield* numberRanks(mtimes(records)), minor: null };
   }
 }
 
@@ -174,7 +194,8 @@ export function* tieRanksSteps(records: readonly SessionRecord[]): Steps<Int32Ar
  * 1 different; for "os", 2 when the OS differs, 1 when only the version does.
  */
 export function primaryLevel(a: SessionRecord, b: SessionRecord, column: SortColumn): number {
-  if (column === 'os') return compareText(a.os, b.os, 1) !== 0 ? 2 : compareText(a.osVersion, b.osVersion, 1) !== 0 ? 1 : 0;
+  if (column === 'os')
+    return compareText(a.os, b.os, 1) !== 0 ? 2 : compareText(a.osVersion, b.osVersion, 1) !== 0 ? 1 : 0;
   return comparePrimary(a, b, column, 1) !== 0 ? 1 : 0;
 }
 
@@ -378,7 +399,11 @@ export class ColumnIndex {
   rows(direction: SortDirection): OrderedRows {
     const { order, column } = this;
     const n = order.length;
-    const out: OrderedRows = { ids: new Array<string>(n), recs: new Array<SessionRecord>(n), hay: new Array<string>(n) };
+    const out: OrderedRows = {
+      ids: new Array<string>(n),
+      recs: new Array<SessionRecord>(n),
+      hay: new Array<string>(n),
+    };
     if (direction === 'asc') {
       for (let i = 0; i < n; i++) {
         const row = order[i]!;
@@ -388,7 +413,9 @@ export class ColumnIndex {
       }
       return out;
     }
-    const positions = descendingPositions(n, this.level, topLevel(column), (k, lvl) => sortsLastAt(order[k]!.rec, column, lvl));
+    const positions = descendingPositions(n, this.level, topLevel(column), (k, lvl) =>
+      sortsLastAt(order[k]!.rec, column, lvl),
+    );
     for (let i = 0; i < n; i++) {
       const row = order[positions[i]!]!;
       out.ids[i] = row.id;

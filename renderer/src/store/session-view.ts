@@ -18,8 +18,16 @@ import {
   SORT_COLUMNS,
   type SortColumn,
 } from '../../../shared/session-filter';
-import { ColumnIndex, indexedRow, runSteps, tieRanksSteps, type IndexedRow, type Steps } from '../../../shared/session-sort';
-import type { SessionRecord, SessionStatus } from '../../../shared/types';
+import {
+  ColumnIndex,
+  indexedRow,
+  runSteps,
+  STEP_ITEMS,
+  tieRanksSteps,
+  type IndexedRow,
+  type Steps,
+} from '../../../shared/session-sort';
+import type { SessionRecord } from '../../../shared/types';
 import { patchRows, type SortedRows } from './rows-patch';
 import { isLatest, stepsSince, type AppSessions } from './session-index';
 
@@ -104,7 +112,7 @@ function* indexedOf(rows: Rows): Steps<IndexedRow[]> {
     const out = new Array<IndexedRow>(rows.recs.length);
     for (let i = 0; i < out.length; i++) {
       out[i] = indexedRow(rows.recs[i]!);
-      if (i % 8_192 === 8_191) yield;
+      if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
     }
     rows.indexed = out;
   }
@@ -195,6 +203,7 @@ export function stepIndexBuild(budgetMs: number): boolean {
   do {
     if (complete()) {
       index.build = null;
+      rowsCache.delete(index.app); // the indexes follow the changes now; the snapshot would only pin replaced records
       return true;
     }
     index.build ??= buildMissing(index, rowsOf(index.latest));
@@ -211,7 +220,7 @@ const idle = (
 /** Idle time in the renderer; none in Node (tests and the bench run `stepIndexBuild` themselves). */
 const scheduleIdle: IdleScheduler | null = idle ? (work) => idle(work, { timeout: 2_000 }) : null;
 /** Longest slice of index building per idle callback. */
-const IDLE_SLICE_MS = 12;
+const IDLE_SLICE_MS = 8;
 let idleScheduled = false;
 
 function scheduleIndexBuild(): void {
