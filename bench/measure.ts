@@ -1,6 +1,8 @@
 // Measuring tools shared by the benches: command-line numbers, rounding and
 // percentiles, the longest event-loop block during a call, and settled RSS.
 
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -45,4 +47,20 @@ export async function settledRssMB(): Promise<number> {
   await new Promise((r) => setTimeout(r, 100));
   gc();
   return rssMB();
+}
+
+/** Bundles the scan worker to plain JS in `dir`, as the app's build does (tsx startup would be measured otherwise). */
+export async function prebuildScanWorker(dir: string): Promise<string> {
+  const out = join(dir, 'scan-worker.mjs');
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), '../electron/engine/scan/scan-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'silent',
+  });
+  return out;
 }

@@ -15,28 +15,12 @@ import type { EngineEvent, SessionRef } from '../shared/types';
 import { NativeWatcher, PollingWatcher } from '../electron/engine/watch/folder-watcher';
 import { Workspace } from '../electron/engine/folder/workspace';
 import { cachedDataset } from '../electron/engine/testing/dataset';
-import { arg, blockDuring, gc, median, pct, round, rssMB, settledRssMB } from './measure';
+import { arg, blockDuring, gc, median, pct, prebuildScanWorker, round, rssMB, settledRssMB } from './measure';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '.data');
 
 const now = () => performance.timeOrigin + performance.now();
-
-/** Bundles the scan worker to plain JS, as the app's build does (tsx startup would be measured otherwise). */
-async function prebuildWorker(): Promise<string> {
-  const out = join(dataDir, 'scan-worker.mjs');
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(here, '../electron/engine/scan/scan-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    logLevel: 'silent',
-  });
-  return out;
-}
 
 function floor(root: string): { ms: number; cpuMs: number; files: number; rssMB: number } {
   return JSON.parse(execFileSync(process.execPath, [join(here, 'floor.mjs'), root], { encoding: 'utf8' })) as {
@@ -229,7 +213,7 @@ async function main(): Promise<void> {
   const tGen = performance.now();
   const { root, generated } = cachedDataset(dataDir, sessions);
   const generateMs = performance.now() - tGen;
-  process.env['MSM_SCAN_WORKER_SCRIPT'] = await prebuildWorker();
+  process.env['MSM_SCAN_WORKER_SCRIPT'] = await prebuildScanWorker(dataDir);
 
   const floors: ReturnType<typeof floor>[] = [];
   const runs: ScanRun[] = [];

@@ -7,13 +7,14 @@
 
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Workspace } from '../electron/engine/folder/workspace';
 import { writeDataset } from '../electron/engine/testing/dataset';
 import { shareUnavailable, startTestShare } from '../tests/share/test-share';
+import { median, prebuildScanWorker } from './measure';
 
 const self = fileURLToPath(import.meta.url);
 const IN_FLIGHT = 64;
@@ -52,23 +53,6 @@ async function engineOpen(root: string): Promise<{ ms: number; sessions: number;
   return { ms, sessions: state.apps.reduce((n, a) => n + a.counts.total, 0), slowReads };
 }
 
-/** Bundles the scan worker to plain JS, as the app's build does (tsx startup would be measured otherwise). */
-async function prebuildWorker(dir: string): Promise<string> {
-  const out = join(dir, 'scan-worker.mjs');
-  const esbuild = await import('esbuild');
-  const entry = join(dirname(self), '../electron/engine/scan/scan-worker.ts');
-  await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    logLevel: 'silent',
-  });
-  return out;
-}
-
 /** One measurement in a fresh process (no warm caches, threads or JIT from the previous one). */
 function inChild(kind: 'loop' | 'engine', root: string, worker: string): Record<string, number | boolean> {
   const env = { ...process.env, MSM_SCAN_WORKER_SCRIPT: worker };
@@ -80,7 +64,6 @@ function inChild(kind: 'loop' | 'engine', root: string, worker: string): Record<
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (n: number) => Math.round(n);
 
 async function main(): Promise<void> {
@@ -91,7 +74,7 @@ async function main(): Promise<void> {
   const share = await startTestShare({ delayMs: 1, cacheSeconds: 1 });
   const buildDir = mkdtempSync(join(tmpdir(), 'msm-share-worker-'));
   try {
-    const worker = await prebuildWorker(buildDir);
+    const worker = await prebuildScanWorker(buildDir);
     const t0 = performance.now();
     writeDataset(share.serverDir, sessions);
     const generateMs = performance.now() - t0;

@@ -11,7 +11,7 @@
 //     never follows it), anything else is refused with the reason.
 // Undo never overwrites: a file that appeared meanwhile under the same name stays.
 
-import { lstat, mkdir, mkdtemp, readlink, rename, rmdir, symlink, unlink, utimes, lutimes } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readlink, rename, rmdir, symlink, unlink, lutimes } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ApiError } from '../../../shared/api-error';
@@ -187,8 +187,7 @@ export async function restoreProblemFile(root: string, t: TrashedProblem): Promi
 }
 
 async function restoreBytes(path: string, t: Extract<TrashedProblem, { how: 'kept' }>): Promise<void> {
-  await writeFileAtomic(path, t.bytes, { fsync: true, noOverwrite: true, mode: t.mode });
-  await utimes(path, new Date(), t.mtimeMs / 1000);
+  await writeFileAtomic(path, t.bytes, { fsync: true, noOverwrite: true, mode: t.mode, mtimeMs: t.mtimeMs });
 }
 
 /** Rename back (the name was checked free just before); the trash's holder folder goes if empty. */

@@ -85,4 +85,24 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(join(d, 'other'), 'fresh', { noOverwrite: true });
     expect(await readFile(join(d, 'other'), 'utf8')).toBe('fresh');
   });
+
+  it('gives the file its modification time before it takes the name (undo: no reader sees another time)', async () => {
+    const d = await tmp();
+    const mtimeMs = Date.UTC(2024, 1, 3, 4, 5, 6);
+    for (const noOverwrite of [true, false]) {
+      const p = join(d, noOverwrite ? ID : 'replaced');
+      let seenBeforeRename = NaN;
+      await writeFileAtomic(p, 'restored', {
+        noOverwrite,
+        mtimeMs,
+        beforeRename: async () => {
+          const [temp] = (await readdir(d)).filter((n) => n.endsWith('.tmp'));
+          seenBeforeRename = (await stat(join(d, temp!))).mtimeMs;
+          return true;
+        },
+      });
+      expect(seenBeforeRename).toBe(mtimeMs);
+      expect((await stat(p)).mtimeMs).toBe(mtimeMs);
+    }
+  });
 });

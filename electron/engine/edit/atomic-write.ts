@@ -24,6 +24,11 @@ export interface WriteAtomicOptions {
   beforeRename?: () => Promise<boolean> | boolean;
   /** Fail with ApiError('io') instead of replacing an existing file (used by undo). */
   noOverwrite?: boolean;
+  /**
+   * Modification time to give the file (undo restores the original one). Set on the temp
+   * file before it takes the name, so no reader ever sees the restored file with another time.
+   */
+  mtimeMs?: number;
 }
 
 /** Thrown when beforeRename returned false. Not an ApiError: it is a signal to retry. */
@@ -56,6 +61,7 @@ export async function writeFileAtomic(
     try {
       if (mode !== undefined) await fh.chmod(mode); // open's mode is reduced by the umask
       await fh.writeFile(data);
+      if (opts.mtimeMs !== undefined) await fh.utimes(new Date(), opts.mtimeMs / 1000);
       if (doSync) await fh.sync();
     } finally {
       await fh.close();

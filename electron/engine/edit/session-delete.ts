@@ -160,17 +160,17 @@ export async function restoreSessionFile(root: string, deleted: DeletedSession):
   }
   await assertInsideRoot(root, dir); // the folder may have been replaced by a link meanwhile
   try {
-    await writeFileAtomic(path, deleted.bytes, { fsync: true, noOverwrite: true, mode: deleted.mode });
+    await writeFileAtomic(path, deleted.bytes, {
+      fsync: true,
+      noOverwrite: true,
+      mode: deleted.mode,
+      mtimeMs: deleted.mtimeMs,
+    });
   } catch (err) {
     if (err instanceof ApiError && err.message.includes('already exists')) {
       throw new ApiError('io', `Cannot restore ${label}: a file with that name exists again; it was not overwritten.`);
     }
     throw err;
-  }
-  try {
-    await utimes(path, new Date(), deleted.mtimeMs / 1000);
-  } catch (err) {
-    throw toFsApiError(err, `Restored ${label} but could not set its modification time`, path);
   }
 }
 

@@ -28,6 +28,7 @@ import { bare, CrossFolderActions } from './cross-folder-actions';
 import { mergeFolderPending } from './folder-pending-merge';
 import { mergeSearchResults } from '../folder/session-search';
 import { FolderRegistry, type FolderRegistryHost } from './folder-registry';
+import { EngineListeners } from '../folder/engine-listeners';
 
 export { DEMO_FOLDER_ID, folderIdOf, folderLabel } from './folder-identity';
 export type WorkspaceSetHost = FolderRegistryHost;
@@ -84,7 +85,7 @@ export interface WorkspaceSet extends Pick<ClientApi, Routed> {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class WorkspaceSet implements SessionClient {
   private readonly host: WorkspaceSetHost;
-  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly listeners = new EngineListeners();
   private readonly registry: FolderRegistry;
   private readonly across: CrossFolderActions;
 
@@ -124,18 +125,11 @@ export class WorkspaceSet implements SessionClient {
   // ---- events ----------------------------------------------------------------------------
 
   onEvent(listener: (e: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private emit(event: EngineEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch (err) {
-        console.error('An engine event listener failed:', err);
-      }
-    }
+    this.listeners.emit(event);
   }
 
   // ---- folders (the desktop shell and browser mode call these) -----------------------------

@@ -47,6 +47,7 @@ import type { PushService } from '../push/push-service';
 import { UnpushedStore } from '../push/unpushed-store';
 import { FolderIndex, type WorkspaceTimings } from './folder-index';
 import { assertInsideRoot, sessionPath } from './root';
+import { EngineListeners } from './engine-listeners';
 
 export type { WorkspaceTimings } from './folder-index';
 
@@ -93,7 +94,7 @@ export function auditSource(platform: HostPlatform): string {
 
 export class Workspace implements SessionApi {
   private readonly host: WorkspaceHost;
-  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly listeners = new EngineListeners();
   private readonly folder: FolderIndex;
   private readonly recorder: ActionRecorder;
   private readonly pushPart: FolderPush;
@@ -156,18 +157,11 @@ export class Workspace implements SessionApi {
   // ---- events --------------------------------------------------------------------------
 
   onEvent(listener: (e: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private emit(event: EngineEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch (err) {
-        console.error('An engine event listener failed:', err);
-      }
-    }
+    this.listeners.emit(event);
   }
 
   // ---- opening and closing -------------------------------------------------------------
