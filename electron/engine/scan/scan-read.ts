@@ -5,10 +5,10 @@
 // refuse JSON nested deeper than any session before anything walks it.
 
 import type { Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Problem } from '../../../shared/types';
 import { MAX_JSON_DEPTH, jsonNestingDepth } from '../session/json-depth';
-import { MAX_SESSION_BYTES } from '../session/session-file';
+import { isSessionFileName, MAX_SESSION_BYTES } from '../session/session-file';
 import { IrregularFileError, irregularError, readRegularFile, readRegularFileSync } from '../session/regular-file';
 import type { RegularFile } from '../session/regular-file';
 import { toReadResult, type SessionReadResult } from '../session/session-read';
@@ -55,7 +55,8 @@ function fromFile(root: string, app: string, file: string, read: RegularFile): S
     const reason = `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; no session is, so it was not loaded.`;
     return problemResult(root, app, file, 'too-deep', reason, stats.mtimeMs);
   }
-  return toReadResult(root, app, file, bytes, { mtimeMs: stats.mtimeMs, size: bytes.length });
+  // Proven shallow here: the parse need not count the brackets again.
+  return toReadResult(root, app, file, bytes, { mtimeMs: stats.mtimeMs, size: bytes.length, shallow: true });
 }
 
 function fromError(root: string, app: string, file: string, err: unknown): SessionReadResult {
@@ -74,9 +75,32 @@ function fromError(root: string, app: string, file: string, err: unknown): Sessi
   return problemResult(root, app, file, 'unreadable', `The file cannot be read (${why}).`);
 }
 
+/** The last folder's joined path: a scan reads a folder's files one after another. */
+let lastRoot = '';
+let lastApp = '';
+let lastDir = '';
+
+/**
+ * join(root, app, file) without normalizing the folder again for every file. A
+ * session name is hex digits only (no ".", no separator), so appending it is what
+ * join would give; any other name takes join itself.
+ */
+function filePath(root: string, app: string, file: string): string {
+  if (!isSessionFileName(file)) return join(root, app, file);
+  if (root !== lastRoot || app !== lastApp) {
+    lastDir = join(root, app);
+    // join('.', name) is "name"; any other folder path gets the separator once.
+    if (lastDir === '.') lastDir = '';
+    else if (!lastDir.endsWith(sep)) lastDir += sep;
+    lastRoot = root;
+    lastApp = app;
+  }
+  return lastDir + file;
+}
+
 export function readScanFileSync(root: string, app: string, file: string): SessionReadResult {
   try {
-    return fromFile(root, app, file, readRegularFileSync(join(root, app, file), { maxBytes: MAX_SESSION_BYTES }));
+    return fromFile(root, app, file, readRegularFileSync(filePath(root, app, file), { maxBytes: MAX_SESSION_BYTES }));
   } catch (err) {
     return fromError(root, app, file, err);
   }

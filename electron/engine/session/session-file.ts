@@ -82,7 +82,8 @@ export function parseSessionBytes(
   app: string,
   id: string,
   bytes: Buffer,
-  stat: { mtimeMs: number; size: number },
+  /** `shallow`: the caller already proved the nesting within MAX_JSON_DEPTH (the scan counts on bytes). */
+  stat: { mtimeMs: number; size: number; shallow?: boolean },
 ): ParsedSession {
   if (stat.size > MAX_SESSION_BYTES || bytes.length > MAX_SESSION_BYTES) {
     return problem(
@@ -92,7 +93,7 @@ export function parseSessionBytes(
   }
   const decoded = decodeText(bytes);
   if (typeof decoded !== 'string') return decoded;
-  const depth = tooDeep(decoded);
+  const depth = stat.shallow === true ? null : tooDeep(decoded);
   if (depth !== null) return depth;
   let value: unknown;
   try {

@@ -91,7 +91,7 @@ export function toReadResult(
   app: string,
   file: string,
   bytes: Buffer,
-  stat: { mtimeMs: number; size: number },
+  stat: { mtimeMs: number; size: number; shallow?: boolean },
 ): SessionReadResult {
   const parsed = parseSessionBytes(app, file, bytes, stat);
   if (parsed.ok) return { kind: 'record', record: parsed.record, appName: sessionAppName(parsed.json) };

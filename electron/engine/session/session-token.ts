@@ -46,10 +46,60 @@ export function tokenMatchesExactly(token: string, bundleId: string, sessionId: 
   if (bundleId !== cache.bundleId || teamId !== cache.teamId) cache = cachedPrefix(bundleId, teamId);
   if (cache.headB64 === null || !isAscii(sessionId)) return token === encodeSessionToken(bundleId, sessionId, teamId);
   if (!token.startsWith(cache.headB64)) return false;
+  if (isPlainJsonString(sessionId)) return restMatches(token, cache, sessionId);
   const rest = Buffer.from(cache.headRest + JSON.stringify(sessionId) + cache.tail, 'latin1').toString('base64');
   let end = rest.length;
   while (end > 0 && rest.charCodeAt(end - 1) === 61 /* = */) end--;
   return token.length === cache.headB64.length + end && token.endsWith(end === rest.length ? rest : rest.slice(0, end));
+}
+
+/** Printable ASCII without `"` and `\`: JSON.stringify only adds the quotes, so its bytes are the characters. */
+function isPlainJsonString(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Byte k of headRest + JSON.stringify(id) + tail (all ASCII here). */
+function restByte(p: TokenPrefix, id: string, k: number): number {
+  const head = p.headRest.length;
+  if (k < head) return p.headRest.charCodeAt(k);
+  k -= head;
+  if (k === 0 || k === id.length + 1) return 0x22; /* " */
+  if (k <= id.length) return id.charCodeAt(k - 1);
+  return p.tail.charCodeAt(k - id.length - 2);
+}
+
+/**
+ * Compares the token after its cached head with the unpadded base64 of the rest,
+ * encoding it character by character: no string, buffer or array per session.
+ */
+function restMatches(token: string, p: TokenPrefix, id: string): boolean {
+  const bytes = p.headRest.length + id.length + 2 + p.tail.length;
+  const full = bytes - (bytes % 3);
+  const left = bytes - full;
+  let at = (p.headB64 as string).length;
+  if (token.length !== at + (full / 3) * 4 + (left === 0 ? 0 : left + 1)) return false;
+  for (let k = 0; k < full; k += 3) {
+    const n = (restByte(p, id, k) << 16) | (restByte(p, id, k + 1) << 8) | restByte(p, id, k + 2);
+    if (
+      token.charCodeAt(at) !== B64.charCodeAt(n >>> 18) ||
+      token.charCodeAt(at + 1) !== B64.charCodeAt((n >>> 12) & 63) ||
+      token.charCodeAt(at + 2) !== B64.charCodeAt((n >>> 6) & 63) ||
+      token.charCodeAt(at + 3) !== B64.charCodeAt(n & 63)
+    )
+      return false;
+    at += 4;
+  }
+  if (left === 0) return true;
+  const n = (restByte(p, id, full) << 16) | (left === 2 ? restByte(p, id, full + 1) << 8 : 0);
+  if (token.charCodeAt(at) !== B64.charCodeAt(n >>> 18) || token.charCodeAt(at + 1) !== B64.charCodeAt((n >>> 12) & 63))
+    return false;
+  return left === 1 || token.charCodeAt(at + 2) === B64.charCodeAt((n >>> 6) & 63);
 }
 
 interface TokenPrefix {
