@@ -13,23 +13,20 @@ import { parseJsonSpans, type JsonNode } from '../edit/json-spans';
 
 const KEYS_4D_READS = /"(?:status|email|session|team|application)"/g;
 
-const KEY_TEXTS = ['"status"', '"email"', '"session"', '"team"', '"application"'];
-
-/** Whether one of those keys' texts occurs twice (overlaps included: a superset of the regex's answer). */
-function someKeyTextTwice(text: string): boolean {
-  for (const key of KEY_TEXTS) {
-    const first = text.indexOf(key);
-    if (first !== -1 && text.indexOf(key, first + 1) !== -1) return true;
+/**
+ * Whether one of those keys occurs twice: the same matches as `text.match`, taken
+ * one at a time and stopping at the first repeat, without a match array or a Set.
+ * The five keys' texts differ in length, so the length tells which key matched.
+ */
+function mayHaveDuplicates(text: string): boolean {
+  KEYS_4D_READS.lastIndex = 0;
+  let seen = 0;
+  for (let m = KEYS_4D_READS.exec(text); m !== null; m = KEYS_4D_READS.exec(text)) {
+    const bit = 1 << m[0].length;
+    if ((seen & bit) !== 0) return true;
+    seen |= bit;
   }
   return false;
-}
-
-function mayHaveDuplicates(text: string): boolean {
-  // Nearly every file has each key once: a few native string searches, no match array.
-  if (!someKeyTextTwice(text)) return false;
-  const found = text.match(KEYS_4D_READS);
-  if (found === null || found.length < 2) return false;
-  return new Set(found).size < found.length;
 }
 
 export interface DuplicateKey {

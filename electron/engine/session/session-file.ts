@@ -138,15 +138,17 @@ function countBrackets(text: string, limit: number): number {
 function decodeText(bytes: Buffer): string | ParsedSession {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (bytes.length === bom) return problem('malformed-json', 'The file is empty.');
-  if (!isUtf8(bytes)) {
-    const utf16 =
-      bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-    return problem(
-      'encoding',
-      utf16 ? 'The file is UTF-16 encoded; 4D writes sessions in UTF-8.' : 'The file is not valid UTF-8 text.',
-    );
-  }
-  return bytes.toString('utf8', bom);
+  // Decoding replaces every invalid sequence with U+FFFD, so text without one came
+  // from valid UTF-8 (a one-byte string, nearly every file, is answered at once);
+  // only text with one pays for the validation.
+  const text = bytes.toString('utf8', bom);
+  if (text.indexOf('\uFFFD') === -1 || isUtf8(bytes)) return text;
+  const utf16 =
+    bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  return problem(
+    'encoding',
+    utf16 ? 'The file is UTF-16 encoded; 4D writes sessions in UTF-8.' : 'The file is not valid UTF-8 text.',
+  );
 }
 
 function describeJsonError(text: string, err: unknown): string {

@@ -64,42 +64,45 @@ function isPlainJsonString(s: string): boolean {
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Byte k of headRest + JSON.stringify(id) + tail (all ASCII here). */
-function restByte(p: TokenPrefix, id: string, k: number): number {
-  const head = p.headRest.length;
-  if (k < head) return p.headRest.charCodeAt(k);
-  k -= head;
-  if (k === 0 || k === id.length + 1) return 0x22; /* " */
-  if (k <= id.length) return id.charCodeAt(k - 1);
-  return p.tail.charCodeAt(k - id.length - 2);
-}
+/** The bytes after the cached head, laid out per session (grown on demand, one per thread). */
+let restBytes = new Uint8Array(256);
 
 /**
- * Compares the token after its cached head with the unpadded base64 of the rest,
- * encoding it character by character: no string, buffer or array per session.
+ * Compares the token after its cached head with the unpadded base64 of the rest
+ * (headRest + JSON.stringify(id) + tail, all ASCII here), encoded in place: no
+ * string, buffer or array per session.
  */
 function restMatches(token: string, p: TokenPrefix, id: string): boolean {
-  const bytes = p.headRest.length + id.length + 2 + p.tail.length;
+  const { headRest, tail } = p;
+  const bytes = headRest.length + id.length + 2 + tail.length;
   const full = bytes - (bytes % 3);
   const left = bytes - full;
   let at = (p.headB64 as string).length;
   if (token.length !== at + (full / 3) * 4 + (left === 0 ? 0 : left + 1)) return false;
-  for (let k = 0; k < full; k += 3) {
-    const n = (restByte(p, id, k) << 16) | (restByte(p, id, k + 1) << 8) | restByte(p, id, k + 2);
+  if (restBytes.length < bytes + 2) restBytes = new Uint8Array(bytes * 2);
+  const b = restBytes;
+  let k = 0;
+  for (let i = 0; i < headRest.length; i++) b[k++] = headRest.charCodeAt(i);
+  b[k++] = 0x22; /* " */
+  for (let i = 0; i < id.length; i++) b[k++] = id.charCodeAt(i);
+  b[k++] = 0x22;
+  for (let i = 0; i < tail.length; i++) b[k++] = tail.charCodeAt(i);
+  b[k] = 0;
+  b[k + 1] = 0;
+  for (k = 0; k < bytes; k += 3) {
+    const n = ((b[k] as number) << 16) | ((b[k + 1] as number) << 8) | (b[k + 2] as number);
     if (
       token.charCodeAt(at) !== B64.charCodeAt(n >>> 18) ||
-      token.charCodeAt(at + 1) !== B64.charCodeAt((n >>> 12) & 63) ||
-      token.charCodeAt(at + 2) !== B64.charCodeAt((n >>> 6) & 63) ||
-      token.charCodeAt(at + 3) !== B64.charCodeAt(n & 63)
+      token.charCodeAt(at + 1) !== B64.charCodeAt((n >>> 12) & 63)
     )
       return false;
+    // The last group of a length not a multiple of 3 has only 2 or 3 characters.
+    const chars = k + 3 <= bytes ? 4 : bytes - k + 1;
+    if (chars > 2 && token.charCodeAt(at + 2) !== B64.charCodeAt((n >>> 6) & 63)) return false;
+    if (chars > 3 && token.charCodeAt(at + 3) !== B64.charCodeAt(n & 63)) return false;
     at += 4;
   }
-  if (left === 0) return true;
-  const n = (restByte(p, id, full) << 16) | (left === 2 ? restByte(p, id, full + 1) << 8 : 0);
-  if (token.charCodeAt(at) !== B64.charCodeAt(n >>> 18) || token.charCodeAt(at + 1) !== B64.charCodeAt((n >>> 12) & 63))
-    return false;
-  return left === 1 || token.charCodeAt(at + 2) === B64.charCodeAt((n >>> 6) & 63);
+  return true;
 }
 
 interface TokenPrefix {
