@@ -47,6 +47,12 @@ export function trashDir(dataDir: string): string {
   return join(dataDir, 'Trash');
 }
 
+/** Where a file of `app` trashed today goes: <trash>/<YYYY-MM-DD, local>/<app> (one layout for sessions and problems). */
+export function dailyTrashFolder(trash: string, app: string, when = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return join(trash, `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`, app);
+}
+
 /** The audit log's folder (audit.jsonl and its rotated files). */
 export function auditDir(dataDir: string): string {
   return join(resolve(dataDir), 'audit');

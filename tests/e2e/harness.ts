@@ -42,7 +42,25 @@ export async function serveDemoFolder(opts: DemoFolderOptions & { extraArgs?: st
   if (!existsSync(rendererIndex)) throw new Error('out/renderer is missing: run `npx electron-vite build` first.');
   const base = await mkdtemp(join(tmpdir(), 'msm-e2e-'));
   const mobileApps = await writeDemoFolder(join(base, 'server-data'), { seed: 7, withProblems: true, ...opts });
-  const dataDir = join(base, 'app-data');
+  const served = await serveFolder(mobileApps, join(base, 'app-data'), { extraArgs: opts.extraArgs });
+  return {
+    ...served,
+    stop: async () => {
+      await served.stop();
+      await rm(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs the browser-mode server (`electron/server/cli.ts`) on a folder; resolves once it prints its
+ * address. `env` is added to this process's environment (PUSH_SECRET is empty unless given there).
+ */
+export async function serveFolder(
+  mobileApps: string,
+  dataDir: string,
+  opts: { extraArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<ServedFolder> {
   const child = spawn(
     process.execPath,
     [
@@ -57,7 +75,7 @@ export async function serveDemoFolder(opts: DemoFolderOptions & { extraArgs?: st
       dataDir,
       ...(opts.extraArgs ?? []),
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PUSH_SECRET: '' } },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PUSH_SECRET: '', ...opts.env } },
   );
   let err = '';
   child.stderr?.setEncoding('utf8');
@@ -71,10 +89,7 @@ export async function serveDemoFolder(opts: DemoFolderOptions & { extraArgs?: st
     mobileApps,
     dataDir,
     stderr: () => err,
-    stop: async () => {
-      await stopChild(child);
-      await rm(base, { recursive: true, force: true });
-    },
+    stop: () => stopChild(child),
   };
 }
 

@@ -4,82 +4,27 @@
 // (banner and row mark), the pre-flight check names the session, Push (to the fake
 // 4D peer) does not claim full success, and Apply again fixes it.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../shared/types';
 import { writeDemoFolder } from '../../electron/engine/demo/demo-folder';
 import en from '../../renderer/src/i18n/locales/en';
 import { startFourDPeer, type FourDPeer } from '../peer/four-d-peer';
-import { ROOT, appFolders, callApi, launchChromium, openApp, type ServedFolder } from './harness';
+import { ROOT, appFolders, callApi, launchChromium, openApp, serveFolder, type ServedFolder } from './harness';
 import { readSession, selectApp, sessionsOnDisk, showOnly, type SessionOnDisk } from './ui';
 
 const SECRET = 'e2e-Secret_overwritten_0123456789';
-
-async function serve(
-  mobileApps: string,
-  dataDir: string,
-  pushUrl: string,
-): Promise<ServedFolder & { child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'electron', 'server', 'cli.ts'),
-      '--dir',
-      mobileApps,
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--push-url',
-      pushUrl,
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PUSH_SECRET: SECRET, MSM_PUSH_VERIFY_MS: '500' },
-    },
-  );
-  let err = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (c: string) => (err += c));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${err}`)));
-  });
-  const parsed = new URL(url);
-  const stop = (): Promise<void> =>
-    child.exitCode !== null || child.signalCode !== null
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        });
-  return {
-    url,
-    origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
-    mobileApps,
-    dataDir,
-    stderr: () => err,
-    stop,
-    child,
-  };
-}
 
 const hasRenderer = existsSync(join(ROOT, 'out', 'renderer', 'index.html'));
 
 describe.skipIf(!hasRenderer)('Overwritten approvals, end to end in browser mode', () => {
   let base: string;
   let peer: FourDPeer;
-  let served: Awaited<ReturnType<typeof serve>>;
+  let served: ServedFolder;
   let browser: Browser;
   let page: Page;
 
@@ -89,7 +34,10 @@ describe.skipIf(!hasRenderer)('Overwritten approvals, end to end in browser mode
     peer = await startFourDPeer({ secret: SECRET });
     const dataDir = join(base, 'app-data');
     await mkdir(dataDir, { recursive: true });
-    served = await serve(mobileApps, dataDir, peer.url);
+    served = await serveFolder(mobileApps, dataDir, {
+      extraArgs: ['--push-url', peer.url],
+      env: { PUSH_SECRET: SECRET, MSM_PUSH_VERIFY_MS: '500' },
+    });
     browser = await launchChromium();
     ({ page } = await openApp(browser, served.url));
     await page.getByTestId('session-row').first().waitFor();

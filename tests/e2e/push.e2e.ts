@@ -3,66 +3,22 @@
 // request → count 0; with the peer down, a wrong secret, or slow past the
 // timeout, the user sees the right message and the count stays.
 //
-// The server is started like the harness does, plus `--push-url <peer>` and the
-// PUSH_SECRET environment variable (the harness's serveDemoFolder blanks
-// PUSH_SECRET, so this file spawns its own server with the same command line).
+// The server is the harness's (serveFolder), with `--push-url <peer>` and the
+// PUSH_SECRET environment variable.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoFolder } from '../../electron/engine/demo/demo-folder';
 import en from '../../renderer/src/i18n/locales/en';
 import { startFourDPeer, type FourDPeer } from '../peer/four-d-peer';
-import { ROOT, launchChromium, openApp } from './harness';
+import { ROOT, launchChromium, openApp, serveFolder, type ServedFolder } from './harness';
 
 const SECRET = 'e2e-Secret_0123456789abcdef';
 const TIMEOUT_MS = 1500;
-
-interface PushServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function servePushFolder(mobileApps: string, dataDir: string, pushUrl: string): Promise<PushServer> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'electron', 'server', 'cli.ts'),
-      '--dir',
-      mobileApps,
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--push-url',
-      pushUrl,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PUSH_SECRET: SECRET } },
-  );
-  let err = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (c: string) => (err += c));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${err}`)));
-  });
-  return { url, stop: () => stopChild(child) };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 const hasRenderer = existsSync(join(ROOT, 'out', 'renderer', 'index.html'));
 
@@ -70,7 +26,7 @@ describe.skipIf(!hasRenderer)('Push, end to end in browser mode', () => {
   let base: string;
   let peer: FourDPeer;
   let peerPort: number;
-  let server: PushServer;
+  let server: ServedFolder;
   let browser: Browser;
   let page: Page;
 
@@ -86,7 +42,10 @@ describe.skipIf(!hasRenderer)('Push, end to end in browser mode', () => {
       join(dataDir, 'settings.json'),
       JSON.stringify({ version: 1, push: { [mobileApps]: { url: peer.url, timeoutMs: TIMEOUT_MS } } }),
     );
-    server = await servePushFolder(mobileApps, dataDir, peer.url);
+    server = await serveFolder(mobileApps, dataDir, {
+      extraArgs: ['--push-url', peer.url],
+      env: { PUSH_SECRET: SECRET },
+    });
     browser = await launchChromium();
     ({ page } = await openApp(browser, server.url));
     await page.getByTestId('session-row').first().waitFor();

@@ -2,9 +2,8 @@
 // MobileApps), so a mistake can be undone by moving the file back. Refuses to run
 // unattended without --yes, and says exactly what it will delete before it does.
 
-import { join } from 'node:path';
 import type { SessionRef } from '../../../shared/types';
-import { trashDir } from '../../engine/paths';
+import { dailyTrashFolder, trashDir } from '../../engine/paths';
 import { EXIT, usageError, type ExitCode } from '../cli-error';
 import { dataDirFrom, openRoot, plural, requireOutside, type CliIo } from '../context';
 import { FILTER_HELP, type OptionValues } from '../options';
@@ -35,11 +34,6 @@ function describeByApp(refs: readonly SessionRef[]): string {
   const byApp = new Map<string, number>();
   for (const r of refs) byApp.set(r.app, (byApp.get(r.app) ?? 0) + 1);
   return [...byApp].map(([app, n]) => `${n} of ${app}`).join(', ');
-}
-
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export async function deleteCommand(
@@ -79,7 +73,7 @@ export async function deleteCommand(
     // folderTrash files them under <trash>/<local date>/<app folder>/.
     for (const app of new Set(done.map((r) => r.app))) {
       const n = done.filter((r) => r.app === app).length;
-      io.err(`Moved ${plural(n, 'session')} to ${join(trash, localDate(new Date()), app)}\n`);
+      io.err(`Moved ${plural(n, 'session')} to ${dailyTrashFolder(trash, app)}\n`);
     }
   }
   for (const f of failed) io.err(`error: ${f.ref.app}/${f.ref.id}: ${f.error.message}\n`);

@@ -14,6 +14,7 @@
 import { lstat, mkdir, mkdtemp, readlink, rename, rmdir, symlink, unlink, lutimes } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { dailyTrashFolder } from '../paths';
 import { ApiError } from '../../../shared/api-error';
 import { problemFileName } from '../../../shared/api-schema';
 import type { ProblemRef } from '../../../shared/types';
@@ -115,7 +116,7 @@ async function keepBytes(path: string, ref: ProblemRef, before: Stats): Promise<
 /** Renames the entry itself into a fresh folder of the app's trash (nothing there to overwrite). */
 async function moveEntry(path: string, ref: ProblemRef, st: Stats, trashDir: string): Promise<TrashedProblem> {
   const what = describeEntry(st);
-  const dir = join(trashDir, localDate(new Date()), ref.app);
+  const dir = dailyTrashFolder(trashDir, ref.app);
   let holder: string;
   try {
     await mkdir(dir, { recursive: true });
@@ -222,11 +223,6 @@ function describeEntry(st: Stats): string {
     directory: 'a folder',
     other: 'not a regular file',
   }[kind];
-}
-
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function capital(s: string): string {

@@ -9,6 +9,7 @@ import { ApiError } from '../../../shared/api-error';
 import type { SessionRef } from '../../../shared/types';
 import { writeFileAtomic } from './atomic-write';
 import { errnoCode, toFsApiError } from '../fs-errors';
+import { dailyTrashFolder } from '../paths';
 import { appPath, assertInsideRoot, sessionPath } from '../folder/root';
 import { MAX_SESSION_BYTES } from '../session/session-file';
 import { readSessionForApi } from '../session/session-read';
@@ -33,7 +34,7 @@ const READ_ATTEMPTS = 5;
  */
 export function folderTrash(trashDir: string): TrashFunction {
   return async (absPath: string) => {
-    const dir = join(trashDir, localDate(new Date()), basename(dirname(absPath)));
+    const dir = dailyTrashFolder(trashDir, basename(dirname(absPath)));
     try {
       await mkdir(dir, { recursive: true });
     } catch (err) {
@@ -83,11 +84,6 @@ async function moveNoOverwrite(from: string, to: string): Promise<void> {
     }
     throw err;
   }
-}
-
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Reads the exact bytes, then trashes the file. ApiError('not-found') if it is already gone. */

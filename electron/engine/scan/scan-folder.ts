@@ -12,6 +12,7 @@ import { isSessionFileName } from '../session/session-file';
 import type { ReadBuffer } from '../session/session-read';
 import type { SessionReadResult } from '../session/session-read';
 import { irregularEntry, readScanFileSync } from './scan-read';
+import { errnoCode } from '../fs-errors';
 
 export type { ManifestInfo };
 
@@ -50,10 +51,6 @@ export function sortEntries(root: string, app: string, entries: Dirent[]): Folde
     else listing.names.push(entry.name);
   }
   return listing;
-}
-
-function errnoCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
 /** The app folder as a whole is a problem (file ""): permission denied, I/O error, a link. Gone is not. */

@@ -12,16 +12,13 @@ import { isSessionFileName, MAX_SESSION_BYTES } from '../session/session-file';
 import { IrregularFileError, irregularError, readRegularFile, readRegularFileSync } from '../session/regular-file';
 import type { RegularFile } from '../session/regular-file';
 import { toReadResult, type SessionReadResult } from '../session/session-read';
+import { errnoCode } from '../fs-errors';
 
 /** An async read that has not answered after this long costs that file (a problem), never the scan. */
 export const SCAN_READ_TIMEOUT_MS = 30_000;
 
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
-
-function errnoCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
-}
 
 function problemResult(
   root: string,

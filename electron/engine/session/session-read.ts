@@ -9,7 +9,7 @@
 import { closeSync, readSync, type BigIntStats, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/api-error';
-import { toFsApiError } from '../fs-errors';
+import { errnoCode, toFsApiError } from '../fs-errors';
 import type { Problem, SessionRecord } from '../../../shared/types';
 import { MAX_SESSION_BYTES, parseSessionBytes } from './session-file';
 import { IrregularFileError, openRegularFile, openRegularFileSync, withTimeout } from './regular-file';
@@ -29,10 +29,6 @@ export class ReadBuffer {
     if (this.buf.length < size) this.buf = Buffer.allocUnsafe(Math.max(size, this.buf.length * 2));
     return this.buf;
   }
-}
-
-function errnoCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
 function isGone(err: unknown): boolean {
