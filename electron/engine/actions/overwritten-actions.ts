@@ -66,7 +66,7 @@ export async function reapplyOverwritten(deps: OverwrittenActionsDeps, refs: Ses
         : await deps.actions.setEmail(g.refs, g.value),
     );
   }
-  deps.tracker.recheck();
+  await settledList(deps.tracker);
   const done = uniqueRefs(outcomes.flatMap((o) => o.done));
   const ids = outcomes.map((o) => o.actionId).filter((id): id is string => id !== null);
   return { actionId: ids.length === 1 ? (ids[0] as string) : null, done, failed: outcomes.flatMap((o) => o.failed) };
@@ -87,8 +87,18 @@ export async function dismissOverwritten(deps: OverwrittenActionsDeps, refs: Ses
       'overwritten by another program; the admin dismissed the warning and kept the file as it is',
     );
   }
-  deps.tracker.recheck();
+  await settledList(deps.tracker);
   return { actionId: null, done: uniqueRefs(items.map((i) => i.ref)), failed: [] };
+}
+
+/**
+ * Confirms the list before answering: a front end reads it as soon as the answer
+ * returns, and in browser mode the 'overwritten' event may overtake that read, so a
+ * read answered from a list still waiting for confirmation would undo the event.
+ */
+async function settledList(tracker: OverwriteTracker): Promise<void> {
+  tracker.recheck();
+  await tracker.settled();
 }
 
 function uniqueRefs(refs: SessionRef[]): SessionRef[] {

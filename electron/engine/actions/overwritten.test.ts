@@ -51,7 +51,8 @@ async function setUp(extra: Parameters<ReturnType<typeof useWorkspaceFixture>['w
   const ref = { app, id };
   const result = await w.setStatus([ref], 'accepted');
   expect(result.done).toEqual([ref]);
-  return { tree, app, id, ref, original, w, events: rec.events };
+  const writeBackAgain = () => writeBack(tree, app, id, original);
+  return { tree, app, id, ref, original, w, events: rec.events, writeBackAgain };
 }
 
 describe('overwritten approvals', () => {
@@ -115,6 +116,23 @@ describe('overwritten approvals', () => {
     await waitFor(() => lastOverwritten(events)?.length === 0, 'the overwritten list emptied');
     expect((await w.preflight()).overwritten).toEqual([]);
     expect(await w.readAuditLog({ action: 'overwritten' })).toHaveLength(2);
+  });
+
+  it('Apply again and Dismiss answer with the list already current (a front end reads it right after)', async () => {
+    // The renderer reads listOverwritten as soon as the answer returns; in browser mode the
+    // 'overwritten' event may arrive before that read's response, so the read must not be stale.
+    const first = await setUp();
+    writeBack(first.tree, first.app, first.id, first.original);
+    await waitFor(() => (lastOverwritten(first.events)?.length ?? 0) > 0, 'the overwritten event');
+    await first.w.reapplyOverwritten([first.ref]);
+    expect(await first.w.listOverwritten()).toEqual([]);
+    expect(lastOverwritten(first.events)).toEqual([]);
+
+    first.writeBackAgain();
+    await waitFor(() => (lastOverwritten(first.events)?.length ?? 0) > 0, 'the second overwritten event');
+    await first.w.dismissOverwritten([first.ref]);
+    expect(await first.w.listOverwritten()).toEqual([]);
+    expect(lastOverwritten(first.events)).toEqual([]);
   });
 
   it('survives a restart: a new workspace on the same data dir lists the overwrite found on open', async () => {
