@@ -2,8 +2,9 @@
 // then the current state; keeps the selected app valid and its sessions loaded.
 
 import type { WorkspaceState } from '../../../shared/types';
+import type { SortSpec } from '../store/session-view';
 import { adoptFiltersOf, closeDialog, selectApp, showToast, useUi } from '../store/ui';
-import { applyEvent, beginLoad, failLoad, finishLoad, useWorkspace } from '../store/workspace';
+import { applyEvent, beginLoad, failLoad, finishLoadPaced, isCurrentLoad, useWorkspace } from '../store/workspace';
 import { describeError } from '../lib/errors';
 import { auditChanged } from '../features/activity/audit-actions';
 import { api, t } from './context';
@@ -13,20 +14,30 @@ import { watchSelection } from '../features/sessions/selection-actions';
 import { watchTitle } from './title';
 import { loadOverwritten, overwrittenOnEvent } from '../features/sessions/overwritten/overwritten-store';
 
-const inFlight = new Map<string, Promise<void>>();
+const inFlight = new Map<string, { token: number; promise: Promise<void> }>();
 
-/** Loads (or re-reads) one app's sessions; concurrent calls share one request. */
+/** Loads (or re-reads) one app's sessions; concurrent calls share one request (while it is still wanted). */
 export function loadSessions(app: string): Promise<void> {
   const running = inFlight.get(app);
-  if (running) return running;
-  beginLoad(app);
-  const p = api()
+  if (running && isCurrentLoad(app, running.token)) return running.promise;
+  const token = beginLoad(app);
+  const promise = api()
     .listSessions(app)
-    .then((list) => finishLoad(app, list))
-    .catch((err: unknown) => failLoad(app, describeError(t, err)))
-    .finally(() => inFlight.delete(app));
-  inFlight.set(app, p);
-  return p;
+    .then((list) => finishLoadPaced(app, list, token, () => shownSortOf(app)))
+    .catch((err: unknown) => {
+      if (isCurrentLoad(app, token)) failLoad(app, describeError(t, err));
+    })
+    .finally(() => {
+      if (inFlight.get(app)?.token === token) inFlight.delete(app);
+    });
+  inFlight.set(app, { token, promise });
+  return promise;
+}
+
+/** The order the table shows `app` in, when `app` is the one on screen. */
+function shownSortOf(app: string): SortSpec | null {
+  const { selectedApp, sort } = useUi.getState();
+  return selectedApp === app ? sort : null;
 }
 
 /** Picks a valid app after the list changed, keeping the current one when it still exists. */

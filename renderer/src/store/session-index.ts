@@ -5,6 +5,7 @@
 // which lets the sorted view update incrementally instead of re-sorting 100k rows.
 
 import { searchTextOf } from '../../../shared/session-filter';
+import { STEP_ITEMS, type Steps } from '../../../shared/session-sort';
 import type { SessionRecord } from '../../../shared/types';
 
 export interface SessionDelta {
@@ -140,4 +141,34 @@ export function diffListing(prev: AppSessions, listing: SessionRecord[]): Sessio
   const removed: string[] = [];
   for (const id of prev.records.keys()) if (!seen.has(id)) removed.push(id);
   return { upserted, removed };
+}
+
+/** Records per delta when a big listing is merged in steps (a delta of that size takes a few milliseconds). */
+export const LOAD_CHUNK = 2_048;
+
+/**
+ * `applyDelta(prev, diffListing(prev, listing))` in steps that each take a few
+ * milliseconds, for listings too big to merge in one task (100,000 sessions: ~0.6 s).
+ * The result holds the same records; its steps are not kept (each chunk is too big).
+ */
+export function* mergeListingSteps(prev: AppSessions, listing: readonly SessionRecord[]): Steps<AppSessions> {
+  const seen = new Set<string>();
+  const upserted: SessionRecord[] = [];
+  for (let i = 0; i < listing.length; i++) {
+    const rec = listing[i]!;
+    seen.add(rec.id);
+    const old = prev.records.get(rec.id);
+    if (!old || !sameRecord(old, rec)) upserted.push(rec);
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+  }
+  const removed: string[] = [];
+  for (const id of prev.records.keys()) if (!seen.has(id)) removed.push(id);
+  // A held map may be on screen: it changes in one step. A first load's map is nobody's yet.
+  if (prev.records.size > 0) return applyDelta(prev, { upserted, removed });
+  let s = prev;
+  for (let k = 0; k < upserted.length; k += LOAD_CHUNK) {
+    yield;
+    s = applyDelta(s, { upserted: upserted.slice(k, k + LOAD_CHUNK), removed: [] });
+  }
+  return s;
 }

@@ -3,8 +3,16 @@
 
 import { create } from 'zustand';
 import type { AppFolder, EngineEvent, Problem, SessionRecord, WorkspaceState } from '../../../shared/types';
-import { applyDelta, diffListing, emptyAppSessions, type AppSessions, type SessionDelta } from './session-index';
-import { forgetSortedView } from './session-view';
+import {
+  applyDelta,
+  diffListing,
+  emptyAppSessions,
+  mergeListingSteps,
+  type AppSessions,
+  type SessionDelta,
+} from './session-index';
+import { forgetSortedView, prepareShownColumn, type SortSpec } from './session-view';
+import { runPaced } from './paced-steps';
 import { forgetVisible } from './visible';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
@@ -35,6 +43,7 @@ const buffered = new Map<string, SessionDelta[]>();
 
 export function resetWorkspace(): void {
   buffered.clear();
+  loadTokens.clear();
   forgetSortedView();
   forgetVisible();
   useWorkspace.setState({ ...initial, sessions: new Map(), load: new Map() }, true);
@@ -57,6 +66,7 @@ function applyState(state: WorkspaceState): void {
   const folderChanged = !prev || prev.root !== state.root || (state.phase !== 'ready' && state.phase !== 'scanning');
   if (folderChanged) {
     buffered.clear();
+    loadTokens.clear();
     forgetSortedView();
     forgetVisible();
     useWorkspace.setState({ sessions: new Map(), load: new Map() });
@@ -116,24 +126,78 @@ export function applySessionsDelta(app: string, delta: SessionDelta): void {
   if (next !== prev) withSessions(app, next);
 }
 
-/** Marks an app as loading; deltas for it are buffered until `finishLoad`. */
-export function beginLoad(app: string): void {
+/** The latest load of each app: a listing that lands after a newer load began (or a reset) is dropped. */
+const loadTokens = new Map<string, number>();
+let loadCount = 0;
+
+/** Marks an app as loading; deltas for it are buffered until `finishLoad`. Returns the load's token. */
+export function beginLoad(app: string): number {
   if (!useWorkspace.getState().sessions.has(app)) buffered.set(app, []);
   setLoad(app, 'loading');
+  loadCount += 1;
+  loadTokens.set(app, loadCount);
+  return loadCount;
+}
+
+/** True while the load with this token is the app's latest and still under way. */
+export function isCurrentLoad(app: string, token: number): boolean {
+  return loadTokens.get(app) === token && useWorkspace.getState().load.get(app)?.status === 'loading';
+}
+
+function applyBuffered(app: string, s: AppSessions): AppSessions {
+  for (const delta of buffered.get(app) ?? []) s = applyDelta(s, delta);
+  buffered.delete(app);
+  return s;
+}
+
+/** Shows the app's sessions and marks it ready in one update (no render sees one without the other). */
+function publish(app: string, s: AppSessions): void {
+  const { sessions, load } = useWorkspace.getState();
+  useWorkspace.setState({
+    sessions: new Map(sessions).set(app, s),
+    load: new Map(load).set(app, { status: 'ready' }),
+  });
 }
 
 /** Merges a full listing into what is held (keeping unchanged records), then the buffered deltas. */
 export function finishLoad(app: string, listing: SessionRecord[]): void {
-  let s = useWorkspace.getState().sessions.get(app) ?? emptyAppSessions(app);
-  s = applyDelta(s, diffListing(s, listing));
-  for (const delta of buffered.get(app) ?? []) s = applyDelta(s, delta);
-  buffered.delete(app);
-  withSessions(app, s);
-  setLoad(app, 'ready');
+  const s = useWorkspace.getState().sessions.get(app) ?? emptyAppSessions(app);
+  publish(app, applyBuffered(app, applyDelta(s, diffListing(s, listing))));
+}
+
+/** Listings from this size on are merged, and their first view sorted, in slices before they are shown. */
+export const PACED_LOAD_MIN = 5_000;
+
+/**
+ * `finishLoad` for any size: a big listing is merged in slices of a few milliseconds and,
+ * when the app is the one on screen, the column it is sorted by is indexed before it is
+ * shown (`shownSort`), so opening an app of 100,000 sessions never freezes the window. The
+ * app stays "loading" meanwhile (deltas are buffered); a newer load or a reset cancels it.
+ */
+export async function finishLoadPaced(
+  app: string,
+  listing: SessionRecord[],
+  token: number,
+  shownSort: () => SortSpec | null,
+): Promise<void> {
+  const current = () => isCurrentLoad(app, token);
+  if (!current()) return;
+  if (listing.length < PACED_LOAD_MIN) return finishLoad(app, listing);
+  const prev = useWorkspace.getState().sessions.get(app) ?? emptyAppSessions(app);
+  const merged = await runPaced(mergeListingSteps(prev, listing), { cancelled: () => !current() });
+  if (!merged) return;
+  let s = applyBuffered(app, merged.value);
+  const sort = shownSort();
+  if (sort) {
+    if (!(await runPaced(prepareShownColumn(s, sort), { cancelled: () => !current() }))) return;
+    s = applyBuffered(app, s); // what arrived while the index was built
+  }
+  publish(app, s);
 }
 
 export function failLoad(app: string, message: string): void {
   buffered.delete(app);
+  loadTokens.delete(app);
   setLoad(app, 'error', message);
 }
 
