@@ -1,6 +1,7 @@
 // Bottom line: the folder, how many sessions are shown, and how the folder is watched.
 
 import { useTranslation } from 'react-i18next';
+import { useShownSessions } from '../store/view-prepare';
 import { filterClock, visibleWithFilters } from '../store/visible';
 import { useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
@@ -14,7 +15,7 @@ function ShownCount() {
   const query = useUi((s) => s.query);
   const statusFilter = useUi((s) => s.statusFilter);
   const filters = useUi((s) => s.filters);
-  const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
+  const sessions = useShownSessions(app);
   if (!sessions || view !== 'sessions') return null;
   const total = sessions.records.size;
   // The same rows as the table and the list header's "4 of 15": search, status and the Filters panel.

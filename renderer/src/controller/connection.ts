@@ -3,6 +3,7 @@
 
 import type { WorkspaceState } from '../../../shared/types';
 import type { SortSpec } from '../store/session-view';
+import { prepareShownView } from '../store/view-prepare';
 import { adoptFiltersOf, closeDialog, selectApp, showToast, useUi } from '../store/ui';
 import { applyEvent, beginLoad, failLoad, finishLoadPaced, isCurrentLoad, useWorkspace } from '../store/workspace';
 import { describeError } from '../lib/errors';
@@ -82,11 +83,13 @@ export function connect(): () => void {
     }
     if (s.apps !== prev.apps) keepSelectionValid();
     if (s.sessions !== prev.sessions || s.load !== prev.load || s.apps !== prev.apps) ensureSelectedLoaded();
+    if (s.sessions !== prev.sessions) prepareShownView();
   });
   const offSelection = watchSelection();
   const offTitle = watchTitle();
   const offUi = useUi.subscribe((s, prev) => {
     if (s.selectedApp !== prev.selectedApp) ensureSelectedLoaded();
+    if (s.selectedApp !== prev.selectedApp || s.sort !== prev.sort) prepareShownView();
   });
   api()
     .getState()

@@ -192,15 +192,30 @@ function columnIndex(s: AppSessions, column: SortColumn): ColumnIndex {
  * Builds the index of the column `sort` shows for `s`, in steps, before `s` is shown: a
  * first view of 100,000 sessions then only copies an order that exists, instead of
  * building it in one long task. (The other columns follow in idle time, as always.)
+ * Changes that reach the app meanwhile (`latest`) are patched into the built index.
  */
-export function* prepareShownColumn(s: AppSessions, sort: SortSpec): Steps<void> {
+export function* prepareShownColumn(
+  s: AppSessions,
+  sort: SortSpec,
+  latest: () => AppSessions | undefined = () => s,
+): Steps<void> {
   const column = COLUMN_OF[sort.key];
-  if (syncIndex(s).columns.has(column)) return;
+  if (shownColumnReady(s, sort)) return;
   const built = yield* buildColumn(rowsOf(s), column);
+  const now = latest();
+  if (!now || now.app !== s.app || now.gen !== s.gen) return; // another folder, or the app went away
+  const index = syncIndex(now);
+  if (index.columns.has(column)) return;
+  const steps = stepsSince(now, s.rev);
+  if (!steps) return; // too much changed meanwhile: the view builds it when asked
+  for (const step of steps) built.apply(step.before, step.after);
+  index.columns.set(column, built);
+}
+
+/** True when the column `sort` shows has an index for this app and load (a view of it is then quick). */
+export function shownColumnReady(s: AppSessions, sort: SortSpec): boolean {
   const index = appIndex;
-  // Shown meanwhile, another app opened, or the rows changed: the build is of no use.
-  if (!index || index.app !== s.app || index.gen !== s.gen || index.rev !== s.rev || !isLatest(s)) return;
-  if (!index.columns.has(column)) index.columns.set(column, built);
+  return !!index && index.app === s.app && index.gen === s.gen && index.columns.has(COLUMN_OF[sort.key]);
 }
 
 /**

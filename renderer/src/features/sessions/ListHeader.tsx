@@ -3,6 +3,7 @@
 // selection bar (N selected · Accept · Hold · Delete… · Export · Clear).
 
 import { useTranslation } from 'react-i18next';
+import { useShownSessions } from '../../store/view-prepare';
 import { openDialog, useUi } from '../../store/ui';
 import { currentVisibleRecords, filterClock, visibleWithFilters } from '../../store/visible';
 import { useWorkspace } from '../../store/workspace';
@@ -21,7 +22,7 @@ export function ListHeader() {
   const query = useUi((s) => s.query);
   const status = useUi((s) => s.statusFilter);
   const filters = useUi((s) => s.filters);
-  const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
+  const sessions = useShownSessions(app);
   const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
   if (!app) return null;
   if (selection.multi && selection.ids.size > 0)

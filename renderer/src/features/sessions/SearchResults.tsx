@@ -3,6 +3,7 @@
 // folder when several are open); one click opens it selected in its own app's table.
 
 import { useEffect } from 'react';
+import { useShownSessions } from '../../store/view-prepare';
 import { useTranslation } from 'react-i18next';
 import type { SessionSearchHit } from '../../../../shared/types';
 import { osShortLabel } from '../../lib/format';
@@ -26,7 +27,7 @@ export function useSearchResultsShown(): boolean {
   const sort = useUi((s) => s.sort);
   const status = useUi((s) => s.statusFilter);
   const filters = useUi((s) => s.filters);
-  const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
+  const sessions = useShownSessions(app);
   if (!query || view !== 'sessions') return false;
   if (scope === 'all') return true;
   // "No match here": only once this app's sessions are known, so a loading app does not flash the list.

@@ -2,6 +2,7 @@
 // sortable headers, keyboard navigation, and right-click menus.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShownSessions } from '../../store/view-prepare';
 import { useTranslation } from 'react-i18next';
 import type { SessionRef } from '../../../../shared/types';
 import { loadSessions } from '../../controller/connection';
@@ -74,7 +75,7 @@ export function SessionsTable() {
   const filters = useUi((s) => s.filters);
   const selectedId = useUi((s) => s.selectedId);
   const selection = useUi((s) => s.selection);
-  const sessions = useWorkspace((s) => (app ? s.sessions.get(app) : undefined));
+  const sessions = useShownSessions(app);
   const load = useWorkspace((s) => (app ? s.load.get(app) : undefined));
   const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
   const root = useWorkspace((s) => s.state?.root ?? null);
