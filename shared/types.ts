@@ -251,7 +251,7 @@ export interface ActionResult {
   done: SessionRef[];
   failed: ActionFailure[];
   /**
-   * Desktop delete only: `count` of the done files could not go to the OS trash (a network
+   * Desktop delete and Problems trash only: `count` of the done files could not go to the OS trash (a network
    * share) and were moved to `folder`, the app's own trash in its data directory. Undo works the same.
    */
   appTrash?: { folder: string; count: number };

@@ -9,7 +9,7 @@
 
 import { lstat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { ActionResult, SessionRef } from '../../shared/types';
+import type { ActionResult, ProblemRef, SessionRef } from '../../shared/types';
 import { folderTrash, type TrashFunction } from '../engine/edit/session-delete';
 import { trashDir } from '../engine/paths';
 
@@ -66,20 +66,26 @@ export function trashWithAppFallback(osTrash: TrashFunction, log: AppTrashLog): 
   };
 }
 
-/** What deleteSessions answers: its result, plus where files went when the OS trash refused them. */
-export function withAppTrashNotice<T extends { deleteSessions(refs: SessionRef[]): Promise<ActionResult> }>(
-  api: T,
-  log: AppTrashLog,
-): T {
-  const deleteSessions = async (refs: SessionRef[]): Promise<ActionResult> => {
-    const result = await api.deleteSessions(refs);
+type TrashingApi = {
+  deleteSessions(refs: SessionRef[]): Promise<ActionResult>;
+  trashProblems(refs: ProblemRef[]): Promise<ActionResult>;
+};
+
+/** What the trashing calls answer: their result, plus where files went when the OS trash refused them. */
+export function withAppTrashNotice<T extends TrashingApi>(api: T, log: AppTrashLog): T {
+  const noticed = (result: ActionResult): ActionResult => {
+    // Problem refs come back as { app, id: file }: the same key the log records.
     const count = log.take(result.done);
     return count > 0 ? { ...result, appTrash: { folder: log.dir, count } } : result;
+  };
+  const wrapped: Partial<Record<keyof TrashingApi, unknown>> = {
+    deleteSessions: async (refs: SessionRef[]) => noticed(await api.deleteSessions(refs)),
+    trashProblems: async (refs: ProblemRef[]) => noticed(await api.trashProblems(refs)),
   };
   // Every other method is the engine's own, bound to it.
   return new Proxy(api, {
     get(target, prop) {
-      if (prop === 'deleteSessions') return deleteSessions;
+      if (prop === 'deleteSessions' || prop === 'trashProblems') return wrapped[prop];
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

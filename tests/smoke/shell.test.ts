@@ -162,6 +162,23 @@ describe('the desktop shell with a fake Electron', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   }, 30_000);
 
+  it('moves a Problems file the OS trash refuses into the app trash and says where, as for sessions', async () => {
+    const t = tree();
+    const app = t.apps[0]!.folder;
+    const bytes = Buffer.from('{"not": "a session"');
+    writeFileSync(join(t.root, app, 'ABC123'), bytes); // a session name with malformed JSON: a problem
+    const fake = await launch({ platform: 'win32', argv: [t.root] });
+    fake.markNetworkVolume(t.root);
+    await started(fake, t.root);
+    const ref = { app, file: 'ABC123' };
+    const result = await call<ActionResult>(fake, 'trashProblems', [ref]);
+    expect(result.failed).toEqual([]);
+    const appTrash = join(fake.recorded.userData, 'Trash');
+    expect(result.appTrash).toEqual({ folder: appTrash, count: 1 });
+    await call<ActionResult>(fake, 'undo', result.actionId);
+    expect(readFileSync(join(t.root, app, 'ABC123')).equals(bytes)).toBe(true);
+  }, 30_000);
+
   it('still uses the OS trash where it works, and says nothing then', async () => {
     const t = tree();
     const fake = await launch({ platform: 'darwin', argv: [t.root] });

@@ -61,6 +61,7 @@ export async function trashProblem(p: Problem): Promise<boolean> {
     showToast({
       tone: 'info',
       title: t('problems.trashed', { file }),
+      ...(result.appTrash ? { detail: t('toast.movedToAppTrash', { folder: result.appTrash.folder }) } : {}),
       timeoutMs: UNDO_TOAST_MS,
       ...(actionId ? { actions: [{ label: t('toast.undo'), run: () => void undoTrash(actionId, file) }] } : {}),
     });
