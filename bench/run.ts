@@ -4,8 +4,8 @@
 // JSON. The OS page cache is not dropped: floor and scan both run warm, in the
 // same state (each repeat runs the floor, then the scan).
 
-import { execFileSync, fork } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg } from 'node:os';
@@ -16,20 +16,25 @@ import { NativeWatcher, PollingWatcher } from '../electron/engine/watch/folder-w
 import { Workspace } from '../electron/engine/folder/workspace';
 import { cachedDataset } from '../electron/engine/testing/dataset';
 import { arg, blockDuring, gc, median, pct, prebuildScanWorker, round, rssMB, settledRssMB } from './measure';
+import {
+  calibrateCores,
+  coreCalibrationNote,
+  expectedScanWorkers,
+  ratio,
+  REFERENCE_NOTE,
+  runFloor,
+  SAFE_PARALLEL_NOTE,
+  summarizeReference,
+  THREAD_CPU_NOTE,
+  threadCpuMeter,
+  type FloorRun,
+  type ThreadCpuMs,
+} from './reference-floors';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '.data');
 
 const now = () => performance.timeOrigin + performance.now();
-
-function floor(root: string): { ms: number; cpuMs: number; files: number; rssMB: number } {
-  return JSON.parse(execFileSync(process.execPath, [join(here, 'floor.mjs'), root], { encoding: 'utf8' })) as {
-    ms: number;
-    cpuMs: number;
-    files: number;
-    rssMB: number;
-  };
-}
 
 interface ScanRun {
   scanMs: number;
@@ -50,6 +55,8 @@ interface ScanRun {
   cpuMs: number;
   /** Main-thread busy time during the scan. */
   mainBusyMs: number;
+  /** CPU of cpuMs split per thread (Linux, /proc/self/task; 10 ms ticks); null elsewhere. */
+  threadCpuMs: ThreadCpuMs | null;
   /** The scan saw slow reads (a network share) and kept many in flight: never expected on the local data set. */
   slowReads: boolean;
 }
@@ -101,11 +108,13 @@ async function coldScan(root: string, wsData: string): Promise<{ run: ScanRun; w
     last = t;
   }, 2);
   h.enable();
+  const threads = threadCpuMeter();
   const cpu0 = process.cpuUsage();
   const elu0 = eventLoopUtilization();
   t0 = performance.now();
   const state = await ws.open(root);
   const cpu = process.cpuUsage(cpu0);
+  const threadCpuMs = threads.stop();
   const elu = eventLoopUtilization(elu0);
   const scanMs = performance.now() - t0;
   h.disable();
@@ -131,6 +140,7 @@ async function coldScan(root: string, wsData: string): Promise<{ run: ScanRun; w
       load: loadavg()[0] ?? NaN,
       cpuMs: (cpu.user + cpu.system) / 1000,
       mainBusyMs: elu.active,
+      threadCpuMs,
       slowReads: s?.slowReads ?? false,
     },
   };
@@ -214,13 +224,21 @@ async function main(): Promise<void> {
   const { root, generated } = cachedDataset(dataDir, sessions);
   const generateMs = performance.now() - tGen;
   process.env['MSM_SCAN_WORKER_SCRIPT'] = await prebuildScanWorker(dataDir);
+  const coreCalibration = calibrateCores();
 
-  const floors: ReturnType<typeof floor>[] = [];
+  // The references run before each scan, so they need the scan's worker count up front (checked after the runs).
+  const appFolderCount = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).length;
+  const refThreads = expectedScanWorkers(appFolderCount);
+  const floors: FloorRun[] = [];
+  const safeFloors: FloorRun[] = [];
+  const safeParallelFloors: FloorRun[] = [];
   const runs: ScanRun[] = [];
   let ws: Workspace | null = null;
   const wsData = join(dataDir, 'workspace-data');
   for (let i = 0; i < repeat; i++) {
-    floors.push(floor(root));
+    floors.push(runFloor(root));
+    safeFloors.push(runFloor(root, { safe: true }));
+    safeParallelFloors.push(runFloor(root, { safe: true, threads: refThreads }));
     await ws?.close();
     rmSync(wsData, { recursive: true, force: true });
     gc();
@@ -253,7 +271,10 @@ async function main(): Promise<void> {
   const floorMs = median(floors.map((f) => f.ms));
   const pairRatios = runs.map((r, i) => r.scanMs / (floors[i]?.ms ?? NaN));
   const scanMs = median(runs.map((r) => r.scanMs));
-  const cpuRatio = median(runs.map((r) => r.cpuMs)) / median(floors.map((f) => f.cpuMs));
+  const scanCpuMs = median(runs.map((r) => r.cpuMs));
+  const floorCpuMs = median(floors.map((f) => f.cpuMs));
+  const cpuRatio = scanCpuMs / floorCpuMs;
+  const safeParallel = summarizeReference(safeParallelFloors, refThreads, floorCpuMs);
   const result = {
     sessions,
     files: floors[0]?.files,
@@ -269,11 +290,21 @@ async function main(): Promise<void> {
       end: round((loadavg()[0] ?? NaN) * 100) / 100,
       cores: availableParallelism(),
     },
+    machine: {
+      coreCalibrationMs: coreCalibration?.cpuMs ?? null,
+      coreCalibrationWallMs: coreCalibration?.wallMs ?? null,
+      coreCalibrationNote: coreCalibrationNote(coreCalibration),
+    },
     floor: {
       medianMs: round(floorMs),
       cpuMsPerRun: floors.map((f) => round(f.cpuMs)),
       runsMs: floors.map((f) => round(f.ms)),
       rssMB: round(floors[0]?.rssMB ?? NaN),
+    },
+    referenceFloors: {
+      safe: summarizeReference(safeFloors, 1, floorCpuMs),
+      safeParallel: { ...safeParallel, threadsMatchScanWorkers: runs.every((r) => r.workers === refThreads) },
+      note: REFERENCE_NOTE,
     },
     scan: {
       medianMs: round(scanMs),
@@ -285,6 +316,10 @@ async function main(): Promise<void> {
       cpuMsPerRun: runs.map((r) => round(r.cpuMs)),
       cpuRatioToFloor: round(cpuRatio * 100) / 100,
       cpuTarget: 'CPU (every thread) <= 1.5x the floor CPU',
+      cpuRatioToSafeParallelFloor: ratio(scanCpuMs / safeParallel.medianCpuMs),
+      cpuNote: `Scan CPU over the safe parallel floor (${refThreads} threads). ${SAFE_PARALLEL_NOTE}`,
+      threadCpuMsPerRun: runs.map((r) => r.threadCpuMs),
+      threadCpuNote: THREAD_CPU_NOTE,
       mainThreadBusyMsPerRun: runs.map((r) => round(r.mainBusyMs)),
       slowReadsPerRun: runs.map((r) => r.slowReads),
       firstAppSessionsMs: round(median(runs.map((r) => r.firstAppMs))),
