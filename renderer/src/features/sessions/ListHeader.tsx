@@ -24,11 +24,14 @@ export function ListHeader() {
   const filters = useUi((s) => s.filters);
   const sessions = useShownSessions(app);
   const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
+  // While the sessions load (or their order is prepared), the engine's count says how many there are.
+  const known = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.counts.total ?? 0);
   if (!app) return null;
   if (selection.multi && selection.ids.size > 0)
     return <SessionsSelectionBar count={selection.ids.size} appName={appName} />;
-  const shown = sessions ? visibleWithFilters(sessions, sort, query, status, filters, filterClock()).length : 0;
-  const total = sessions?.records.size ?? 0;
+  let shown = sessions ? visibleWithFilters(sessions, sort, query, status, filters, filterClock()).length : 0;
+  const total = sessions?.records.size ?? known;
+  if (!sessions) shown = total;
   const fmt = (n: number) => n.toLocaleString(i18n.language);
   return (
     <div className="list-header" data-testid="list-header">
