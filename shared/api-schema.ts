@@ -89,9 +89,21 @@ export const folderId = z
   .max(64)
   .regex(/^[0-9A-Za-z_-]+$/, 'must be a folder id');
 
+/** The largest page of sessions one call may ask for. */
+export const MAX_PAGE_SIZE = 50_000;
+
 export const apiArgSchemas = {
   getState: none,
   listSessions: z.tuple([appFolderName]),
+  listSessionsPage: z.tuple([
+    appFolderName,
+    z
+      .object({
+        cursor: z.string().min(1).max(100).nullable(),
+        size: z.number().int().min(1).max(MAX_PAGE_SIZE),
+      })
+      .strict(),
+  ]),
   getSession: z.tuple([sessionRef]),
   setStatus: z.tuple([refs, sessionStatus]),
   setEmail: z.tuple([refs, emailValue]),

@@ -17,6 +17,8 @@ import type {
   SessionDetail,
   SessionRecord,
   SessionRef,
+  SessionPage,
+  SessionPageRequest,
   SessionSearchResult,
   SessionStatus,
   RecheckResult,
@@ -30,6 +32,11 @@ export interface SessionApi {
   getState(): Promise<WorkspaceState>;
   /** Every session of one app folder. */
   listSessions(app: string): Promise<SessionRecord[]>;
+  /**
+   * The same, a page at a time, every page from the moment of the first (a snapshot): a
+   * front end takes 100,000 sessions in short steps instead of one long parse.
+   */
+  listSessionsPage(app: string, page: SessionPageRequest): Promise<SessionPage>;
   /** One session with every field, its location and its warnings. */
   getSession(ref: SessionRef): Promise<SessionDetail>;
   setStatus(refs: SessionRef[], status: SessionStatus): Promise<ActionResult>;
@@ -109,6 +116,7 @@ export type ApiReturn<M extends ApiMethod> = Awaited<ReturnType<ClientApi[M]>>;
 export const API_METHODS = [
   'getState',
   'listSessions',
+  'listSessionsPage',
   'getSession',
   'setStatus',
   'setEmail',

@@ -60,6 +60,23 @@ export interface SessionSearchHit {
   appName: string;
 }
 
+/** Which page of an app's sessions to list: the first (cursor null) takes a snapshot the next ones read. */
+export interface SessionPageRequest {
+  /** null for the first page; then the `next` of the page before. */
+  cursor: string | null;
+  /** Sessions per page. */
+  size: number;
+}
+
+/** One page of an app's sessions; every page of one listing comes from the same moment. */
+export interface SessionPage {
+  records: SessionRecord[];
+  /** Sessions in the whole listing. */
+  total: number;
+  /** The cursor of the next page, or null after the last one. */
+  next: string | null;
+}
+
 /** Matches of a search across every app, newest first; `total` counts them all, `hits` stops at the limit. */
 export interface SessionSearchResult {
   hits: SessionSearchHit[];

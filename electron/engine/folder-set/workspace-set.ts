@@ -44,6 +44,7 @@ export type WorkspaceSetHost = FolderRegistryHost;
 const ROUTES = {
   getState: 'set',
   listSessions: 'active',
+  listSessionsPage: 'active',
   getSession: 'ref',
   setStatus: 'refs',
   setEmail: 'refs',

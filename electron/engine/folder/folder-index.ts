@@ -16,6 +16,8 @@ import type {
   EngineEvent,
   HostPlatform,
   SessionDetail,
+  SessionPage,
+  SessionPageRequest,
   SessionRecord,
   SessionRef,
   SessionSearchResult,
@@ -38,6 +40,7 @@ import { EventBatcher } from './event-batcher';
 import { emitIndexDifference } from './index-difference';
 import { IndexUpdater, type IndexUpdaterHooks } from './index-updater';
 import { pendingNewestFirst } from './pending-list';
+import { SessionPages } from './session-pages';
 import { searchApps } from './session-search';
 import { appPath, resolveMobileAppsRoot } from './root';
 import { SessionIndex } from './session-index';
@@ -72,6 +75,7 @@ export class FolderIndex {
   private readonly opts: FolderIndexOptions;
   private readonly batcher: EventBatcher;
   private index = new SessionIndex();
+  private readonly pages = new SessionPages();
   private rootPath: string | null = null;
   private displayRoot: string | null = null;
   private isDemo = false;
@@ -190,6 +194,8 @@ export class FolderIndex {
 
   private stop(): number {
     this.generation++;
+    this.pages.clear(); // a listing of the previous folder is of no use
+
     this.scan?.cancel();
     this.scan = null;
     this.watcher?.close();
@@ -320,6 +326,10 @@ export class FolderIndex {
     if (!entry) throw new ApiError('not-found', `There is no app folder "${app}" in ${root}.`);
     this.updater?.streamApps?.add(app); // the rest of its scan now arrives as 'sessions' events
     return [...entry.sessions.values()];
+  }
+
+  listSessionsPage(app: string, page: SessionPageRequest): SessionPage {
+    return this.pages.page(app, page, () => this.listSessions(app));
   }
 
   getSession(ref: SessionRef): Promise<SessionDetail> {

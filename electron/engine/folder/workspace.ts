@@ -23,6 +23,8 @@ import type {
   RecheckResult,
   RevealResult,
   SessionDetail,
+  SessionPage,
+  SessionPageRequest,
   SessionRecord,
   SessionRef,
   SessionSearchResult,
@@ -199,6 +201,10 @@ export class Workspace implements SessionApi {
 
   async listSessions(app: string): Promise<SessionRecord[]> {
     return this.folder.listSessions(app);
+  }
+
+  async listSessionsPage(app: string, page: SessionPageRequest): Promise<SessionPage> {
+    return this.folder.listSessionsPage(app, page);
   }
 
   getSession(ref: SessionRef): Promise<SessionDetail> {

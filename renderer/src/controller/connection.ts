@@ -1,7 +1,7 @@
 // Connects the stores to the engine: event stream first (so nothing is missed),
 // then the current state; keeps the selected app valid and its sessions loaded.
 
-import type { WorkspaceState } from '../../../shared/types';
+import type { SessionPage, SessionRecord, WorkspaceState } from '../../../shared/types';
 import type { SortSpec } from '../store/session-view';
 import { prepareShownView } from '../store/view-prepare';
 import { adoptFiltersOf, closeDialog, selectApp, showToast, useUi } from '../store/ui';
@@ -22,9 +22,8 @@ export function loadSessions(app: string): Promise<void> {
   const running = inFlight.get(app);
   if (running && isCurrentLoad(app, running.token)) return running.promise;
   const token = beginLoad(app);
-  const promise = api()
-    .listSessions(app)
-    .then((list) => finishLoadPaced(app, list, token, () => shownSortOf(app)))
+  const promise = fetchListing(app, token)
+    .then((list) => (list ? finishLoadPaced(app, list, token, () => shownSortOf(app)) : undefined))
     .catch((err: unknown) => {
       if (isCurrentLoad(app, token)) failLoad(app, describeError(t, err));
     })
@@ -33,6 +32,22 @@ export function loadSessions(app: string): Promise<void> {
     });
   inFlight.set(app, { token, promise });
   return promise;
+}
+
+/** Sessions per page of a listing: one page parses in a few milliseconds, even at 100,000 sessions. */
+export const LISTING_PAGE_SIZE = 5_000;
+
+/** An app's sessions, page by page (one snapshot); null when the load is no longer wanted. */
+async function fetchListing(app: string, token: number): Promise<SessionRecord[] | null> {
+  const records: SessionRecord[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: SessionPage = await api().listSessionsPage(app, { cursor, size: LISTING_PAGE_SIZE });
+    if (!isCurrentLoad(app, token)) return null;
+    for (const record of page.records) records.push(record);
+    cursor = page.next;
+  } while (cursor !== null);
+  return records;
 }
 
 /** The order the table shows `app` in, when `app` is the one on screen. */

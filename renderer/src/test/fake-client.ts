@@ -24,7 +24,7 @@ import type {
   WorkspaceState,
 } from '../../../shared/types';
 import type { RecheckResult, WatchInfo, WatchPreference } from '../../../shared/types';
-import type { ProblemRef, RevealResult } from '../../../shared/types';
+import type { ProblemRef, RevealResult, SessionPage, SessionPageRequest } from '../../../shared/types';
 import { searchTerms, searchTextOf } from '../../../shared/session-filter';
 import { sampleData, T0 } from './sample-sessions';
 
@@ -199,6 +199,21 @@ export class FakeClient implements SessionClient {
     const m = this.sessions.get(app);
     if (!m) throw new ApiError('not-found', `No app folder "${app}".`);
     return [...m.values()];
+  }
+
+  /** Pages of one listing, from the moment of the first page (as the engine's snapshot). */
+  private readonly listings = new Map<string, SessionRecord[]>();
+
+  async listSessionsPage(app: string, page: SessionPageRequest): Promise<SessionPage> {
+    this.record('listSessionsPage', [app, page]);
+    const [id = `${this.listings.size + 1}`, at = '0'] = page.cursor?.split(':') ?? [];
+    const records = page.cursor === null ? await this.listSessions(app) : this.listings.get(id);
+    if (!records) throw new ApiError('not-found', 'This listing is no longer available.');
+    const end = Math.min(records.length, Number(at) + page.size);
+    const next = end < records.length ? `${id}:${end}` : null;
+    if (next) this.listings.set(id, records);
+    else this.listings.delete(id);
+    return { records: records.slice(Number(at), end), total: records.length, next };
   }
 
   async getSession(ref: SessionRef): Promise<SessionDetail> {
