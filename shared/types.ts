@@ -247,6 +247,7 @@ export type ApiErrorCode =
   | 'no-folder'
   | 'invalid-session' // the edit would produce an invalid session
   | 'io' // permission denied, disk full, ...
+  | 'conflict' // changed since (by a later action or another program): not undone
   | 'unsupported' // not available in this mode
   | 'push-failed'
   | 'unauthorized'

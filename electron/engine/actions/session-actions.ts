@@ -18,7 +18,7 @@ import type { ActionResult, SessionRecord, SessionRef, SessionStatus } from '../
 import type { AuditSessionChange, AuditValue } from '../../../shared/audit';
 import type { AuditEntryInput } from '../audit/audit-log';
 import { deleteSessionFile, restoreSessionFile, type DeletedSession, type TrashFunction } from '../edit/session-delete';
-import { editSessionFile, type EditResult, type SessionEdit } from '../edit/session-edit';
+import { editSessionFile, type EditPrecondition, type EditResult, type SessionEdit } from '../edit/session-edit';
 import { withLock, type LockOptions } from '../lock/file-lock';
 import type { ExpectedField, UnpushedKind } from '../push/unpushed-store';
 import { parseSessionBytes } from '../session/session-file';
@@ -101,7 +101,7 @@ export class SessionActions {
       );
     }
     const changes: AuditSessionChange[] = [];
-    const result = await this.revert(entry, changes);
+    const result = await this.revert(actionId, entry, changes);
     this.deps.recorder.undo(
       root,
       actionId,
@@ -126,15 +126,15 @@ export class SessionActions {
     const after = (kind === 'status' ? edit.status : edit.email) as V;
     const result = await this.run(refs, async (ref) => {
       const out = await this.edit(ref, edit);
+      if (!out.changed) return; // already had the value: nothing for an undo to revert
       prev.push({ ref, value: valueOf(out.beforeRecord) });
-      if (!out.changed) return;
       changed.push(ref);
       changes.push(change(ref, valueOf(out.beforeRecord), after));
     });
     const undo = (
       kind === 'status'
-        ? { kind, root, prev }
-        : { kind, root, prev: prev.map((p) => ({ ref: p.ref, value: p.value ?? '' })) }
+        ? { kind, root, set: after, prev }
+        : { kind, root, set: after, prev: prev.map((p) => ({ ref: p.ref, value: p.value ?? '' })) }
     ) as UndoEntry;
     const action = kind === 'status' ? 'set-status' : 'set-email';
     const set = { field: kind, values: [after as string] };
@@ -143,40 +143,52 @@ export class SessionActions {
     return { actionId, ...result, unchanged: result.done.filter((r) => !changedKeys.has(refKey(r))) };
   }
 
-  private async revert(entry: UndoEntry, changes: AuditSessionChange[]): Promise<PerRefResult> {
+  /**
+   * Reverts what the action changed, session by session, only where it still stands: a
+   * session a later action of ours changed again, or whose file no longer says what the
+   * action wrote, is left as it is and listed as failed ('conflict').
+   */
+  private async revert(actionId: string, entry: UndoEntry, changes: AuditSessionChange[]): Promise<PerRefResult> {
+    const { root, undo } = this.deps;
+    const lastChange = async (ref: SessionRef, step: () => Promise<void>) => {
+      try {
+        if (!undo.isLastChange(root, ref, entry.kind, actionId)) {
+          throw new ApiError(
+            'conflict',
+            `Session ${ref.id} of app ${ref.app} was changed again by a later action; it was left as it is (undo that one first).`,
+          );
+        }
+        await step();
+      } finally {
+        undo.release(root, ref, entry.kind, actionId);
+      }
+    };
     // Maps by ref key: a bulk undo of 100,000 sessions must not search a list per session.
     if (entry.kind === 'delete') {
       const byKey = new Map(entry.deleted.map((d) => [refKey(d.ref), d]));
       return this.run(
         entry.deleted.map((d) => d.ref),
-        async (ref) => {
-          const d = byKey.get(refKey(ref)) as DeletedSession;
-          await this.restore(d);
-          changes.push({ app: ref.app, id: ref.id, before: null, after: deletedSummary(d) });
-        },
+        (ref) =>
+          lastChange(ref, async () => {
+            const d = byKey.get(refKey(ref)) as DeletedSession;
+            await this.restore(d);
+            changes.push({ app: ref.app, id: ref.id, before: null, after: deletedSummary(d) });
+          }),
       );
     }
-    if (entry.kind === 'status') {
-      const byKey = new Map(entry.prev.map((p) => [refKey(p.ref), p.value]));
-      return this.run(
-        entry.prev.map((p) => p.ref),
-        async (ref) => {
-          const value = byKey.get(refKey(ref)) ?? null;
-          if (value === null)
-            throw new ApiError('invalid-session', 'The previous status was not a valid value; it cannot be restored.');
-          const out = await this.edit(ref, { status: value });
-          changes.push(change(ref, out.beforeRecord.status, value));
-        },
-      );
-    }
-    const byKey = new Map(entry.prev.map((p) => [refKey(p.ref), p.value]));
+    const expect = { field: entry.kind, value: entry.set };
+    const byKey = new Map<string, SessionStatus | string | null>(entry.prev.map((p) => [refKey(p.ref), p.value]));
     return this.run(
       entry.prev.map((p) => p.ref),
-      async (ref) => {
-        const value = byKey.get(refKey(ref)) ?? '';
-        const out = await this.edit(ref, { email: value });
-        changes.push(change(ref, out.beforeRecord.email, value));
-      },
+      (ref) =>
+        lastChange(ref, async () => {
+          const value = byKey.get(refKey(ref)) ?? null;
+          if (entry.kind === 'status' && value === null)
+            throw new ApiError('invalid-session', 'The previous status was not a valid value; it cannot be restored.');
+          const edit = entry.kind === 'status' ? { status: value as SessionStatus } : { email: value ?? '' };
+          const out = await this.edit(ref, edit, expect);
+          changes.push(change(ref, out.beforeRecord[entry.kind], value ?? ''));
+        }),
     );
   }
 
@@ -217,10 +229,10 @@ export class SessionActions {
   // ---- one file: the only places that write session files -------------------------------
 
   /** Edits one file and updates the live index at once (not waiting for the watcher). */
-  private async edit(ref: SessionRef, edit: SessionEdit): Promise<EditResult> {
+  private async edit(ref: SessionRef, edit: SessionEdit, expect?: EditPrecondition): Promise<EditResult> {
     const { root } = this.deps;
     return this.ownWrite(ref, async (live) => {
-      const out = await this.locked(ref, () => editSessionFile(root, ref, edit));
+      const out = await this.locked(ref, () => editSessionFile(root, ref, edit, expect));
       live?.upsertRecord(out.afterRecord); // a no-op edit still brings a lagging index up to date
       return { value: out, written: { mtimeMs: out.mtimeMs, size: out.after.length } };
     });

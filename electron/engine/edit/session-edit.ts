@@ -26,6 +26,12 @@ export interface SessionEdit {
   email?: string;
 }
 
+/** What the file must still say for the edit to go ahead (an undo only reverts what its action wrote). */
+export interface EditPrecondition {
+  field: 'status' | 'email';
+  value: SessionStatus | string;
+}
+
 export interface EditResult {
   before: Buffer;
   after: Buffer;
@@ -44,7 +50,12 @@ const MAX_ATTEMPTS = 8;
 const MALFORMED_RETRIES = 3;
 const MALFORMED_WAIT_MS = 15;
 
-export async function editSessionFile(root: string, ref: SessionRef, edit: SessionEdit): Promise<EditResult> {
+export async function editSessionFile(
+  root: string,
+  ref: SessionRef,
+  edit: SessionEdit,
+  expect?: EditPrecondition,
+): Promise<EditResult> {
   // The engine's one check of the value, before any byte is written; the transports
   // (IPC, HTTP) check their arguments against the same schemas at their boundary.
   validateEdit(edit);
@@ -59,6 +70,7 @@ export async function editSessionFile(root: string, ref: SessionRef, edit: Sessi
     const { bytes, stats, record } = await readStable(path, ref, label);
     const mtimeMs = Number(stats.mtimeNs / 1_000_000n);
     const beforeRecord = { ...record, mtimeMs };
+    if (expect) checkPrecondition(record, expect, label);
     const { after, afterRecord } = applyEdit(bytes, ref, edit, label);
     if (after.equals(bytes))
       return { before: bytes, after: bytes, mtimeMs, beforeRecord, afterRecord: beforeRecord, changed: false };
@@ -83,6 +95,16 @@ export async function editSessionFile(root: string, ref: SessionRef, edit: Sessi
     };
   }
   throw new ApiError('io', `Cannot edit ${label}: the file kept changing while it was being edited. Try again.`);
+}
+
+function checkPrecondition(record: SessionRecord, expect: EditPrecondition, label: string): void {
+  const now = record[expect.field];
+  if (now === expect.value) return;
+  const shown = now === null || now === '' ? 'empty' : `"${now}"`;
+  throw new ApiError(
+    'conflict',
+    `${capitalize(label)} changed since: its ${expect.field} is now ${shown}, not "${expect.value}"; it was left as it is.`,
+  );
 }
 
 function validateEdit(edit: SessionEdit): void {

@@ -10,6 +10,7 @@ const CODES: readonly ApiErrorCode[] = [
   'no-folder',
   'invalid-session',
   'io',
+  'conflict',
   'unsupported',
   'push-failed',
   'unauthorized',
