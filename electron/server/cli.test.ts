@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { parseCli } from './cli';
+import { parseCli, USAGE } from './cli';
 import { browserModeDataDir } from '../engine/paths';
 
 describe('serve command line', () => {
@@ -61,5 +61,12 @@ describe('serve command line', () => {
     expect(browserModeDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain(
       'Mobile Session Manager',
     );
+  });
+  it('--help and -h ask for the usage, which names every option', () => {
+    expect(parseCli(['--help'], {}).help).toBe(true);
+    expect(parseCli(['-h'], {}).help).toBe(true);
+    expect(parseCli([], {}).help).toBe(false);
+    for (const flag of ['--dir', '--port', '--host', '--polling', '--push-url', '--data-dir', 'PUSH_SECRET'])
+      expect(USAGE).toContain(flag);
   });
 });

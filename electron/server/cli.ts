@@ -32,7 +32,27 @@ export interface CliOptions {
   pushUrl: string | null;
   dataDir: string;
   staticDir: string;
+  /** --help / -h: print the usage and exit. */
+  help: boolean;
 }
+
+export const USAGE = `Usage: npm run serve -- [options]
+
+Browser mode: the same app as the desktop one, in your browser, on this machine.
+Prints one line: the address to open (its access token included).
+
+Options:
+  --dir <folder>       A MobileApps folder (or the 4D data folder that holds one). Give it
+                       several times for several servers; without it, the demo folder opens.
+  --port <n>           Port to listen on (default: a free one).
+  --host <h>           Address to listen on (default 127.0.0.1; anything else is reachable
+                       from other machines: prefer an SSH tunnel).
+  --polling            Watch the folders by polling (network shares that send no events).
+  --push-url <url>     The 4D Server's web address for Push. The shared secret is read from
+                       the PUSH_SECRET environment variable, never from a flag.
+  --data-dir <dir>     Where settings, the Activity log and the trash are kept.
+  -h, --help           Show this help.
+`;
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
   const { values } = parseArgs({
@@ -44,6 +64,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
       polling: { type: 'boolean' },
       'push-url': { type: 'string' },
       'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
@@ -62,6 +83,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     pushUrl: values['push-url'] ?? null,
     dataDir: resolve(values['data-dir'] ?? env.MSM_DATA_DIR ?? browserModeDataDir(env)),
     staticDir: resolve(env.MSM_RENDERER_DIR ?? join(REPO_ROOT, 'out', 'renderer')),
+    help: values.help ?? false,
   };
 }
 
@@ -77,7 +99,16 @@ function packageVersion(): string {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function main(argv: string[]): Promise<void> {
-  const opts = parseCli(argv);
+  let opts: CliOptions;
+  try {
+    opts = parseCli(argv);
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nRun with --help to see the options.`);
+  }
+  if (opts.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   if (!LOOPBACK.has(opts.host)) {
     console.error(
       `Warning: listening on ${opts.host}, not only on this machine. Anyone who can reach it and has the ` +
