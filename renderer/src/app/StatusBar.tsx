@@ -6,6 +6,7 @@ import { filterClock, visibleWithFilters } from '../store/visible';
 import { useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
 import { WatchModeControl } from '../features/folders/WatchModeControl';
+import { allAppsFoundText, useAllAppsFound } from '../features/sessions/SearchResults';
 
 function ShownCount() {
   const { t, i18n } = useTranslation();
@@ -16,6 +17,9 @@ function ShownCount() {
   const statusFilter = useUi((s) => s.statusFilter);
   const filters = useUi((s) => s.filters);
   const sessions = useShownSessions(app);
+  const allApps = useAllAppsFound();
+  // "All apps": the matches of every app replace the table, and so does their count.
+  if (allApps) return <span data-testid="shown-count">{allAppsFoundText(allApps, t, i18n.language)}</span>;
   if (!sessions || view !== 'sessions') return null;
   const total = sessions.records.size;
   // The same rows as the table and the list header's "4 of 15": search, status and the Filters panel.

@@ -12,6 +12,16 @@ import { useWorkspace } from '../store/workspace';
 import { FiltersButton } from '../features/filters/FiltersPanel';
 import { CloseIcon, DetailsIcon, FolderIcon, GearIcon, PushIcon, RefreshIcon, SearchIcon, Spinner } from '../ui/Icons';
 
+/** The list the search field filters: the sessions table, the matches of every app, or the inbox. */
+const LISTS = ['sessions-table', 'search-results', 'inbox-grid'].map((id) => `[data-testid="${id}"]`).join(', ');
+
+/** Moves the focus to the list under the search field; false when none is on screen. */
+function focusList(): boolean {
+  const list = document.querySelector<HTMLElement>(LISTS);
+  list?.focus();
+  return list !== null;
+}
+
 function SearchField() {
   const { t } = useTranslation();
   const query = useUi((s) => s.query);
@@ -38,13 +48,17 @@ function SearchField() {
         autoComplete="off"
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && query) {
+          if (e.key === 'Escape') {
+            // The first Escape clears the words; the next one (or the first, with none) leaves for the list.
+            // The browser's own Escape on a search field is not relied on (Chromium's differs by version).
+            e.preventDefault();
             e.stopPropagation();
-            setQuery('');
+            if (e.currentTarget.value) setQuery('');
+            else if (!focusList()) e.currentTarget.blur();
           } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
             // Hand over to the table, like Finder's search field.
             e.preventDefault();
-            document.querySelector<HTMLElement>('[data-testid="sessions-table"]')?.focus();
+            focusList();
           }
         }}
       />

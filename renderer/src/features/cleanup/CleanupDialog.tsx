@@ -163,7 +163,7 @@ export function CleanupDialog() {
           {stale.length > 0 ? (
             // Focusable and named: a keyboard user can scroll it (axe scrollable-region-focusable).
             <div className="mini-table__scroll" tabIndex={0} role="region" aria-label={t('cleanup.title')}>
-              <table className="mini-table mini-table--fit">
+              <table className={`mini-table mini-table--fit${scope === 'all' ? ' mini-table--apps' : ''}`}>
                 <colgroup>
                   <col className="mini-table__device" />
                   {scope === 'all' ? <col className="mini-table__app" /> : null}

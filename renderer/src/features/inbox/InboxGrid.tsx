@@ -6,9 +6,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRecord } from '../../../../shared/types';
-import { useWorkspace } from '../../store/workspace';
 import { pageRows, useVirtualRows } from '../../ui/VirtualRows';
 import { useFolders } from '../folders/folders-store';
+import { useAppNamer } from './app-names';
 import { deletePending, inboxMoveTo, inboxToggle } from './inbox-actions';
 import { inboxCommand } from './inbox-keys';
 import { refOfKey, reviewKey, useInbox } from './inbox-store';
@@ -22,7 +22,6 @@ export function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: strin
   const { t } = useTranslation();
   const selection = useInbox((s) => s.selection);
   const reviewed = useInbox((s) => s.reviewed);
-  const apps = useWorkspace((s) => s.apps);
   const folders = useFolders((s) => s.folders);
   const folderLabels = useMemo(
     () => (folders.length > 1 ? new Map(folders.map((f) => [f.id, f.label])) : null),
@@ -92,18 +91,8 @@ export function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: strin
   };
   const activeRendered = current >= 0 && virtualizer.getVirtualItems().some((item) => item.index === current);
 
-  // Two apps may share a name (the iOS and Android builds): then the platform tells them apart.
-  const names = useMemo(() => {
-    const count = new Map<string, number>();
-    for (const a of apps) count.set(a.name, (count.get(a.name) ?? 0) + 1);
-    const platform = { ios: 'iOS', android: 'Android', unknown: '' } as const;
-    return new Map(
-      apps.map((a) => [
-        a.folder,
-        (count.get(a.name) ?? 0) > 1 && platform[a.platform] ? `${a.name} · ${platform[a.platform]}` : a.name,
-      ]),
-    );
-  }, [apps]);
+  // Names of other folders' apps too (app-names.ts); two apps of one name show their platform.
+  const appName = useAppNamer();
 
   const headers: [string, string][] = [
     ...(folderLabels ? ([['inbox-row__folder', t('inbox.folder')]] as [string, string][]) : []),
@@ -172,7 +161,7 @@ export function InboxGrid({ rows, order }: { rows: SessionRecord[]; order: strin
               start={item.start - INBOX_HEADER_HEIGHT}
               selected={selection.ids.has(key) && (selection.multi || selection.ids.size === 1)}
               kept={reviewed.has(reviewKey(r))}
-              appName={names.get(r.app) ?? r.app}
+              appName={appName(r)}
               folderLabel={folderLabels ? (folderLabels.get(r.folder ?? '') ?? r.folder ?? '') : null}
               now={now}
             />

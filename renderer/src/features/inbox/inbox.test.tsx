@@ -4,6 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FolderSummary } from '../../../../shared/types';
 import { resetFolders } from '../folders/folders-store';
+import { useSearchScope } from '../sessions/search-scope';
 import { makeRecord } from '../../test/fake-client';
 import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
 
@@ -92,7 +93,10 @@ describe('approval inbox', () => {
 describe('approval inbox across open folders', () => {
   const D4 = 'd4c0ffee00000000000000000000000000000004';
   const B2 = 'b2c0ffee00000000000000000000000000000002';
-  afterEach(() => resetFolders());
+  afterEach(() => {
+    resetFolders();
+    useSearchScope.setState({ scope: 'app', query: '', result: null, error: null });
+  });
   const folder = (over: Partial<FolderSummary>): FolderSummary => ({
     id: 'f1',
     root: ROOT,
@@ -161,6 +165,51 @@ describe('approval inbox across open folders', () => {
         'accepted',
       ],
     ]);
+  });
+
+  it('names another folder’s apps: the engine’s name when known, else the bundle id’s last segment, never the raw folder', async () => {
+    const BAKERY = 'XYZ9876543.fr.boulangerie.commandes';
+    const { client } = await renderApp();
+    client.otherFolderPending = [
+      makeRecord(BAKERY, D4, {
+        status: 'pending',
+        deviceDescription: 'iPad on B',
+        mtimeMs: Date.UTC(2025, 0, 15, 9, 30),
+        folder: 'fb',
+      }),
+      makeRecord(IOS, B2, {
+        status: 'pending',
+        deviceDescription: 'iPhone on B',
+        mtimeMs: Date.UTC(2025, 0, 15, 9, 0),
+        folder: 'fb',
+      }),
+    ];
+    client.folders = [
+      folder({}),
+      folder({ id: 'fb', root: '/Volumes/B/MobileApps', label: 'ServerB', pending: 2, active: false }),
+    ];
+    await settle(() => client.emit({ type: 'folders', folders: client.folders! }));
+    await settle(() => fireEvent.click(screen.getByTestId('inbox-item')));
+    const appOf = (device: string) =>
+      screen
+        .getAllByTestId('inbox-row')
+        .find((r) => r.textContent?.includes(device))
+        ?.querySelector('.inbox-row__app')?.textContent;
+    await waitFor(() => expect(screen.getAllByTestId('inbox-row')).toHaveLength(4));
+    // Not open here: a readable form of its bundle id; the same app as one of the active folder: its name.
+    expect(appOf('iPad on B')).toBe('commandes');
+    expect(appOf('iPhone on B')).toBe('Contact');
+    // Once the engine reported the name (a search across folders), the row uses it.
+    await settle(() =>
+      useSearchScope.setState({
+        query: 'ipad',
+        result: {
+          total: 1,
+          hits: [{ record: client.otherFolderPending[0]!, appName: 'Commandes Boulangerie' }],
+        },
+      }),
+    );
+    expect(appOf('iPad on B')).toBe('Commandes Boulangerie');
   });
 
   it('shows no Folder column with one folder open', async () => {

@@ -8,8 +8,8 @@ import { compileFilter } from '../../../../shared/session-filter';
 import type { SessionRecord, SessionRef } from '../../../../shared/types';
 import { activeFolder } from '../folders/folders-store';
 import { selectApp, selectSession, setQuery, resetFilters, showToast, showView, useUi } from '../../store/ui';
-import { useWorkspace } from '../../store/workspace';
 import { t } from '../../controller/context';
+import { appNameOf } from './app-names';
 
 const PREF_KEY = 'msm.notifications';
 
@@ -57,10 +57,6 @@ export function notificationPermission(): NotificationPermission | 'unsupported'
   return notificationApi()?.permission ?? 'unsupported';
 }
 
-function appName(app: string): string {
-  return useWorkspace.getState().apps.find((a) => a.folder === app)?.name ?? app;
-}
-
 /** Shows the session in its app's table, making sure no filter hides it. */
 export function revealSession(ref: SessionRef, record?: SessionRecord): void {
   const ui = useUi.getState();
@@ -82,12 +78,12 @@ function describe(sessions: SessionRecord[]): { title: string; body: string } {
   if (sessions.length === 1) {
     return {
       title: t('notify.title'),
-      body: t('notify.bodyOne', { device, app: appName(first.app), email: first.email || t('table.noEmail') }),
+      body: t('notify.bodyOne', { device, app: appNameOf(first), email: first.email || t('table.noEmail') }),
     };
   }
   return {
     title: t('notify.titleMany', { count: sessions.length }),
-    body: t('notify.bodyMany', { count: sessions.length, device, app: appName(first.app) }),
+    body: t('notify.bodyMany', { count: sessions.length, device, app: appNameOf(first) }),
   };
 }
 

@@ -89,12 +89,12 @@ function pushToast(result: PushResult): Omit<Toast, 'id'> {
   if (result.outcome === 'unauthorized') {
     return {
       tone: 'error',
-      title: `${t('push.failed')}: ${pushMessage(result)}`,
+      title: t('errors.push-failed', { message: pushMessage(result) }),
       detail: details,
       actions: [settings, ...actions],
     };
   }
-  return { tone: 'error', title: `${t('push.failed')}: ${pushMessage(result)}`, detail: details, actions };
+  return { tone: 'error', title: t('errors.push-failed', { message: pushMessage(result) }), detail: details, actions };
 }
 
 export function openPushSettings(): void {

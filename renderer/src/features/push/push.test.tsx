@@ -71,6 +71,40 @@ describe('Push', () => {
     expect(client.callsOf('push')).toHaveLength(1);
   });
 
+  it('titles the pre-flight by what it found: overwritten changes only is not "the server would drop sessions"', async () => {
+    const { client } = await renderApp({ unpushed: 1 });
+    const ref = { app: IOS, id: 'b2c0ffee00000000000000000000000000000002' };
+    client.preflightReport = {
+      checked: 4,
+      issues: [],
+      problems: [],
+      rules: { source: 'built-in' },
+      overwritten: [{ ref, field: 'status', set: 'accepted', now: 'pending' }],
+    };
+    await settle(() => fireEvent.click(screen.getByTestId('push-button')));
+    let dialog = screen.getByTestId('preflight-dialog');
+    expect(within(dialog).getByRole('heading').textContent).toBe('1 change would not reach the server');
+    expect(within(dialog).getByTestId('preflight-intro').textContent).toBe(
+      'No session would be dropped, but 4D Server will not see 1 change: another program overwrote it in its file before the push.',
+    );
+    expect(dialog.textContent).not.toMatch(/drop 0|would drop some/);
+    expect(within(dialog).getByTestId('preflight-overwritten').textContent).toContain('the file now says “pending”');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    // Both: a session the server drops and an overwritten change.
+    client.preflightReport = {
+      ...client.preflightReport,
+      issues: [{ ref, warnings: [{ code: 'id-mismatch', message: 'File name differs from session.id "abc".' }] }],
+    };
+    await settle(() => fireEvent.click(screen.getByTestId('push-button')));
+    dialog = screen.getByTestId('preflight-dialog');
+    expect(within(dialog).getByRole('heading').textContent).toBe('The server would drop sessions and miss changes');
+    expect(within(dialog).getByTestId('preflight-intro').textContent).toBe(
+      'If you push now, 4D Server will drop 1 session, because its file is not consistent:',
+    );
+    expect(within(dialog).getAllByTestId('preflight-issue')).toHaveLength(1);
+  });
+
   it('pushes without asking when the pre-flight found advice only (4D accepts any e-mail)', async () => {
     const { client } = await renderApp({ unpushed: 1 });
     client.preflightReport = {

@@ -1,7 +1,7 @@
 // The selected session: every field (known and unknown), its file, the engine's
 // warnings, and the status / e-mail controls. Re-read whenever its record changes.
 
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail, SessionRecord } from '../../../../shared/types';
 import { copyPath, reveal, setEmail, validateEmail } from './session-actions';
@@ -83,6 +83,33 @@ function EmailForm({ record }: { record: SessionRecord }) {
   );
 }
 
+/**
+ * An IP address that wraps, when it must, only between its parts: after the "::ffff:" of an
+ * IPv4-mapped address or after a colon of an IPv6 one — never inside "192.168.191.67".
+ */
+export function IpAddress({ ip }: { ip: string }) {
+  if (!ip) return <code>—</code>;
+  const mapped = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
+  // "::ffff:" stays whole; IPv6 groups may part after their colons.
+  const parts = mapped ? [mapped[1]!] : ip.split(/(?<=:)(?=[^:])/);
+  return (
+    <code className="details__ip" data-testid="details-ip">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          <span>{part}</span>
+        </Fragment>
+      ))}
+      {mapped ? (
+        <>
+          <wbr />
+          <span>{mapped[2]}</span>
+        </>
+      ) : null}
+    </code>
+  );
+}
+
 export function DetailsPanel() {
   const { t, i18n } = useTranslation();
   const app = useUi((s) => s.selectedApp);
@@ -111,7 +138,7 @@ export function DetailsPanel() {
       [t('details.sessionId'), <code key="id">{record.id}</code>],
       [t('details.deviceId'), <code key="dev">{record.deviceId || '—'}</code>],
       [t('columns.language'), record.language || '—'],
-      [t('columns.ip'), <code key="ip">{record.ip || '—'}</code>],
+      [t('columns.ip'), <IpAddress key="ip" ip={record.ip} />],
       [t('details.appVersion'), record.appVersion || '—'],
       [t('details.simulator'), record.simulator ? t('details.yes') : t('details.no')],
       [t('columns.mtime'), absoluteTime(record.mtimeMs, i18n.language)],

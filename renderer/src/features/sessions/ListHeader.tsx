@@ -12,7 +12,7 @@ import { exportSessions } from '../export/export-actions';
 import { ExportMenu } from '../export/ExportMenu';
 import { FilterChips } from '../filters/FilterChips';
 import { SessionsSelectionBar } from './SessionsSelectionBar';
-import { SearchScopeToggle } from './SearchResults';
+import { SearchScopeToggle, allAppsFoundText, useAllAppsFound } from './SearchResults';
 
 export function ListHeader() {
   const { t, i18n } = useTranslation();
@@ -26,6 +26,8 @@ export function ListHeader() {
   const appName = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.name ?? app ?? '');
   // While the sessions load (or their order is prepared), the engine's count says how many there are.
   const known = useWorkspace((s) => s.apps.find((a) => a.folder === app)?.counts.total ?? 0);
+  // "All apps": the list shows the matches of every app, so the header names and counts those.
+  const allApps = useAllAppsFound();
   if (!app) return null;
   if (selection.multi && selection.ids.size > 0)
     return <SessionsSelectionBar count={selection.ids.size} appName={appName} />;
@@ -35,11 +37,13 @@ export function ListHeader() {
   const fmt = (n: number) => n.toLocaleString(i18n.language);
   return (
     <div className="list-header" data-testid="list-header">
-      <h2 className="list-header__title">{appName}</h2>
-      <span className="list-header__meta">
-        {shown === total
-          ? t('table.rows', { count: total, formatted: fmt(total) })
-          : t('table.shownOf', { shown: fmt(shown), total: fmt(total) })}
+      <h2 className="list-header__title">{allApps ? t('search.scopeAll') : appName}</h2>
+      <span className="list-header__meta" data-testid="list-header-count">
+        {allApps
+          ? allAppsFoundText(allApps, t, i18n.language)
+          : shown === total
+            ? t('table.rows', { count: total, formatted: fmt(total) })
+            : t('table.shownOf', { shown: fmt(shown), total: fmt(total) })}
       </span>
       {query.trim() ? <SearchScopeToggle /> : null}
       <FilterChips />
@@ -53,7 +57,14 @@ export function ListHeader() {
       >
         <BroomIcon size={12} /> {t('cleanup.button')}
       </button>
-      <ExportMenu small count={shown} onExport={(format) => exportSessions(currentVisibleRecords(), format, appName)} />
+      {/* Export writes this app's rows: offered with the table, not over the matches of every app. */}
+      {allApps ? null : (
+        <ExportMenu
+          small
+          count={shown}
+          onExport={(format) => exportSessions(currentVisibleRecords(), format, appName)}
+        />
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // current app, or always with the "All apps" scope. Each match names its app (and its
 // folder when several are open); one click opens it selected in its own app's table.
 
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useShownSessions } from '../../store/view-prepare';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +37,27 @@ export function useSearchResultsShown(): boolean {
     sessions.records.size > 0 &&
     visibleWithFilters(sessions, sort, query, status, filters, filterClock()).length === 0
   );
+}
+
+/**
+ * With the "All apps" scope, what the list header and the status bar count: the sessions
+ * found across apps (null while the engine has not answered these words yet). Undefined
+ * when the table (this app's rows) is what is shown.
+ */
+export function useAllAppsFound(): { total: number | null } | undefined {
+  const scope = useSearchScope((s) => s.scope);
+  const query = useUi((s) => s.query.trim());
+  const view = useUi((s) => s.view);
+  const answered = useSearchScope((s) => s.query);
+  const total = useSearchScope((s) => s.result?.total ?? null);
+  if (scope !== 'all' || !query || view !== 'sessions') return undefined;
+  return { total: answered === query ? total : null };
+}
+
+/** "1,489 sessions found" (or "Searching…"): the count of useAllAppsFound. */
+export function allAppsFoundText(found: { total: number | null }, t: TFunction, lang: string): string {
+  if (found.total === null) return t('search.searchingShort');
+  return t('search.found', { count: found.total, formatted: found.total.toLocaleString(lang) });
 }
 
 /** "This app | All apps", beside the row count while a search is typed. */

@@ -1,6 +1,10 @@
 // English, the reference: every other locale has exactly these keys.
 const en = {
-  app: { title: 'Mobile Session Manager', titlePending: '{{title}} ({{count}} pending)' },
+  app: {
+    title: 'Mobile Session Manager',
+    titlePending: '{{title}} ({{count}} pending)',
+    labelValue: '{{label}}: {{value}}',
+  },
   toolbar: {
     openFolder: 'Open folder…',
     refresh: 'Refresh',
@@ -120,6 +124,7 @@ const en = {
     found_other: '{{formatted}} sessions found',
     someOf: 'The {{shown}} newest of {{total}} sessions found; type more to narrow.',
     open: 'Open {{device}} in {{app}}',
+    searchingShort: 'Searching…',
   },
   status: {
     label: 'Status',
@@ -238,6 +243,15 @@ const en = {
     advice: 'Advice only (4D does not drop it for this): {{message}}',
     rulesFourD: 'Checked with 4D’s schema from {{path}}.',
     rulesBuiltIn: 'Checked with the built-in rules (no 4D installation found).',
+    titleBoth: 'The server would drop sessions and miss changes',
+    titleOverwritten_one: '{{count}} change would not reach the server',
+    titleOverwritten_other: '{{count}} changes would not reach the server',
+    introOverwritten_one:
+      'No session would be dropped, but 4D Server will not see {{count}} change: another program overwrote it in its file before the push.',
+    introOverwritten_other:
+      'No session would be dropped, but 4D Server will not see {{count}} changes: another program overwrote them in their files before the push.',
+    titleNone: 'Nothing would be dropped',
+    introNone: '4D Server will accept every changed session.',
   },
   push: {
     success: 'Sessions pushed: 4D Server reloaded its sessions.',
@@ -304,6 +318,10 @@ const en = {
     restored_other: 'Restored {{count}} sessions.',
     statusChanged_one: '{{count}} session set to {{status}}.',
     statusChanged_other: '{{count}} sessions set to {{status}}.',
+    statusSet_one: '{{formatted}} session set to {{status}}.',
+    statusSet_other: '{{formatted}} sessions set to {{status}}.',
+    statusAlready_one: '{{formatted}} session was already {{status}}.',
+    statusAlready_other: '{{formatted}} sessions were already {{status}}.',
     emailSaved: 'E-mail saved.',
     statusChangedOne: '{{label}} set to {{status}}.',
     emailChanged: 'E-mail of {{label}} changed.',
@@ -324,6 +342,7 @@ const en = {
     'no-folder': 'No MobileApps folder is open.',
     'invalid-session': 'The change would make the session invalid: {{message}}',
     io: 'Disk error: {{message}}',
+    conflict: 'Left as it is: {{message}}',
     unsupported: 'Not available here: {{message}}',
     'push-failed': 'Push failed: {{message}}',
     unauthorized: 'Access refused: {{message}}',

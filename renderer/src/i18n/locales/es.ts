@@ -2,7 +2,11 @@ import type { Messages } from './en';
 
 // Vocabulario de la documentación de 4D: «archivo de sesión», «carpeta de aplicación», aceptado / pendiente.
 const es: Messages = {
-  app: { title: 'Mobile Session Manager', titlePending: '{{title}} ({{count}} pendientes)' },
+  app: {
+    title: 'Mobile Session Manager',
+    titlePending: '{{title}} ({{count}} pendientes)',
+    labelValue: '{{label}}: {{value}}',
+  },
   toolbar: {
     openFolder: 'Abrir carpeta…',
     refresh: 'Actualizar',
@@ -122,6 +126,7 @@ const es: Messages = {
     found_other: '{{formatted}} sesiones encontradas',
     someOf: 'Las {{shown}} más recientes de {{total}} sesiones encontradas; escriba más para acotar.',
     open: 'Abrir {{device}} en {{app}}',
+    searchingShort: 'Buscando…',
   },
   status: {
     label: 'Estado',
@@ -242,6 +247,15 @@ const es: Messages = {
     advice: 'Solo un consejo (4D no la descarta por esto): {{message}}',
     rulesFourD: 'Comprobado con el esquema de 4D de {{path}}.',
     rulesBuiltIn: 'Comprobado con las reglas integradas (no se encontró ninguna instalación de 4D).',
+    titleBoth: 'El servidor descartaría sesiones y no vería algunos cambios',
+    titleOverwritten_one: '{{count}} cambio no llegaría al servidor',
+    titleOverwritten_other: '{{count}} cambios no llegarían al servidor',
+    introOverwritten_one:
+      'No se descartaría ninguna sesión, pero 4D Server no verá {{count}} cambio: otro programa lo sobrescribió en su archivo antes del Push.',
+    introOverwritten_other:
+      'No se descartaría ninguna sesión, pero 4D Server no verá {{count}} cambios: otro programa los sobrescribió en sus archivos antes del Push.',
+    titleNone: 'No se descartaría nada',
+    introNone: '4D Server aceptará todas las sesiones modificadas.',
   },
   push: {
     success: 'Push realizado: 4D Server recargó sus sesiones.',
@@ -308,6 +322,10 @@ const es: Messages = {
     restored_other: '{{count}} sesiones restauradas.',
     statusChanged_one: '{{count}} sesión pasada a «{{status}}».',
     statusChanged_other: '{{count}} sesiones pasadas a «{{status}}».',
+    statusSet_one: '{{formatted}} sesión pasada a «{{status}}».',
+    statusSet_other: '{{formatted}} sesiones pasadas a «{{status}}».',
+    statusAlready_one: '{{formatted}} sesión ya estaba en «{{status}}».',
+    statusAlready_other: '{{formatted}} sesiones ya estaban en «{{status}}».',
     emailSaved: 'E-mail guardado.',
     statusChangedOne: '{{label}}: {{status}}.',
     emailChanged: 'E-mail de {{label}} cambiado.',
@@ -328,6 +346,7 @@ const es: Messages = {
     'no-folder': 'No hay ninguna carpeta MobileApps abierta.',
     'invalid-session': 'El cambio dejaría la sesión no válida: {{message}}',
     io: 'Error de disco: {{message}}',
+    conflict: 'Se dejó como estaba: {{message}}',
     unsupported: 'No disponible aquí: {{message}}',
     'push-failed': 'Push fallido: {{message}}',
     unauthorized: 'Acceso denegado: {{message}}',

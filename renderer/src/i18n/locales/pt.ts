@@ -2,7 +2,11 @@ import type { Messages } from './en';
 
 // Vocabulário da documentação 4D: «arquivo de sessão», «pasta da aplicação», aceito / pendente.
 const pt: Messages = {
-  app: { title: 'Mobile Session Manager', titlePending: '{{title}} ({{count}} pendentes)' },
+  app: {
+    title: 'Mobile Session Manager',
+    titlePending: '{{title}} ({{count}} pendentes)',
+    labelValue: '{{label}}: {{value}}',
+  },
   toolbar: {
     openFolder: 'Abrir pasta…',
     refresh: 'Atualizar',
@@ -122,6 +126,7 @@ const pt: Messages = {
     found_other: '{{formatted}} sessões encontradas',
     someOf: 'As {{shown}} mais recentes de {{total}} sessões encontradas; digite mais para refinar.',
     open: 'Abrir {{device}} em {{app}}',
+    searchingShort: 'Buscando…',
   },
   status: {
     label: 'Status',
@@ -244,6 +249,15 @@ const pt: Messages = {
     advice: 'Apenas um conselho (o 4D não a descarta por isto): {{message}}',
     rulesFourD: 'Verificado com o esquema do 4D de {{path}}.',
     rulesBuiltIn: 'Verificado com as regras integradas (nenhuma instalação do 4D encontrada).',
+    titleBoth: 'O servidor descartaria sessões e não veria algumas alterações',
+    titleOverwritten_one: '{{count}} alteração não chegaria ao servidor',
+    titleOverwritten_other: '{{count}} alterações não chegariam ao servidor',
+    introOverwritten_one:
+      'Nenhuma sessão seria descartada, mas o 4D Server não verá {{count}} alteração: outro programa a sobrescreveu no arquivo antes do Push.',
+    introOverwritten_other:
+      'Nenhuma sessão seria descartada, mas o 4D Server não verá {{count}} alterações: outro programa as sobrescreveu nos arquivos antes do Push.',
+    titleNone: 'Nada seria descartado',
+    introNone: 'O 4D Server aceitará todas as sessões alteradas.',
   },
   push: {
     success: 'Push concluído: o 4D Server recarregou as sessões.',
@@ -310,6 +324,10 @@ const pt: Messages = {
     restored_other: '{{count}} sessões restauradas.',
     statusChanged_one: '{{count}} sessão passou a “{{status}}”.',
     statusChanged_other: '{{count}} sessões passaram a “{{status}}”.',
+    statusSet_one: '{{formatted}} sessão passou a “{{status}}”.',
+    statusSet_other: '{{formatted}} sessões passaram a “{{status}}”.',
+    statusAlready_one: '{{formatted}} sessão já estava em “{{status}}”.',
+    statusAlready_other: '{{formatted}} sessões já estavam em “{{status}}”.',
     emailSaved: 'E-mail salvo.',
     statusChangedOne: '{{label}}: {{status}}.',
     emailChanged: 'E-mail de {{label}} alterado.',
@@ -330,6 +348,7 @@ const pt: Messages = {
     'no-folder': 'Nenhuma pasta MobileApps está aberta.',
     'invalid-session': 'A alteração deixaria a sessão inválida: {{message}}',
     io: 'Erro de disco: {{message}}',
+    conflict: 'Deixado como estava: {{message}}',
     unsupported: 'Não disponível aqui: {{message}}',
     'push-failed': 'O Push falhou: {{message}}',
     unauthorized: 'Acesso recusado: {{message}}',
