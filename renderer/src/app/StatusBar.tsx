@@ -1,6 +1,7 @@
 // Bottom line: the folder, how many sessions are shown, and how the folder is watched.
 
 import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from './LanguagePicker';
 import { useShownSessions } from '../store/view-prepare';
 import { filterClock, visibleWithFilters } from '../store/visible';
 import { useUi } from '../store/ui';
@@ -46,6 +47,7 @@ export function StatusBar() {
       <span className="statusbar__right">
         <ShownCount />
         {state.phase === 'ready' ? <WatchModeControl state={state} /> : null}
+        {state.host === 'browser' ? <LanguagePicker /> : null}
       </span>
     </footer>
   );

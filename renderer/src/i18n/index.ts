@@ -49,8 +49,44 @@ export function navigatorLanguages(): string[] {
   return navigator.languages?.length ? [...navigator.languages] : navigator.language ? [navigator.language] : [];
 }
 
+/** Native names, for the language picker (each in its own language). */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  pt: 'Português',
+};
+
+/** Where browser mode remembers the language picked in the status bar (the desktop app uses its View menu). */
+const LANGUAGE_KEY = 'msm-language';
+
+function isLanguage(v: unknown): v is Language {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
+/** The language picked in browser mode, if any (localStorage; absent or unreadable: null). */
+export function savedLanguage(): Language | null {
+  try {
+    const v = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
+    return isLanguage(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Switches the UI language at once and remembers it for this browser. */
+export async function switchLanguage(i18n: I18n, lng: Language): Promise<void> {
+  await i18n.changeLanguage(lng);
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lng);
+  } catch {
+    // private mode or storage full: the choice lasts for this page only
+  }
+}
+
 /** A ready i18next instance for the given language (synchronous: resources are bundled). */
-export function createI18n(lng: Language = pickLanguage(navigatorLanguages())): I18n {
+export function createI18n(lng: Language = savedLanguage() ?? pickLanguage(navigatorLanguages())): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     resources,

@@ -349,6 +349,7 @@ const en = {
     internal: 'Something went wrong: {{message}}',
   },
   status_bar: {
+    language: 'Language',
     demo: 'Demo folder',
     polling: 'Watching by polling',
     live: 'Watching for changes',

@@ -353,6 +353,7 @@ const es: Messages = {
     internal: 'Algo salió mal: {{message}}',
   },
   status_bar: {
+    language: 'Idioma',
     demo: 'Carpeta de demostración',
     polling: 'Vigilancia por sondeo',
     live: 'Vigilando los cambios',

@@ -355,6 +355,7 @@ const fr: Messages = {
     internal: 'Une erreur est survenue : {{message}}',
   },
   status_bar: {
+    language: 'Langue',
     demo: 'Dossier de démonstration',
     polling: 'Surveillance par scrutation',
     live: 'Surveillance des modifications',

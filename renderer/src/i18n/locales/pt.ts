@@ -355,6 +355,7 @@ const pt: Messages = {
     internal: 'Algo deu errado: {{message}}',
   },
   status_bar: {
+    language: 'Idioma',
     demo: 'Pasta de demonstração',
     polling: 'Vigiando por sondagem',
     live: 'Vigiando as alterações',
