@@ -116,7 +116,10 @@ export function ProblemsView() {
                   </td>
                   <td>
                     <strong>{t(`problems.codes.${p.code}`)}</strong>
-                    <div className="muted problems__reason">{p.reason}</div>
+                    {/* The engine's detail (a JSON error's position, an errno) is in English: say so to screen readers. */}
+                    <div className="muted problems__reason" lang="en">
+                      {p.reason}
+                    </div>
                   </td>
                   <td>
                     <code className="problems__path">{p.location}</code>
