@@ -33,6 +33,24 @@ function onGlobalKey(e: KeyboardEvent): void {
   }
 }
 
+/** The list under the toolbar, whichever is on screen (the same three the search field hands over to). */
+const LISTS = ['sessions-table', 'search-results', 'inbox-grid'].map((id) => `[data-testid="${id}"]`).join(', ');
+
+/** First Tab stop: straight to the list, past the toolbar and the sidebar (hidden until focused). */
+function SkipToList() {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="skip-link"
+      data-testid="skip-to-list"
+      onClick={() => document.querySelector<HTMLElement>(LISTS)?.focus()}
+    >
+      {t('app.skipToList')}
+    </button>
+  );
+}
+
 /** The page's one h1, for screen readers and the document outline (the toolbar shows no title). */
 function AppHeading() {
   const { t } = useTranslation();
@@ -78,6 +96,7 @@ export function App({ client, i18n }: { client: SessionClient; i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <div className="app">
+        <SkipToList />
         <AppHeading />
         <Toolbar />
         <Body />

@@ -118,6 +118,23 @@ function InboxItem({ selected }: { selected: boolean }) {
   );
 }
 
+/** Up/Down (Home/End) move the focus between the apps of the list, as in a native source list. */
+function moveAmongApps(e: React.KeyboardEvent<HTMLUListElement>): void {
+  const keys: Record<string, (i: number, n: number) => number> = {
+    ArrowDown: (i, n) => Math.min(n - 1, i + 1),
+    ArrowUp: (i) => Math.max(0, i - 1),
+    Home: () => 0,
+    End: (_, n) => n - 1,
+  };
+  const move = keys[e.key];
+  if (!move || e.altKey || e.metaKey || e.ctrlKey) return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>(':scope > li > button')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  e.preventDefault();
+  buttons[move(at, buttons.length)]?.focus();
+}
+
 export function Sidebar() {
   const { t } = useTranslation();
   const apps = useWorkspace((s) => s.apps);
@@ -139,7 +156,7 @@ export function Sidebar() {
           <span>{t('sidebar.noAppsHint')}</span>
         </div>
       ) : (
-        <ul className="sidebar__list" aria-labelledby="sidebar-apps-heading">
+        <ul className="sidebar__list" aria-labelledby="sidebar-apps-heading" onKeyDown={moveAmongApps}>
           {apps.map((app) => (
             <AppItem key={app.folder} app={app} selected={view === 'sessions' && app.folder === selectedApp} />
           ))}

@@ -1,6 +1,7 @@
 // English, the reference: every other locale has exactly these keys.
 const en = {
   app: {
+    skipToList: 'Skip to the list',
     title: 'Mobile Session Manager',
     titlePending: '{{title}} ({{count}} pending)',
     labelValue: '{{label}}: {{value}}',

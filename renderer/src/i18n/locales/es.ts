@@ -3,6 +3,7 @@ import type { Messages } from './en';
 // Vocabulario de la documentación de 4D: «archivo de sesión», «carpeta de aplicación», aceptado / pendiente.
 const es: Messages = {
   app: {
+    skipToList: 'Ir a la lista',
     title: 'Mobile Session Manager',
     titlePending: '{{title}} ({{count}} pendientes)',
     labelValue: '{{label}}: {{value}}',

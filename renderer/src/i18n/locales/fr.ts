@@ -3,6 +3,7 @@ import type { Messages } from './en';
 // Vocabulaire de la documentation 4D : « fichier session », « dossier d'application », accepté / en attente.
 const fr: Messages = {
   app: {
+    skipToList: 'Aller à la liste',
     title: 'Mobile Session Manager',
     titlePending: '{{title}} ({{count}} en attente)',
     labelValue: '{{label}} : {{value}}',

@@ -3,6 +3,7 @@ import type { Messages } from './en';
 // Vocabulário da documentação 4D: «arquivo de sessão», «pasta da aplicação», aceito / pendente.
 const pt: Messages = {
   app: {
+    skipToList: 'Ir para a lista',
     title: 'Mobile Session Manager',
     titlePending: '{{title}} ({{count}} pendentes)',
     labelValue: '{{label}}: {{value}}',
