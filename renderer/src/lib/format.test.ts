@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { osShortLabel, relativeTime } from './format';
+import { describe, expect, it, vi } from 'vitest';
+import { absoluteTime, formatCount, osShortLabel, relativeTime } from './format';
 
 const NOW = Date.UTC(2025, 1, 14, 10, 0, 0);
 const DAY = 24 * 3600_000;
@@ -22,5 +22,31 @@ describe('osShortLabel', () => {
     expect(osShortLabel({ os: 'Android', osVersion: '34 (Android 14)' })).toBe('Android 14');
     expect(osShortLabel({ os: 'iPadOS', osVersion: '17.4' })).toBe('iPadOS 17.4');
     expect(osShortLabel({ os: 'Android', osVersion: '14' })).toBe('Android 14');
+  });
+});
+
+describe('absoluteTime', () => {
+  it('says what toLocaleString says, with one formatter per language (not one per row rendered)', () => {
+    const times = [NOW, NOW - 400 * DAY, 0, Date.UTC(2024, 1, 29, 23, 59, 59)];
+    const expected = ['en', 'fr', 'es', 'pt'].flatMap((lang) =>
+      times.map((ms) => new Date(ms).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'medium' })),
+    );
+    const perCall = vi.spyOn(Date.prototype, 'toLocaleString');
+    try {
+      const got = ['en', 'fr', 'es', 'pt'].flatMap((lang) => times.map((ms) => absoluteTime(ms, lang)));
+      expect(got).toEqual(expected);
+      expect(perCall).not.toHaveBeenCalled();
+    } finally {
+      perCall.mockRestore();
+    }
+    expect(absoluteTime(NaN, 'en')).toBe(new Date(NaN).toLocaleString('en'));
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands the way the language does', () => {
+    expect(formatCount(1454, 'en')).toBe('1,454');
+    expect(formatCount(1454, 'fr')).toBe((1454).toLocaleString('fr'));
+    expect(formatCount(20_000, 'pt')).toBe((20_000).toLocaleString('pt'));
   });
 });

@@ -13,6 +13,7 @@ import { hasExtra, type ExtraFilters } from './filters';
 import type { AppSessions } from './session-index';
 import {
   filteredRows,
+  recordComparator,
   statusSearchFilter,
   visibleIds,
   type FilteredMemo,
@@ -100,6 +101,8 @@ interface Shown {
   /** The sorted answer it was made from, and the order shown. */
   sorted: string[];
   ids: string[];
+  /** Where each id of `ids` is (built when first needed, then kept while `ids` is). */
+  pos: Map<string, number> | null;
 }
 
 /** The last order shown, and the held one (set by holdRowOrder, dropped when the view changes). */
@@ -126,39 +129,67 @@ export function holdRowOrder(): void {
 function keepHeldOrder(view: ViewKey, sorted: string[]): string[] {
   if (held && !sameView(held.view, view)) held = null;
   if (!held) {
-    lastShown = { view, sorted, ids: sorted };
+    lastShown = { view, sorted, ids: sorted, pos: null };
     return sorted;
   }
-  if (held.sorted !== sorted) held = { view, sorted, ids: mergeHeld(held.ids, sorted) };
+  if (held.sorted !== sorted) {
+    // Each live change during a bulk action comes here: one pass over the rows, and the
+    // same array (so the table and its header do not re-render) when none came or went.
+    held.pos ??= positions(held.ids);
+    const ids = mergeHeldAt(held.ids, held.pos, sorted);
+    held = { view, sorted, ids, pos: ids === held.ids ? held.pos : null };
+  }
   lastShown = held;
   return held.ids;
+}
+
+function positions(ids: readonly string[]): Map<string, number> {
+  const pos = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) pos.set(ids[i]!, i);
+  return pos;
 }
 
 /**
  * The held order with what changed since: rows gone (or filtered out) leave, rows that
  * are new take their sorted place (before the held row that follows them there), the
- * others stay where they were.
+ * others stay where they were. Returns `heldIds` itself when no row came or went.
  */
-export function mergeHeld(heldIds: readonly string[], sorted: readonly string[]): string[] {
-  const wasShown = new Set(heldIds);
-  const present = new Set(sorted);
-  const newBefore = new Map<string, string[]>();
-  let pending: string[] = [];
+export function mergeHeld(heldIds: readonly string[], sorted: readonly string[]): readonly string[] {
+  return mergeHeldAt(heldIds, positions(heldIds), sorted);
+}
+
+/** mergeHeld with the positions of the held ids (`pos`, kept between calls): one pass over `sorted`. */
+function mergeHeldAt<T extends readonly string[]>(
+  heldIds: T,
+  pos: ReadonlyMap<string, number>,
+  sorted: readonly string[],
+): T | string[] {
+  // Which held rows are still there, and the new rows, each before the held row that follows it in `sorted`.
+  const present = new Uint8Array(heldIds.length);
+  let kept = 0;
+  let newBefore: Map<number, string[]> | null = null;
+  let pending: string[] | null = null;
   for (const id of sorted) {
-    if (!wasShown.has(id)) pending.push(id);
-    else if (pending.length > 0) {
-      newBefore.set(id, pending);
-      pending = [];
+    const at = pos.get(id);
+    if (at === undefined) (pending ??= []).push(id);
+    else {
+      if (present[at] === 0) kept += 1;
+      present[at] = 1;
+      if (pending) {
+        (newBefore ??= new Map()).set(at, pending);
+        pending = null;
+      }
     }
   }
+  if (kept === heldIds.length && !newBefore && !pending) return heldIds;
   const out: string[] = [];
-  for (const id of heldIds) {
-    if (!present.has(id)) continue;
-    const fresh = newBefore.get(id);
-    if (fresh) out.push(...fresh);
-    out.push(id);
+  for (let i = 0; i < heldIds.length; i++) {
+    if (present[i] === 0) continue;
+    const fresh = newBefore?.get(i);
+    if (fresh) for (const id of fresh) out.push(id);
+    out.push(heldIds[i]!);
   }
-  out.push(...pending);
+  if (pending) for (const id of pending) out.push(id);
   return out;
 }
 
@@ -171,7 +202,8 @@ export function forgetVisible(): void {
 
 /** Length of the kept list, for the leak check. */
 export function visibleMemoSize(): number {
-  return (memo ? memo.rows.ids.length : 0) + (held && held.ids !== held.sorted ? held.ids.length : 0);
+  if (!held) return memo ? memo.rows.ids.length : 0;
+  return (memo ? memo.rows.ids.length : 0) + (held.ids !== held.sorted ? held.ids.length : 0) + (held.pos?.size ?? 0);
 }
 
 /** The visible ids of the selected app (empty outside the sessions view's data). */
@@ -179,6 +211,34 @@ export function currentVisibleIds(): string[] {
   const { selectedApp, sort, query, statusFilter, filters } = useUi.getState();
   const s = selectedApp ? useWorkspace.getState().sessions.get(selectedApp) : undefined;
   return s ? visibleWithFilters(s, sort, query, statusFilter, filters) : [];
+}
+
+/**
+ * A test of "is this session of the selected app among currentVisibleIds()?" in O(log n):
+ * a binary search of the sorted answer with the sort's comparator (a total order), so a
+ * live change checks the few rows it touched without a set of every visible id.
+ */
+export function currentVisibleTest(): (id: string) => boolean {
+  const { selectedApp, sort, query, statusFilter, filters } = useUi.getState();
+  const s = selectedApp ? useWorkspace.getState().sessions.get(selectedApp) : undefined;
+  if (!s) return () => false;
+  const sorted = sortedVisible(s, sort, query, statusFilter, filters, filterClock());
+  const compare = recordComparator(sort);
+  const { records } = s;
+  return (id) => {
+    const rec = records.get(id);
+    if (!rec) return false;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = records.get(sorted[mid]!);
+      if (!r) return sorted.includes(id); // not expected: the list is made of the current records
+      if (compare(r, rec) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return sorted[lo] === id;
+  };
 }
 
 /** The visible records of the selected app, in display order. */

@@ -1,7 +1,7 @@
 // The sessions of the selected app: a virtualized grid (only visible rows exist in the DOM),
 // sortable headers, keyboard navigation, and right-click menus.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShownSessions } from '../../store/view-prepare';
 import { useTranslation } from 'react-i18next';
 import type { SessionRef } from '../../../../shared/types';
@@ -66,7 +66,11 @@ function TableMessage({ children }: { children: React.ReactNode }) {
   return <div className="table-message">{children}</div>;
 }
 
-export function SessionsTable() {
+/**
+ * Memoized (it has no props): the main area renders again on every change of the engine's
+ * state (each count change during a bulk action); the table follows only what it reads.
+ */
+export const SessionsTable = memo(function SessionsTable() {
   const { t } = useTranslation();
   const app = useUi((s) => s.selectedApp);
   const sort = useUi((s) => s.sort);
@@ -92,6 +96,10 @@ export function SessionsTable() {
   const selectedIndex = useMemo(() => (selectedId ? ids.indexOf(selectedId) : -1), [ids, selectedId]);
 
   const virtualizer = useVirtualRows({ keys: ids, scrollRef, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT });
+  // The header renders again only when the rows or the column widths change: its resize
+  // handles read their column's width from the layout, and a live change (many during a
+  // bulk action) that leaves the rows where they are must not force a layout each time.
+  const header = useMemo(() => <HeaderRow ids={ids} />, [ids, widths]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Keep the selected row in view when the selection moves (keyboard, neighbour after delete).
   const lastScrolledTo = useRef<string | null>(null);
@@ -178,7 +186,7 @@ export function SessionsTable() {
         openMenu({ x: e.clientX, y: e.clientY, ref: null });
       }}
     >
-      <HeaderRow ids={ids} />
+      {header}
       {message ? (
         <TableMessage>{message}</TableMessage>
       ) : (
@@ -203,4 +211,4 @@ export function SessionsTable() {
       )}
     </div>
   );
-}
+});
