@@ -196,7 +196,8 @@ export async function undo(actionId: string): Promise<void> {
     const result = await api().undo(actionId);
     auditChanged();
     if (reportFailures(result) && result.done.length) {
-      showToast({ tone: 'success', title: t('toast.restored', { count: result.done.length }), timeoutMs: 4000 });
+      // Neutral wording: an undo puts back a status, an e-mail or a deleted file.
+      showToast({ tone: 'success', title: t('toast.undone', count(result.done.length)), timeoutMs: 4000 });
     }
   } catch (err) {
     reportThrown(err);

@@ -4,7 +4,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, settle, cleanUpAfterEachTest } from '../../test/render-app';
-import { setEmail } from './session-actions';
+import { confirmDelete, setEmail } from './session-actions';
+import { useWorkspace } from '../../store/workspace';
 
 cleanUpAfterEachTest();
 
@@ -55,5 +56,13 @@ describe('Undo after every change', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('inbox-row').every((r) => r.getAttribute('data-kept') === 'false')).toBe(true),
     );
+  });
+  it('an Undo says what it did in words that fit every kind of change', async () => {
+    await renderApp();
+    const first = [...useWorkspace.getState().sessions.get(IOS)!.records.values()][0]!;
+    await settle(() => confirmDelete([{ app: first.app, id: first.id }]));
+    await settle(() => fireEvent.click(within(toastWith('Moved')).getByRole('button', { name: 'Undo' })));
+    // Not "Restored 1 session." for a status put back: one wording for a status, an e-mail or a file.
+    await waitFor(() => expect(toastWith('Undone: 1 session is back as it was.')).toBeTruthy());
   });
 });

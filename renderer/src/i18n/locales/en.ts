@@ -317,6 +317,8 @@ const en = {
     movedToAppTrash: 'The OS trash refused it (network share): moved to {{folder}} instead.',
     restored_one: 'Restored {{count}} session.',
     restored_other: 'Restored {{count}} sessions.',
+    undone_one: 'Undone: {{formatted}} session is back as it was.',
+    undone_other: 'Undone: {{formatted}} sessions are back as they were.',
     statusChanged_one: '{{count}} session set to {{status}}.',
     statusChanged_other: '{{count}} sessions set to {{status}}.',
     statusSet_one: '{{formatted}} session set to {{status}}.',

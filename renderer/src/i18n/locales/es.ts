@@ -321,6 +321,8 @@ const es: Messages = {
     movedToAppTrash: 'La papelera del sistema lo rechazó (recurso de red): movido a {{folder}}.',
     restored_one: '{{count}} sesión restaurada.',
     restored_other: '{{count}} sesiones restauradas.',
+    undone_one: 'Deshecho: {{formatted}} sesión vuelve a estar como antes.',
+    undone_other: 'Deshecho: {{formatted}} sesiones vuelven a estar como antes.',
     statusChanged_one: '{{count}} sesión pasada a «{{status}}».',
     statusChanged_other: '{{count}} sesiones pasadas a «{{status}}».',
     statusSet_one: '{{formatted}} sesión pasada a «{{status}}».',

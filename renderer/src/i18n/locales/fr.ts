@@ -323,6 +323,8 @@ const fr: Messages = {
     movedToAppTrash: 'La corbeille du système l’a refusé (partage réseau) : placé dans {{folder}}.',
     restored_one: '{{count}} session restaurée.',
     restored_other: '{{count}} sessions restaurées.',
+    undone_one: 'Annulé : {{formatted}} session est revenue à son état précédent.',
+    undone_other: 'Annulé : {{formatted}} sessions sont revenues à leur état précédent.',
     statusChanged_one: '{{count}} session passée à « {{status}} ».',
     statusChanged_other: '{{count}} sessions passées à « {{status}} ».',
     statusSet_one: '{{formatted}} session passée à « {{status}} ».',

@@ -323,6 +323,8 @@ const pt: Messages = {
     movedToAppTrash: 'A lixeira do sistema recusou (compartilhamento de rede): movido para {{folder}}.',
     restored_one: '{{count}} sessão restaurada.',
     restored_other: '{{count}} sessões restauradas.',
+    undone_one: 'Desfeito: {{formatted}} sessão voltou ao que era.',
+    undone_other: 'Desfeito: {{formatted}} sessões voltaram ao que eram.',
     statusChanged_one: '{{count}} sessão passou a “{{status}}”.',
     statusChanged_other: '{{count}} sessões passaram a “{{status}}”.',
     statusSet_one: '{{formatted}} sessão passou a “{{status}}”.',
