@@ -103,7 +103,9 @@ export async function main(argv: string[]): Promise<void> {
   try {
     opts = parseCli(argv);
   } catch (err) {
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\nRun with --help to see the options.`);
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nRun with --help to see the options.`, {
+      cause: err,
+    });
   }
   if (opts.help) {
     process.stdout.write(USAGE);

@@ -51,9 +51,24 @@ function EmptyState({
   );
 }
 
+/**
+ * The few facts of the engine state this frame depends on. The state object itself is
+ * replaced on every count change (100s of times during a bulk action): taking it whole
+ * re-rendered everything below on each of those events.
+ */
+function useFrameState() {
+  const hasState = useWorkspace((s) => s.state !== null);
+  const phase = useWorkspace((s) => s.state?.phase ?? 'none');
+  const error = useWorkspace((s) => s.state?.error ?? null);
+  const root = useWorkspace((s) => s.state?.root ?? null);
+  const isDemo = useWorkspace((s) => s.state?.isDemo ?? false);
+  const hasApps = useWorkspace((s) => (s.state?.apps.length ?? 0) > 0);
+  return hasState ? { phase, error, root, isDemo, hasApps } : null;
+}
+
 export function MainArea() {
   const { t } = useTranslation();
-  const state = useWorkspace((s) => s.state);
+  const state = useFrameState();
   const view = useUi((s) => s.view);
   // The panel takes room only while it has something to show: a selected session (and the user did not close it).
   const detailsOpen = useUi((s) => s.detailsOpen && s.selectedId !== null);
@@ -86,7 +101,7 @@ export function MainArea() {
       </main>
     );
   }
-  if (state.phase === 'scanning' && state.apps.length === 0) {
+  if (state.phase === 'scanning' && !state.hasApps) {
     return (
       <main className="main main--center">
         <Spinner size={20} />
