@@ -116,7 +116,9 @@ function sampleThreads(into: Map<number, number>): void {
  * last sample kept: a worker's last few ms (< everyMs, in 10 ms ticks) may be missed.
  */
 export function threadCpuMeter(everyMs = 20): { stop: () => ThreadCpuMs | null } {
-  if (process.platform !== 'linux' || !existsSync(TASK_DIR)) return { stop: () => null };
+  // BENCH_THREAD_CPU=0: no sampling (it reads /proc on the main thread every `everyMs`, to compare without it).
+  if (process.platform !== 'linux' || !existsSync(TASK_DIR) || process.env['BENCH_THREAD_CPU'] === '0')
+    return { stop: () => null };
   const before = new Map<number, number>();
   sampleThreads(before);
   const last = new Map<number, number>();
