@@ -4,6 +4,7 @@
 import type { SessionPage, SessionRecord, WorkspaceState } from '../../../shared/types';
 import type { SortSpec } from '../store/session-view';
 import { prepareShownView } from '../store/view-prepare';
+import { EventQueue } from './event-queue';
 import { adoptFiltersOf, closeDialog, selectApp, showToast, useUi } from '../store/ui';
 import { applyEvent, beginLoad, failLoad, finishLoadPaced, isCurrentLoad, useWorkspace } from '../store/workspace';
 import { describeError } from '../lib/errors';
@@ -72,13 +73,17 @@ function ensureSelectedLoaded(): void {
   if (!ws.sessions.has(app) && !ws.load.has(app) && ws.apps.some((a) => a.folder === app)) void loadSessions(app);
 }
 
+/** The engine events not applied yet (event-queue.ts), while connected. */
+let queued: EventQueue | null = null;
+
 export function adoptState(state: WorkspaceState): void {
+  queued?.flush(); // what the stream said before this state, first
   applyEvent({ type: 'state', state });
 }
 
 /** Starts listening; returns a function that stops everything. */
 export function connect(): () => void {
-  const offEvents = api().onEvent((event) => {
+  const queue = new EventQueue((event) => {
     try {
       applyEvent(event);
       inboxOnEvent(event);
@@ -89,6 +94,8 @@ export function connect(): () => void {
       showToast({ tone: 'error', title: t('toast.actionFailed'), detail: describeError(t, err) });
     }
   });
+  queued = queue;
+  const offEvents = api().onEvent((event) => queue.push(event));
   const offWs = useWorkspace.subscribe((s, prev) => {
     if (s.state?.root !== prev.state?.root) {
       // Filters and reviewed sessions are remembered per folder.
@@ -118,6 +125,8 @@ export function connect(): () => void {
     });
   return () => {
     offEvents();
+    queue.close();
+    if (queued === queue) queued = null;
     offWs();
     offUi();
     offSelection();
