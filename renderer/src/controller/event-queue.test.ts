@@ -18,13 +18,16 @@ describe('EventQueue', () => {
     q.push({ type: 'sessions', app: A, upserted: [rec('a1'), rec('a2')], removed: [] });
     q.push({ type: 'apps', apps: [] });
     q.push({ type: 'sessions', app: A, upserted: [rec('a1', 'new@x.org')], removed: ['a2', 'a3'] });
+    q.push({ type: 'unpushed', count: 1 });
     q.push({ type: 'sessions', app: A, upserted: [rec('a3')], removed: [] });
     q.push({ type: 'apps', apps: [{ folder: A } as never] });
+    q.push({ type: 'unpushed', count: 2 });
     expect(got).toEqual([]); // nothing applied within the task
     await new Promise((r) => setTimeout(r, 0));
     expect(got).toEqual([
       { type: 'sessions', app: A, upserted: [rec('a1', 'new@x.org'), rec('a3')], removed: ['a2'] },
       { type: 'apps', apps: [{ folder: A }] },
+      { type: 'unpushed', count: 2 },
     ]);
   });
 

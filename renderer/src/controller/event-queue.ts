@@ -1,18 +1,21 @@
 // Engine events arrive one at a time (an SSE message, an IPC message), and each one
 // updated the stores and re-rendered the window. During a bulk action the engine sends
 // hundreds within seconds, faster than 20,000 rows re-render. Queued here: 'sessions'
-// deltas merge per app (the last version of each session wins) and 'apps' lists are
-// replaced by the newest, then applied once per task (a timer of 0 ms after the first).
-// Any other event first applies what is queued, so everything keeps its order.
+// deltas merge per app (the last version of each session wins), and the events that
+// replace a whole list or count ('apps', 'problems', 'unpushed', 'folders',
+// 'overwritten') keep only their newest; all are applied once per task (a timer of 0 ms
+// after the first). Any other event first applies what is queued, so it keeps its order.
 
 import type { EngineEvent, SessionRecord } from '../../../shared/types';
 
-type AppsEvent = Extract<EngineEvent, { type: 'apps' }>;
+/** Events whose newest one says everything the older ones said. */
+const REPLACING = new Set<EngineEvent['type']>(['apps', 'problems', 'unpushed', 'folders', 'overwritten']);
 
 export class EventQueue {
   /** Per app, per session: its newest record, or null when it was removed. */
   private readonly sessions = new Map<string, Map<string, SessionRecord | null>>();
-  private apps: AppsEvent | null = null;
+  /** The newest event of each replacing type, in the order the types first came. */
+  private readonly latest = new Map<EngineEvent['type'], EngineEvent>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deliver: (event: EngineEvent) => void) {}
@@ -24,8 +27,8 @@ export class EventQueue {
       for (const id of event.removed) changes.set(id, null);
       for (const record of event.upserted) changes.set(record.id, record);
       this.schedule();
-    } else if (event.type === 'apps') {
-      this.apps = event;
+    } else if (REPLACING.has(event.type)) {
+      this.latest.set(event.type, event);
       this.schedule();
     } else {
       this.flush();
@@ -38,9 +41,9 @@ export class EventQueue {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     const sessions = [...this.sessions];
-    const apps = this.apps;
+    const latest = [...this.latest.values()];
     this.sessions.clear();
-    this.apps = null;
+    this.latest.clear();
     for (const [app, changes] of sessions) {
       const upserted: SessionRecord[] = [];
       const removed: string[] = [];
@@ -50,14 +53,14 @@ export class EventQueue {
       }
       this.deliver({ type: 'sessions', app, upserted, removed });
     }
-    if (apps) this.deliver(apps);
+    for (const event of latest) this.deliver(event);
   }
 
   close(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.sessions.clear();
-    this.apps = null;
+    this.latest.clear();
   }
 
   private schedule(): void {
