@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Settings } from '../engine/settings/settings-store';
+import { UI_LANGUAGE_NAMES, UI_LANGUAGES } from '../../shared/ui-languages';
 
 export type ThemeChoice = Settings['theme'];
 export type LanguageChoice = Settings['language'];
@@ -20,10 +21,7 @@ const THEMES: readonly { value: ThemeChoice; label: string }[] = [
 
 const LANGUAGES: readonly { value: LanguageChoice; label: string }[] = [
   { value: 'system', label: 'Follow System' },
-  { value: 'en', label: 'English' },
-  { value: 'fr', label: 'Français' },
-  { value: 'es', label: 'Español' },
-  { value: 'pt', label: 'Português' },
+  ...UI_LANGUAGES.map((value) => ({ value, label: UI_LANGUAGE_NAMES[value] })),
 ];
 
 /**

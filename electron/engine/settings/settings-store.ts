@@ -16,6 +16,7 @@ import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../edit/atomic-write';
 import { settingsFile } from '../paths';
+import { UI_LANGUAGES } from '../../../shared/ui-languages';
 
 export { SETTINGS_FILE } from '../paths';
 export const SETTINGS_VERSION = 1;
@@ -67,7 +68,7 @@ const fieldSchemas = {
   /** Every folder open in the sidebar, reopened at start (the active one is lastFolder). */
   openFolders: z.array(z.string().min(1).max(4096)).transform((list) => [...new Set(list)].slice(0, MAX_OPEN_FOLDERS)),
   window: windowBoundsSchema.nullable(),
-  language: z.enum(['system', 'en', 'fr', 'es', 'pt']),
+  language: z.enum(['system', ...UI_LANGUAGES]),
   theme: z.enum(['system', 'light', 'dark']),
   notifications: z.boolean(),
   /** Keyed by the MobileApps folder's real path. */

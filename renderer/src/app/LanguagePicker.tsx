@@ -2,7 +2,8 @@
 // change restarts the window): switches at once and is remembered by this browser.
 
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, LANGUAGES, switchLanguage, type Language } from '../i18n';
+import { UI_LANGUAGE_NAMES } from '../../../shared/ui-languages';
+import { LANGUAGES, switchLanguage, type Language } from '../i18n';
 
 export function LanguagePicker() {
   const { t, i18n } = useTranslation();
@@ -18,7 +19,7 @@ export function LanguagePicker() {
     >
       {LANGUAGES.map((lng) => (
         <option key={lng} value={lng} lang={lng}>
-          {LANGUAGE_NAMES[lng]}
+          {UI_LANGUAGE_NAMES[lng]}
         </option>
       ))}
     </select>

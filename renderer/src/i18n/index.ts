@@ -6,9 +6,10 @@ import en from './locales/en';
 import es from './locales/es';
 import fr from './locales/fr';
 import pt from './locales/pt';
+import { UI_LANGUAGES, type UiLanguage } from '../../../shared/ui-languages';
 
-export const LANGUAGES = ['en', 'fr', 'es', 'pt'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = UI_LANGUAGES;
+export type Language = UiLanguage;
 
 type Tree = { [key: string]: string | Tree };
 
@@ -48,14 +49,6 @@ export function navigatorLanguages(): string[] {
   if (typeof navigator === 'undefined') return [];
   return navigator.languages?.length ? [...navigator.languages] : navigator.language ? [navigator.language] : [];
 }
-
-/** Native names, for the language picker (each in its own language). */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  fr: 'Français',
-  es: 'Español',
-  pt: 'Português',
-};
 
 /** Where browser mode remembers the language picked in the status bar (the desktop app uses its View menu). */
 const LANGUAGE_KEY = 'msm-language';
