@@ -18,6 +18,7 @@ import { Toolbar } from './Toolbar';
 import { ResizeHandle } from '../ui/ResizeHandle';
 import { SIDEBAR_DEFAULT, SIDEBAR_MAX, SIDEBAR_MIN, setSidebarWidth, useSidebarWidth } from './sidebar-width';
 import { useTranslation } from 'react-i18next';
+import { focusList } from './focus-list';
 
 /** Cmd/Ctrl+F and Cmd/Ctrl+R anywhere (the Electron menu sends the same commands). */
 function onGlobalKey(e: KeyboardEvent): void {
@@ -33,19 +34,11 @@ function onGlobalKey(e: KeyboardEvent): void {
   }
 }
 
-/** The list under the toolbar, whichever is on screen (the same three the search field hands over to). */
-const LISTS = ['sessions-table', 'search-results', 'inbox-grid'].map((id) => `[data-testid="${id}"]`).join(', ');
-
 /** First Tab stop: straight to the list, past the toolbar and the sidebar (hidden until focused). */
 function SkipToList() {
   const { t } = useTranslation();
   return (
-    <button
-      type="button"
-      className="skip-link"
-      data-testid="skip-to-list"
-      onClick={() => document.querySelector<HTMLElement>(LISTS)?.focus()}
-    >
+    <button type="button" className="skip-link" data-testid="skip-to-list" onClick={() => void focusList()}>
       {t('app.skipToList')}
     </button>
   );

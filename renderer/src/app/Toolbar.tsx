@@ -10,17 +10,8 @@ import type { StatusFilter } from '../store/session-view';
 import { setQuery, setStatusFilter, toggleDetails, useUi } from '../store/ui';
 import { useWorkspace } from '../store/workspace';
 import { FiltersButton } from '../features/filters/FiltersPanel';
+import { focusList } from './focus-list';
 import { CloseIcon, DetailsIcon, FolderIcon, GearIcon, PushIcon, RefreshIcon, SearchIcon, Spinner } from '../ui/Icons';
-
-/** The list the search field filters: the sessions table, the matches of every app, or the inbox. */
-const LISTS = ['sessions-table', 'search-results', 'inbox-grid'].map((id) => `[data-testid="${id}"]`).join(', ');
-
-/** Moves the focus to the list under the search field; false when none is on screen. */
-function focusList(): boolean {
-  const list = document.querySelector<HTMLElement>(LISTS);
-  list?.focus();
-  return list !== null;
-}
 
 function SearchField() {
   const { t } = useTranslation();
