@@ -10,7 +10,7 @@ export function LanguagePicker() {
   const current = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
   return (
     <select
-      className="statusbar__language"
+      className="statusbar__select"
       aria-label={t('status_bar.language')}
       title={t('status_bar.language')}
       data-testid="language-picker"

@@ -44,7 +44,7 @@ export function WatchModeControl({ state }: { state: WorkspaceState }) {
     <label className={`${className} watch-mode`} title={t('status_bar.watchChoose')} data-testid="watch-mode">
       <span>{label}</span>
       <select
-        className="watch-mode__select"
+        className="statusbar__select"
         aria-label={t('status_bar.watchChoose')}
         data-testid="watch-mode-select"
         value={state.watch.preference}
