@@ -5,7 +5,7 @@
 // which lets the sorted view update incrementally instead of re-sorting 100k rows.
 
 import { searchTextOf } from '../../../shared/session-filter';
-import { STEP_ITEMS, type Steps } from '../../../shared/session-sort';
+import { runSteps, STEP_ITEMS, type Steps } from '../../../shared/session-sort';
 import type { SessionRecord } from '../../../shared/types';
 
 export interface SessionDelta {
@@ -130,13 +130,20 @@ export function stepsSince(s: AppSessions, fromRev: number): readonly ChangeStep
 }
 
 /** Turns a full listing into a delta against what is held (for first load and Refresh). */
-export function diffListing(prev: AppSessions, listing: SessionRecord[]): SessionDelta {
+export function diffListing(prev: AppSessions, listing: readonly SessionRecord[]): SessionDelta {
+  return runSteps(diffListingSteps(prev, listing));
+}
+
+/** `diffListing`, pausing every few thousand records. */
+function* diffListingSteps(prev: AppSessions, listing: readonly SessionRecord[]): Steps<SessionDelta> {
   const seen = new Set<string>();
   const upserted: SessionRecord[] = [];
-  for (const rec of listing) {
+  for (let i = 0; i < listing.length; i++) {
+    const rec = listing[i]!;
     seen.add(rec.id);
     const old = prev.records.get(rec.id);
     if (!old || !sameRecord(old, rec)) upserted.push(rec);
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   const removed: string[] = [];
   for (const id of prev.records.keys()) if (!seen.has(id)) removed.push(id);
@@ -152,17 +159,7 @@ export const LOAD_CHUNK = 2_048;
  * The result holds the same records; its steps are not kept (each chunk is too big).
  */
 export function* mergeListingSteps(prev: AppSessions, listing: readonly SessionRecord[]): Steps<AppSessions> {
-  const seen = new Set<string>();
-  const upserted: SessionRecord[] = [];
-  for (let i = 0; i < listing.length; i++) {
-    const rec = listing[i]!;
-    seen.add(rec.id);
-    const old = prev.records.get(rec.id);
-    if (!old || !sameRecord(old, rec)) upserted.push(rec);
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
-  }
-  const removed: string[] = [];
-  for (const id of prev.records.keys()) if (!seen.has(id)) removed.push(id);
+  const { upserted, removed } = yield* diffListingSteps(prev, listing);
   // A held map may be on screen: it changes in one step. A first load's map is nobody's yet.
   if (prev.records.size > 0) return applyDelta(prev, { upserted, removed });
   let s = prev;
