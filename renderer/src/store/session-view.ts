@@ -162,16 +162,25 @@ function syncIndex(s: AppSessions): AppIndex {
   return index;
 }
 
+/**
+ * Keeps a column built from the rows of `fromRev`, patched up to the index's latest sessions.
+ * False when the changes since are no longer kept (the rows are too old: build again).
+ */
+function adoptBuilt(index: AppIndex, column: SortColumn, built: ColumnIndex, fromRev: number): boolean {
+  const steps = stepsSince(index.latest, fromRev);
+  if (!steps) return false;
+  for (const step of steps) built.apply(step.before, step.after);
+  index.columns.set(column, built);
+  return true;
+}
+
 /** Builds the missing columns from one revision's rows; each built column is patched up to the index's rev. */
 function* buildMissing(index: AppIndex, rows: Rows): Steps<void> {
   for (const column of SORT_COLUMNS) {
     if (index.columns.has(column)) continue;
     const built = yield* buildColumn(rows, column);
     if (appIndex !== index || index.columns.has(column)) continue;
-    const steps = stepsSince(index.latest, rows.rev);
-    if (!steps) return; // the rows are too old now: a later slice starts again
-    for (const step of steps) built.apply(step.before, step.after);
-    index.columns.set(column, built);
+    if (!adoptBuilt(index, column, built, rows.rev)) return; // a later slice starts again
   }
 }
 
@@ -205,11 +214,8 @@ export function* prepareShownColumn(
   const now = latest();
   if (!now || now.app !== s.app || now.gen !== s.gen) return; // another folder, or the app went away
   const index = syncIndex(now);
-  if (index.columns.has(column)) return;
-  const steps = stepsSince(now, s.rev);
-  if (!steps) return; // too much changed meanwhile: the view builds it when asked
-  for (const step of steps) built.apply(step.before, step.after);
-  index.columns.set(column, built);
+  // Kept unless too much changed meanwhile (then the view builds it when asked).
+  if (!index.columns.has(column)) adoptBuilt(index, column, built, s.rev);
 }
 
 /** True when the column `sort` shows has an index for this app and load (a view of it is then quick). */
