@@ -268,6 +268,8 @@ export interface ActionResult {
   actionId: string | null;
   done: SessionRef[];
   failed: ActionFailure[];
+  /** Status and e-mail edits: those of `done` that already had the value (their files were left as they are). */
+  unchanged?: SessionRef[];
   /**
    * Desktop delete and Problems trash only: `count` of the done files could not go to the OS trash (a network
    * share) and were moved to `folder`, the app's own trash in its data directory. Undo works the same.

@@ -63,6 +63,7 @@ describe('undo order', () => {
     await w.setStatus([other], 'accepted');
     const bulk = await w.setStatus([ref, other], 'accepted');
     expect(bulk.done).toHaveLength(2);
+    expect(bulk.unchanged).toEqual([other]); // the front ends' notice counts it as "already accepted"
     const res = await w.undo(bulk.actionId!);
     expect(res.done).toEqual([ref]);
     expect(res.failed).toEqual([]);

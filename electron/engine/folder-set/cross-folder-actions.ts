@@ -35,6 +35,7 @@ export class CrossFolderActions {
     const failed: ActionFailure[] = [];
     const groups = this.group(refs, failed);
     const done: SessionRef[] = [];
+    const unchanged: SessionRef[] = [];
     const parts: FolderPart[] = [];
     await Promise.all(
       [...groups].map(async ([entry, list]) => {
@@ -43,6 +44,7 @@ export class CrossFolderActions {
           const result = await action(entry.ws, list);
           const mine = result.done.map(tag);
           done.push(...mine);
+          unchanged.push(...(result.unchanged ?? []).map(tag));
           failed.push(...result.failed.map((f) => ({ ref: tag(f.ref), error: f.error })));
           if (result.actionId !== null) parts.push({ entry, actionId: result.actionId, done: mine });
         } catch (err) {
@@ -51,7 +53,8 @@ export class CrossFolderActions {
         }
       }),
     );
-    return { actionId: this.remember(parts), done, failed };
+    const result: ActionResult = { actionId: this.remember(parts), done, failed };
+    return unchanged.length > 0 ? { ...result, unchanged } : result;
   }
 
   /** Undoes an action id this class handed out; null when it is not one of them. */

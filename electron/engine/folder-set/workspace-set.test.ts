@@ -295,6 +295,13 @@ describe('WorkspaceSet', () => {
     expect(statusOnDisk(b, app, idB)).toBe('pending');
     await expect(set.undo(value.actionId!)).rejects.toMatchObject({ code: 'not-found' });
 
+    // Across folders too, the result says which already had the value (tagged with their folder).
+    await set.setStatus([refs[0]!], 'accepted');
+    const again = await set.setStatus(refs, 'accepted');
+    expect(again.unchanged).toEqual([refs[0]]);
+    await set.undo(again.actionId!);
+    await set.setStatus([refs[0]!], 'pending');
+
     // Delete across folders, undone in one go too.
     const del = await set.deleteSessions(refs);
     expect(del.done).toHaveLength(2);

@@ -366,5 +366,6 @@ export class Workspace implements SessionApi {
 
 /** The SessionApi's ActionResult: exactly its three fields, whatever the pipeline adds. */
 function contract(outcome: ActionOutcome): ActionResult {
-  return { actionId: outcome.actionId, done: outcome.done, failed: outcome.failed };
+  const { actionId, done, failed, unchanged } = outcome;
+  return unchanged.length > 0 ? { actionId, done, failed, unchanged } : { actionId, done, failed };
 }

@@ -166,6 +166,7 @@ export class FakeClient implements SessionClient {
 
   private edit(refs: SessionRef[], change: (r: SessionRecord) => SessionRecord): ActionResult {
     const done: SessionRef[] = [];
+    const unchanged: SessionRef[] = [];
     const failed: ActionResult['failed'] = [];
     const byApp = new Map<string, SessionRecord[]>();
     for (const ref of refs) {
@@ -174,19 +175,27 @@ export class FakeClient implements SessionClient {
         failed.push({ ref, error: { code: 'not-found', message: `Session ${ref.id} is gone.` } });
         continue;
       }
+      const wanted = change(cur);
+      if (wanted.status === cur.status && wanted.email === cur.email) {
+        done.push(ref); // as the engine: already had the value, the file is left as it is
+        unchanged.push(ref);
+        continue;
+      }
       this.now += 1000;
-      const next = { ...change(cur), mtimeMs: this.now };
+      const next = { ...wanted, mtimeMs: this.now };
       this.sessions.get(ref.app)!.set(ref.id, next);
       byApp.set(ref.app, [...(byApp.get(ref.app) ?? []), next]);
       done.push(ref);
     }
     for (const [app, upserted] of byApp) this.emit({ type: 'sessions', app, upserted, removed: [] });
-    if (done.length) {
+    if (byApp.size > 0) {
       this.emit({ type: 'apps', apps: this.appFolders() });
       this.bumpUnpushed();
     }
     this.actions += 1;
-    return { actionId: done.length ? `action-${this.actions}` : null, done, failed };
+    const changed = done.length > unchanged.length;
+    const result: ActionResult = { actionId: changed ? `action-${this.actions}` : null, done, failed };
+    return unchanged.length > 0 ? { ...result, unchanged } : result;
   }
 
   async getState(): Promise<WorkspaceState> {

@@ -4,7 +4,7 @@
 // change only through engine events; the table keeps its order meanwhile (holdRowOrder),
 // so a changed row does not jump away from the pointer.
 
-import type { ActionResult, SessionRecord, SessionRef, SessionStatus } from '../../../../shared/types';
+import type { ActionResult, SessionRef, SessionStatus } from '../../../../shared/types';
 import { emailValue } from '../../../../shared/api-schema';
 import { copyText } from '../../lib/clipboard';
 import { describeError } from '../../lib/errors';
@@ -13,7 +13,6 @@ import { closeDialog, openDialog, selectSession, showToast, useUi } from '../../
 import { currentVisibleIds, holdRowOrder } from '../../store/visible';
 import { getRecord } from '../../store/workspace';
 import { auditChanged } from '../activity/audit-actions';
-import { activeFolder } from '../folders/folders-store';
 import { api, language, t } from '../../controller/context';
 import { formatCount } from '../../lib/format';
 
@@ -54,32 +53,6 @@ function confirmChange(title: string, actionId: string | null | undefined, detai
   });
 }
 
-/** One ref's key: its folder (when it names one), app and id. */
-function refKey(ref: SessionRef): string {
-  return `${ref.folder ?? ''}\0${ref.app}\0${ref.id}`;
-}
-
-/**
- * The refs whose status, as the renderer holds it, is not `status` (or not known): the
- * files the action will rewrite. The engine's result lists every ref it handled, the
- * ones that already said `status` too (their files are left as they are).
- */
-function refsNotAt(refs: readonly SessionRef[], status: SessionStatus): Set<string> {
-  const active = activeFolder()?.id;
-  let inbox: Map<string, SessionRecord> | null = null;
-  const out = new Set<string>();
-  for (const ref of refs) {
-    const own = ref.folder === undefined || ref.folder === active;
-    let rec = own ? getRecord(ref.app, ref.id) : undefined;
-    if (!rec) {
-      inbox ??= new Map((useInbox.getState().records ?? []).map((r) => [refKey(r), r]));
-      rec = inbox.get(refKey(ref)) ?? (own ? inbox.get(refKey({ app: ref.app, id: ref.id })) : undefined);
-    }
-    if (rec?.status !== status) out.add(refKey(ref));
-  }
-  return out;
-}
-
 /** "1,454" in the interface's language. */
 function count(n: number): { count: number; formatted: string } {
   return { count: n, formatted: formatCount(n, language()) };
@@ -89,14 +62,14 @@ function count(n: number): { count: number; formatted: string } {
 export async function setStatus(refs: SessionRef[], status: SessionStatus): Promise<boolean> {
   if (refs.length === 0) return false;
   holdRowOrder();
-  const toChange = refsNotAt(refs, status); // before the action: its changes arrive while it runs
   try {
     const result = await api().setStatus(refs, status);
     auditChanged();
     const ok = reportFailures(result);
     const done = result.done;
-    const changed = done.filter((r) => toChange.has(refKey(r))).length;
-    const already = done.length - changed;
+    // The engine says which already had the status (their files were left as they are).
+    const already = result.unchanged?.length ?? 0;
+    const changed = done.length - already;
     const label = t(`status.${status}`);
     if (done.length === 1 && changed === 1) {
       confirmChange(t('toast.statusChangedOne', { label: labelOf(done[0]!), status: label }), result.actionId);
